@@ -1,0 +1,13 @@
+//! Kiroku's domain: the types and rules of My Number handling records.
+//!
+//! Architecture invariant: this crate does no I/O. It never reads a clock, a file, the
+//! network or a random source; callers pass time and randomness in.
+
+pub mod audit;
+pub mod clock;
+pub mod field;
+pub mod login_delay;
+pub mod recovery_code;
+pub mod user;
+
+pub use field::FieldError;

@@ -1,0 +1,71 @@
+//! Small files written so that a crash leaves either the old or the new content, never half.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::StoreError;
+
+fn temp_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".tmp-{}", std::process::id()));
+    PathBuf::from(name)
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)
+        .map_err(|e| StoreError::io(path, e))?;
+    f.write_all(bytes).map_err(|e| StoreError::io(path, e))?;
+    f.sync_all().map_err(|e| StoreError::io(path, e))
+}
+
+/// Makes a rename durable by syncing the directory (a no-op where that is not possible).
+pub fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
+/// Replaces `path` with `bytes` atomically (write a temp file, fsync, rename, fsync the folder).
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let tmp = temp_path(path);
+    write_synced(&tmp, bytes)?;
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        StoreError::io(path, e)
+    })?;
+    sync_dir(path);
+    Ok(())
+}
+
+/// Creates `path` with `bytes`, refusing if it already exists (even if created concurrently).
+pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if path.exists() {
+        return Err(StoreError::AlreadyExists(path.to_owned()));
+    }
+    let tmp = temp_path(path);
+    write_synced(&tmp, bytes)?;
+    let linked = fs::hard_link(&tmp, path);
+    let _ = fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => {
+            sync_dir(path);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(StoreError::AlreadyExists(path.to_owned()))
+        }
+        Err(e) => Err(StoreError::io(path, e)),
+    }
+}

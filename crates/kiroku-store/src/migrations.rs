@@ -1,0 +1,16 @@
+//! Schema versions, in code. Each migration runs with the version bump in one transaction.
+//!
+//! Architecture invariant: a migration, once released, is never edited; a change is a new
+//! migration, and `tests/migrations.rs` opens a fixture of every earlier version.
+
+use rusqlite_migration::{Migrations, M};
+
+const V1: &str = include_str!("migrations/v1_users_audit.sql");
+
+/// All migrations in order; the schema version is their count.
+pub fn all() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+/// The schema version this build writes.
+pub const LATEST: i64 = 1;

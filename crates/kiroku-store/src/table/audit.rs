@@ -1,0 +1,129 @@
+//! `audit`: the hash-chained, append-only record of every access and change.
+
+use kiroku_core::audit::{link, AuditAction, AuditEntry, AuditRecord, ChainBreak, ChainVerifier};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{time_from_sql, time_to_sql};
+use crate::StoreError;
+
+fn head(conn: &Connection) -> Result<Option<(u64, [u8; 32])>, StoreError> {
+    let row: Option<(i64, Vec<u8>)> = conn
+        .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    match row {
+        None => Ok(None),
+        Some((seq, hash)) => {
+            let hash: [u8; 32] = hash.as_slice().try_into().map_err(|_| {
+                StoreError::Corrupt(format!("監査ログ {seq} 行目のハッシュの長さが不正です"))
+            })?;
+            Ok(Some((seq as u64, hash)))
+        }
+    }
+}
+
+/// Appends one row, chained to the current head. Call inside the write transaction of the
+/// change it records, so that the change and its record commit together.
+pub fn append(conn: &Connection, entry: AuditEntry) -> Result<AuditRecord, StoreError> {
+    let record = link(head(conn)?, entry);
+    conn.execute(
+        "INSERT INTO audit (seq, at, actor, action, target, detail, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            record.seq as i64,
+            time_to_sql(record.entry.at),
+            record.entry.actor,
+            record.entry.action.as_str(),
+            record.entry.target,
+            record.entry.detail,
+            record.prev_hash.as_slice(),
+            record.hash.as_slice(),
+        ],
+    )?;
+    Ok(record)
+}
+
+/// A stored row as read back; `Err` holds why a row could not be decoded.
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<AuditRecord, ChainBreak>> {
+    let seq: i64 = r.get(0)?;
+    let seq = seq as u64;
+    let unreadable = |reason: &str| ChainBreak::Unreadable {
+        seq,
+        reason: reason.to_owned(),
+    };
+    let at: String = r.get(1)?;
+    let action: String = r.get(3)?;
+    let prev: Vec<u8> = r.get(6)?;
+    let hash: Vec<u8> = r.get(7)?;
+    let Ok(at) = time_from_sql(&at) else {
+        return Ok(Err(unreadable("日時")));
+    };
+    let Some(action) = AuditAction::parse(&action) else {
+        return Ok(Err(unreadable("操作")));
+    };
+    let (Ok(prev_hash), Ok(hash)) = (prev.as_slice().try_into(), hash.as_slice().try_into()) else {
+        return Ok(Err(unreadable("ハッシュ")));
+    };
+    Ok(Ok(AuditRecord {
+        seq,
+        entry: AuditEntry {
+            at,
+            actor: r.get(2)?,
+            action,
+            target: r.get(4)?,
+            detail: r.get(5)?,
+        },
+        prev_hash,
+        hash,
+    }))
+}
+
+const SELECT: &str = "SELECT seq, at, actor, action, target, detail, prev_hash, hash FROM audit";
+
+/// The newest `limit` rows, newest last (skipping rows that cannot be decoded; `verify` names them).
+pub fn latest(conn: &Connection, limit: u64) -> Result<Vec<AuditRecord>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT * FROM ({SELECT} ORDER BY seq DESC LIMIT ?1) ORDER BY seq"
+    ))?;
+    let rows = stmt.query_map([limit as i64], from_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        if let Ok(record) = row? {
+            out.push(record);
+        }
+    }
+    Ok(out)
+}
+
+pub fn count(conn: &Connection) -> Result<u64, StoreError> {
+    Ok(conn.query_row("SELECT count(*) FROM audit", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// The outcome of walking the whole chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainReport {
+    pub rows: u64,
+    pub head: [u8; 32],
+    pub first_break: Option<ChainBreak>,
+}
+
+/// Recomputes every row's hash in order and names the first broken row.
+pub fn verify(conn: &Connection) -> Result<ChainReport, StoreError> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY seq"))?;
+    let mut rows = stmt.query([])?;
+    let mut verifier = ChainVerifier::default();
+    let mut first_break = None;
+    while let Some(row) = rows.next()? {
+        let checked = from_row(row)?.and_then(|record| verifier.push(&record));
+        if let Err(b) = checked {
+            first_break = Some(b);
+            break;
+        }
+    }
+    Ok(ChainReport {
+        rows: verifier.rows(),
+        head: verifier.head(),
+        first_break,
+    })
+}

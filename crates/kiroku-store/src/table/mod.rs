@@ -1,0 +1,18 @@
+//! One module per table: the SQL lives next to the Rust type it reads and writes.
+
+pub mod audit;
+pub mod meta;
+pub mod users;
+
+use chrono::{DateTime, Utc};
+use kiroku_core::audit::format_time;
+
+pub(crate) fn time_to_sql(at: DateTime<Utc>) -> String {
+    format_time(at)
+}
+
+pub(crate) fn time_from_sql(text: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}

@@ -1,0 +1,103 @@
+//! `users`: who may open the vault, with 氏名・所属・業務内容 and role.
+
+use chrono::{DateTime, Utc};
+use kiroku_core::user::{LoginId, Role, UserProfile};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{time_from_sql, time_to_sql};
+use crate::StoreError;
+
+/// A user as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRow {
+    pub login_id: LoginId,
+    pub profile: UserProfile,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub disabled_at: Option<DateTime<Utc>>,
+}
+
+impl UserRow {
+    pub fn is_active(&self) -> bool {
+        self.disabled_at.is_none()
+    }
+}
+
+const COLUMNS: &str = "login_id, name, dept, duties, role, created_at, created_by, disabled_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
+    let conv = |i: usize, e: kiroku_core::FieldError| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    };
+    let login: String = r.get(0)?;
+    let role: String = r.get(4)?;
+    let created_at: String = r.get(5)?;
+    let disabled_at: Option<String> = r.get(7)?;
+    Ok(UserRow {
+        login_id: LoginId::parse(&login).map_err(|e| conv(0, e))?,
+        profile: UserProfile {
+            name: r.get(1)?,
+            dept: r.get(2)?,
+            duties: r.get(3)?,
+        },
+        role: role.parse().map_err(|e| conv(4, e))?,
+        created_at: time_from_sql(&created_at)?,
+        created_by: r.get(6)?,
+        disabled_at: disabled_at.as_deref().map(time_from_sql).transpose()?,
+    })
+}
+
+pub fn insert(conn: &Connection, user: &UserRow) -> Result<(), StoreError> {
+    conn.execute(
+        &format!("INSERT INTO users ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+        params![
+            user.login_id.as_str(),
+            user.profile.name,
+            user.profile.dept,
+            user.profile.duties,
+            user.role.as_str(),
+            time_to_sql(user.created_at),
+            user.created_by,
+            user.disabled_at.map(time_to_sql),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection, id: &LoginId) -> Result<Option<UserRow>, StoreError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM users WHERE login_id = ?1"),
+            [id.as_str()],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Every user, the officer(s) first, then by login ID.
+pub fn list(conn: &Connection) -> Result<Vec<UserRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM users
+         ORDER BY CASE role WHEN 'officer' THEN 0 WHEN 'clerk' THEN 1 ELSE 2 END, login_id"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn disable(conn: &Connection, id: &LoginId, at: DateTime<Utc>, by: &LoginId) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE users SET disabled_at = ?2, disabled_by = ?3 WHERE login_id = ?1 AND disabled_at IS NULL",
+        params![id.as_str(), time_to_sql(at), by.as_str()],
+    )?;
+    Ok(())
+}
+
+pub fn count_active_officers(conn: &Connection) -> Result<u64, StoreError> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM users WHERE role = 'officer' AND disabled_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n as u64)
+}

@@ -1,0 +1,195 @@
+//! The SQLCipher database: opening with the master key, pragmas, transactions, checks.
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+use crate::error::is_corruption;
+use crate::key::MasterKey;
+use crate::{migrations, StoreError};
+
+/// An open, unlocked vault database.
+#[derive(Debug)]
+pub struct Vault {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What `cipher_integrity_check` and `integrity_check` found (empty when all is well).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntegrityReport {
+    pub problems: Vec<String>,
+}
+
+impl IntegrityReport {
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+fn keyed_connection(path: &Path, key: &MasterKey, flags: OpenFlags) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(path, flags)?;
+    // The key must be the first statement on the connection.
+    conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.sqlcipher_pragma_value().as_str()))?;
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    Ok(conn)
+}
+
+/// Proves the key opens the file before anything is written to it.
+fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+        .map(|_| ())
+        .map_err(|e| {
+            if is_corruption(&e) {
+                StoreError::NotAVault(path.to_owned())
+            } else {
+                StoreError::Sql(e)
+            }
+        })
+}
+
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 10000;",
+    )?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > migrations::LATEST {
+        return Err(StoreError::TooNew {
+            found: version,
+            supported: migrations::LATEST,
+        });
+    }
+    migrations::all()
+        .to_latest(conn)
+        .map_err(|e| StoreError::Migration(e.to_string()))
+}
+
+impl Vault {
+    /// Creates a new vault file at `path` (refusing an existing one) and applies the schema.
+    pub fn create(path: &Path, key: &MasterKey) -> Result<Self, StoreError> {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(path.to_owned()),
+                _ => StoreError::io(path, e),
+            })?;
+        let result = (|| {
+            let mut conn = keyed_connection(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            configure(&conn)?;
+            migrate(&mut conn)?;
+            Ok(Self {
+                conn,
+                path: path.to_owned(),
+            })
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(path);
+            for f in crate::paths::wal_files(path) {
+                let _ = std::fs::remove_file(f);
+            }
+        }
+        result
+    }
+
+    /// Opens an existing vault with its master key and brings its schema up to date.
+    pub fn open(path: &Path, key: &MasterKey) -> Result<Self, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::VaultNotFound(path.to_owned()));
+        }
+        let mut conn = keyed_connection(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        check_readable(&conn, path)?;
+        configure(&conn)?;
+        migrate(&mut conn)?;
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// For reads. Writes go through [`Vault::write`].
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction (`BEGIN IMMEDIATE`); commits when it returns `Ok`.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Checks every page: SQLCipher's HMACs (`cipher_integrity_check`), then SQLite's structure
+    /// (`integrity_check`).
+    pub fn integrity_check(&self) -> Result<IntegrityReport, StoreError> {
+        let mut problems = Vec::new();
+        let collect = |sql: &str, problems: &mut Vec<String>| -> Result<(), StoreError> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            for row in rows {
+                match row {
+                    Ok(text) if text == "ok" => {}
+                    Ok(text) => problems.push(text),
+                    Err(e) if is_corruption(&e) => problems.push(e.to_string()),
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            Ok(())
+        };
+        collect("PRAGMA cipher_integrity_check", &mut problems)?;
+        match collect("PRAGMA integrity_check", &mut problems) {
+            Err(StoreError::Sql(e)) if is_corruption(&e) => problems.push(e.to_string()),
+            other => other?,
+        }
+        Ok(IntegrityReport { problems })
+    }
+
+    /// Writes a consistent, encrypted copy of the database (same key) to `dest`, a new file.
+    pub fn export_copy(&self, dest: &Path, key: &MasterKey) -> Result<(), StoreError> {
+        if dest.exists() {
+            return Err(StoreError::AlreadyExists(dest.to_owned()));
+        }
+        let dest_text = dest
+            .to_str()
+            .ok_or_else(|| StoreError::io(dest, std::io::Error::other("path is not UTF-8")))?;
+        self.conn.execute(
+            &format!(
+                "ATTACH DATABASE ?1 AS backup_copy KEY \"{}\"",
+                key.sqlcipher_pragma_value().as_str()
+            ),
+            [dest_text],
+        )?;
+        let exported = (|| -> Result<(), StoreError> {
+            self.conn.query_row("SELECT sqlcipher_export('backup_copy')", [], |_| Ok(()))?;
+            let version = self.schema_version()?;
+            self.conn
+                .execute_batch(&format!("PRAGMA backup_copy.user_version = {version};"))?;
+            Ok(())
+        })();
+        self.conn.execute_batch("DETACH DATABASE backup_copy;")?;
+        exported
+    }
+}
