@@ -1,1 +1,27 @@
-//! placeholder
+//! Kiroku's use cases: the one API that the command line and the desktop app both call.
+//!
+//! Requests and responses are plain serialisable types with TypeScript bindings (ts-rs,
+//! written to `ui/src/lib/bindings/` by `cargo test`). Errors cross the boundary as
+//! `{code, message, field}` ([`ErrorBody`]).
+//!
+//! Architecture invariant: every use case that reads personal data or changes anything
+//! appends its audit row in the same transaction as the change.
+
+mod audit_log;
+mod backup;
+pub mod bench;
+mod env;
+mod error;
+mod init;
+mod restore;
+mod session;
+mod status;
+mod users;
+pub mod views;
+
+pub use env::Env;
+pub use error::{ApiError, ErrorBody, ErrorCode};
+pub use init::{init, InitRequest};
+pub use restore::{restore, RestoreRequest};
+pub use session::{default_user, login, Session};
+pub use views::*;

@@ -1,0 +1,60 @@
+//! Backups: one encrypted file, checked after writing, recorded in the audit chain.
+
+use kiroku_core::audit::AuditAction;
+use kiroku_store::backup;
+use kiroku_store::table::audit;
+use std::path::Path;
+
+use crate::views::BackupReport;
+use crate::{ApiError, Session};
+
+impl Session {
+    /// Writes a backup to `out` (never over an existing file), re-opens it to check every page
+    /// and the chain, and records the result.
+    pub fn backup(&mut self, out: &Path) -> Result<BackupReport, ApiError> {
+        self.require_writer("バックアップ")?;
+        if out.exists() {
+            return Err(ApiError::AlreadyExists(format!(
+                "{} はすでに存在します。バックアップは既存のファイルを上書きしません。別の名前を指定してください。",
+                out.display()
+            )));
+        }
+        let created_at = self.env.clock.now();
+        let bytes = backup::write(&self.vault, &self.key, &self.keys, out, created_at)?;
+        let check = backup::verify(out, &self.key);
+        let verified = matches!(&check, Ok(c) if c.is_ok());
+        let audit_rows = check.as_ref().map(|c| c.chain.rows).unwrap_or(0);
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let detail = if verified {
+            format!("{name}（{bytes}バイト、検証: 正常）")
+        } else {
+            format!("{name}（{bytes}バイト、検証: 異常）")
+        };
+        let entry = self.entry(AuditAction::Backup, "vault", detail);
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            audit::append(tx, entry)?;
+            Ok(())
+        })?;
+        if !verified {
+            let why = match check {
+                Err(e) => e.to_string(),
+                Ok(c) => c
+                    .chain
+                    .first_break
+                    .map(|b| b.to_string())
+                    .unwrap_or_else(|| c.integrity.problems.join("; ")),
+            };
+            return Err(ApiError::Integrity(format!(
+                "バックアップ {} の検証に失敗しました: {why}",
+                out.display()
+            )));
+        }
+        Ok(BackupReport {
+            file: out.display().to_string(),
+            bytes,
+            audit_rows,
+            verified,
+            created_at,
+        })
+    }
+}

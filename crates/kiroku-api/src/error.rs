@@ -1,0 +1,105 @@
+use kiroku_core::FieldError;
+use kiroku_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The kind of failure, for programs (the UI, scripts). Exit codes of the CLI follow from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    /// A field is invalid; `field` names it.
+    InvalidInput,
+    NotFound,
+    AlreadyExists,
+    /// Wrong password, unknown user, wrong recovery code, or no device secret on this PC.
+    AuthFailed,
+    /// Too many failed logins: wait before the next try.
+    Locked,
+    Disabled,
+    /// The user's role does not allow this.
+    Forbidden,
+    /// The file is damaged or altered (vault, key file, backup, audit chain).
+    Integrity,
+    /// The disk or the operating system refused.
+    Io,
+}
+
+/// A use case's failure. Messages are Japanese, name the field and say what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    Invalid(#[from] FieldError),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    AlreadyExists(String),
+    #[error("{0}")]
+    AuthFailed(String),
+    #[error("ログインの失敗が続いたため、あと{seconds}秒お待ちください。")]
+    Locked { seconds: i64 },
+    #[error("ユーザー「{0}」は無効化されています。事務取扱責任者に連絡してください。")]
+    Disabled(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    Integrity(String),
+    #[error("{0}")]
+    Io(String),
+}
+
+impl ApiError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::Invalid(_) => ErrorCode::InvalidInput,
+            ApiError::NotFound(_) => ErrorCode::NotFound,
+            ApiError::AlreadyExists(_) => ErrorCode::AlreadyExists,
+            ApiError::AuthFailed(_) => ErrorCode::AuthFailed,
+            ApiError::Locked { .. } => ErrorCode::Locked,
+            ApiError::Disabled(_) => ErrorCode::Disabled,
+            ApiError::Forbidden(_) => ErrorCode::Forbidden,
+            ApiError::Integrity(_) => ErrorCode::Integrity,
+            ApiError::Io(_) => ErrorCode::Io,
+        }
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody {
+            code: self.code(),
+            message: self.to_string(),
+            field: match self {
+                ApiError::Invalid(e) => Some(e.field.to_owned()),
+                _ => None,
+            },
+        }
+    }
+
+    pub(crate) fn forbidden(what: &str) -> Self {
+        ApiError::Forbidden(format!("{what}は事務取扱責任者だけが行えます。"))
+    }
+}
+
+/// What crosses the boundary to the UI: `{code, message, field}`.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorBody {
+    pub code: ErrorCode,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let message = e.to_string();
+        if e.is_integrity_failure() {
+            return ApiError::Integrity(message);
+        }
+        match e {
+            StoreError::VaultNotFound(_) => ApiError::NotFound(message),
+            StoreError::AlreadyExists(_) => ApiError::AlreadyExists(message),
+            StoreError::Io { .. } => ApiError::Io(message),
+            StoreError::Credentials(_) => ApiError::AuthFailed(message),
+            _ => ApiError::Integrity(message),
+        }
+    }
+}

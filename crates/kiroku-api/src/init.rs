@@ -1,0 +1,127 @@
+//! Creating a vault: the master key, the first officer, the recovery code.
+
+use kiroku_core::audit::{AuditAction, AuditEntry};
+use kiroku_core::field::required_text;
+use kiroku_core::recovery_code::{self, RecoveryCode};
+use kiroku_core::user::{check_new_password, LoginId, Role, UserProfile};
+use kiroku_store::credentials::DeviceSecret;
+use kiroku_store::key::random_bytes;
+use kiroku_store::slots::{KeySlots, Slot, SlotOwner};
+use kiroku_store::table::{audit, meta, users};
+use kiroku_store::{paths, MasterKey, Vault};
+use std::path::PathBuf;
+use zeroize::Zeroizing;
+
+use crate::views::{InitResponse, Protection, UserView};
+use crate::{ApiError, Env};
+
+/// `init`: the file to create, the 団体名 and the first officer.
+#[derive(Debug, Clone)]
+pub struct InitRequest {
+    pub vault: PathBuf,
+    pub org_name: String,
+    pub officer_id: String,
+    pub officer_name: String,
+    pub officer_dept: Option<String>,
+    pub password: Zeroizing<String>,
+}
+
+/// Makes a device secret for `vault_id` in the OS credential store, if one is reachable.
+fn new_device_secret(env: &Env, vault_id: &str) -> Result<DeviceSecret, String> {
+    let secret: DeviceSecret = Zeroizing::new(random_bytes::<32>());
+    env.credentials
+        .put(vault_id, &secret)
+        .map(|()| secret)
+        .map_err(|e| e.to_string())
+}
+
+/// Creates the vault and its first officer; returns the recovery code (shown once).
+pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
+    let org_name = required_text("団体名", &req.org_name, 100)?;
+    let id = LoginId::parse(&req.officer_id)?;
+    let profile = UserProfile::parse(&req.officer_name, req.officer_dept.as_deref().unwrap_or(""), "")?;
+    check_new_password(&req.password)?;
+    let keys_path = paths::keys_file(&req.vault);
+    for p in [&req.vault, &keys_path] {
+        if p.exists() {
+            return Err(ApiError::AlreadyExists(format!(
+                "{} はすでに存在します。既存の記録ファイルは上書きしません。別の名前を指定してください。",
+                p.display()
+            )));
+        }
+    }
+
+    let now = env.clock.now();
+    let vault_id = uuid::Uuid::new_v4().to_string();
+    let master = MasterKey::generate();
+    let code = RecoveryCode::from_random(&random_bytes::<{ recovery_code::RANDOM_BYTES }>());
+    let (device, protection) = match new_device_secret(env, &vault_id) {
+        Ok(secret) => (
+            Some(secret),
+            Protection::DeviceBound {
+                store: env.credentials.name().into(),
+            },
+        ),
+        Err(reason) => (None, Protection::PasswordOnly { reason }),
+    };
+
+    let mut keys = KeySlots::new(vault_id.clone(), id.clone());
+    keys.put(Slot::wrap(
+        &vault_id,
+        SlotOwner::User(id.clone()),
+        req.password.as_bytes(),
+        device.as_ref(),
+        env.kdf,
+        &master,
+    )?);
+    keys.put(Slot::wrap(
+        &vault_id,
+        SlotOwner::Recovery,
+        code.secret().as_bytes(),
+        None,
+        env.kdf,
+        &master,
+    )?);
+    keys.save_new(&keys_path)?;
+
+    let officer = users::UserRow {
+        login_id: id.clone(),
+        profile,
+        role: Role::Officer,
+        created_at: now,
+        created_by: id.to_string(),
+        disabled_at: None,
+    };
+    let created = (|| -> Result<(), ApiError> {
+        let mut vault = Vault::create(&req.vault, &master)?;
+        vault.write(|tx| -> Result<(), ApiError> {
+            meta::set(tx, meta::VAULT_ID, &vault_id)?;
+            meta::set(tx, meta::ORG_NAME, &org_name)?;
+            meta::set(tx, meta::CREATED_AT, &kiroku_core::audit::format_time(now))?;
+            users::insert(tx, &officer)?;
+            audit::append(
+                tx,
+                AuditEntry {
+                    at: now,
+                    actor: id.to_string(),
+                    action: AuditAction::Init,
+                    target: "vault".into(),
+                    detail: format!("保護: {}", protection.label()),
+                },
+            )?;
+            Ok(())
+        })
+    })();
+    if let Err(e) = created {
+        let _ = std::fs::remove_file(&keys_path);
+        return Err(e);
+    }
+    Ok(InitResponse {
+        id: vault_id,
+        vault: req.vault.display().to_string(),
+        org_name,
+        officer: UserView::from(&officer),
+        recovery_code: code.to_string(),
+        protection,
+    })
+}

@@ -1,0 +1,173 @@
+//! Restoring a backup on a new PC (or a new path) with the recovery code alone.
+
+use kiroku_core::audit::{AuditAction, AuditEntry};
+use kiroku_core::recovery_code::RecoveryCode;
+use kiroku_core::user::{check_new_password, LoginId};
+use kiroku_store::backup::BackupFile;
+use kiroku_store::credentials::DeviceSecret;
+use kiroku_store::key::random_bytes;
+use kiroku_store::slots::{KeySlots, Slot, SlotOwner, UnwrapError};
+use kiroku_store::table::{audit, users};
+use kiroku_store::paths;
+use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
+
+use crate::session::{open_vault, protection_of};
+use crate::views::{RestoreReport, UserView};
+use crate::{ApiError, Env};
+
+/// `restore`: from which backup, to which new vault path, and who will log in.
+#[derive(Debug, Clone)]
+pub struct RestoreRequest {
+    pub from: PathBuf,
+    pub vault: PathBuf,
+    pub user: String,
+    pub recovery_code: Zeroizing<String>,
+    pub new_password: Zeroizing<String>,
+}
+
+fn remove_restored(vault: &Path) {
+    let _ = std::fs::remove_file(vault);
+    for f in paths::wal_files(vault) {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
+/// A new device secret for `vault_id` on this PC, or `None` where no credential store is reachable.
+fn new_device_secret(env: &Env, vault_id: &str) -> Option<DeviceSecret> {
+    let secret: DeviceSecret = Zeroizing::new(random_bytes::<32>());
+    env.credentials.put(vault_id, &secret).ok().map(|()| secret)
+}
+
+/// Prepares the key slots for this PC. A password-only vault stays password-only. For a
+/// device-bound vault: where this PC already holds the vault's device secret (restoring on the
+/// same PC) every slot keeps working; elsewhere the other users' device-bound slots cannot
+/// open, so they are dropped and those users are named for a password reset.
+fn rebind_slots(env: &Env, keys: &mut KeySlots, restoring: &LoginId) -> (Option<DeviceSecret>, Vec<String>) {
+    if !keys.device_bound() {
+        return (None, Vec::new());
+    }
+    if let Ok(Some(secret)) = env.credentials.get(&keys.vault_id) {
+        return (Some(secret), Vec::new());
+    }
+    let device = new_device_secret(env, &keys.vault_id);
+    let stale: Vec<LoginId> = keys
+        .slots
+        .iter()
+        .filter_map(|s| match &s.owner {
+            SlotOwner::User(u) if s.device_bound && u != restoring => Some(u.clone()),
+            _ => None,
+        })
+        .collect();
+    keys.slots
+        .retain(|s| !(s.device_bound && matches!(&s.owner, SlotOwner::User(u) if stale.contains(u))));
+    (device, stale.iter().map(ToString::to_string).collect())
+}
+
+/// Restores `from` into the new vault `vault` and sets `user`'s new password.
+/// Never overwrites: the vault and its key file must not exist yet.
+pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError> {
+    let id = LoginId::parse(&req.user)?;
+    check_new_password(&req.new_password)?;
+    let code = RecoveryCode::parse(&req.recovery_code)?;
+    let keys_path = paths::keys_file(&req.vault);
+    for p in [&req.vault, &keys_path] {
+        if p.exists() {
+            return Err(ApiError::AlreadyExists(format!(
+                "{} はすでに存在します。復元は既存のファイルを上書きしません。新しい名前を指定してください。",
+                p.display()
+            )));
+        }
+    }
+    if !req.from.is_file() {
+        return Err(ApiError::NotFound(format!(
+            "バックアップファイル {} が見つかりません。",
+            req.from.display()
+        )));
+    }
+    let backup = BackupFile::read(&req.from)?;
+    let vault_id = backup.header.vault_id.clone();
+    let recovery = backup
+        .header
+        .keys
+        .slot(&SlotOwner::Recovery)
+        .ok_or_else(|| ApiError::Integrity("バックアップに復旧用の鍵がありません。".into()))?;
+    let master = match recovery.unwrap_key(&vault_id, code.secret().as_bytes(), None) {
+        Ok(k) => k,
+        Err(UnwrapError::WrongSecret) => {
+            return Err(ApiError::AuthFailed(
+                "復旧コードがこのバックアップのものではありません。このバックアップを作った記録ファイルの復旧用キーを使ってください。".into(),
+            ))
+        }
+        Err(UnwrapError::Store(e)) => return Err(e.into()),
+    };
+    backup.authenticate(&master)?;
+
+    backup.write_database(&req.vault)?;
+    let mut keys_written = false;
+    let restored = (|| -> Result<RestoreReport, ApiError> {
+        let mut keys: KeySlots = backup.header.keys.clone();
+        let mut vault = open_vault(&req.vault, &master, &keys)?;
+        let integrity = vault.integrity_check()?;
+        if !integrity.is_ok() {
+            return Err(ApiError::Integrity(format!(
+                "復元したデータベースに異常があります: {}",
+                integrity.problems.join("; ")
+            )));
+        }
+        if let Some(b) = audit::verify(vault.conn())?.first_break {
+            return Err(ApiError::Integrity(format!("バックアップの監査ログに異常があります: {b}")));
+        }
+        let user = users::get(vault.conn(), &id)?.ok_or_else(|| {
+            ApiError::NotFound(format!("ユーザーID「{id}」の利用者はこのバックアップにいません。"))
+        })?;
+        if !user.is_active() {
+            return Err(ApiError::Disabled(id.to_string()));
+        }
+
+        let (device, users_needing_reset) = rebind_slots(env, &mut keys, &id);
+        keys.put(Slot::wrap(
+            &vault_id,
+            SlotOwner::User(id.clone()),
+            req.new_password.as_bytes(),
+            device.as_ref(),
+            env.kdf,
+            &master,
+        )?);
+        keys.save_new(&keys_path)?;
+        keys_written = true;
+
+        let now = env.clock.now();
+        let name = req.from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        vault.write(|tx| -> Result<(), ApiError> {
+            audit::append(
+                tx,
+                AuditEntry {
+                    at: now,
+                    actor: id.to_string(),
+                    action: AuditAction::Restore,
+                    target: "vault".into(),
+                    detail: format!(
+                        "{name}（{}作成）から復元",
+                        kiroku_core::audit::format_time(backup.header.created_at)
+                    ),
+                },
+            )?;
+            Ok(())
+        })?;
+        Ok(RestoreReport {
+            vault: req.vault.display().to_string(),
+            user: UserView::from(&user),
+            backup_created_at: backup.header.created_at,
+            protection: protection_of(env, &keys),
+            users_needing_reset,
+        })
+    })();
+    if restored.is_err() {
+        remove_restored(&req.vault);
+        if keys_written {
+            let _ = std::fs::remove_file(&keys_path);
+        }
+    }
+    restored
+}

@@ -1,0 +1,42 @@
+//! `status`: the vault at a glance.
+
+use kiroku_core::user::Role;
+use kiroku_store::slots::SlotOwner;
+use kiroku_store::table::{audit, meta, users};
+
+use crate::session::protection_of;
+use crate::views::{StatusView, UserCounts};
+use crate::{ApiError, Session};
+
+impl Session {
+    pub fn status(&self) -> Result<StatusView, ApiError> {
+        let conn = self.vault.conn();
+        let all = users::list(conn)?;
+        let count = |f: &dyn Fn(&users::UserRow) -> bool| all.iter().filter(|u| f(u)).count() as u32;
+        let active_with_role = |role: Role| count(&|u| u.is_active() && u.role == role);
+        let users_without_slot = all
+            .iter()
+            .filter(|u| u.is_active() && self.keys.slot(&SlotOwner::User(u.login_id.clone())).is_none())
+            .map(|u| u.login_id.to_string())
+            .collect();
+        Ok(StatusView {
+            org_name: meta::get(conn, meta::ORG_NAME)?.unwrap_or_default(),
+            vault: self.vault.path().display().to_string(),
+            vault_id: self.keys.vault_id.clone(),
+            created_at: meta::get(conn, meta::CREATED_AT)?
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+                .map(|t| t.with_timezone(&chrono::Utc)),
+            schema_version: self.vault.schema_version()?,
+            users: UserCounts {
+                active: count(&|u| u.is_active()),
+                disabled: count(&|u| !u.is_active()),
+                officers: active_with_role(Role::Officer),
+                clerks: active_with_role(Role::Clerk),
+                auditors: active_with_role(Role::Auditor),
+            },
+            audit_rows: audit::count(conn)?,
+            protection: protection_of(&self.env, &self.keys),
+            users_without_slot,
+        })
+    }
+}

@@ -1,0 +1,128 @@
+//! The command-line grammar.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kiroku",
+    version,
+    about = "Kiroku — 特定個人情報の取扱記録（取扱記録表・管理台帳・委託先評価・廃棄予定）",
+    long_about = None
+)]
+pub struct Cli {
+    /// 記録ファイル（*.kiroku）。既定は環境変数 KIROKU_VAULT。
+    #[arg(long, global = true, env = "KIROKU_VAULT")]
+    pub vault: Option<PathBuf>,
+    /// ログインするユーザーID。既定は KIROKU_USER、なければ init で作った責任者。
+    #[arg(long, global = true, env = "KIROKU_USER")]
+    pub user: Option<String>,
+    /// 結果を JSON で標準出力に出す。
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 記録ファイルを新しく作り、最初の事務取扱責任者を登録する（復旧コードを一度だけ表示）。
+    Init(InitArgs),
+    /// 利用者の追加・一覧・無効化・パスワード再設定・変更。
+    #[command(subcommand)]
+    User(UserCommand),
+    /// 記録ファイルの概要（団体名、利用者数、件数、保護方式）。
+    Status,
+    /// 監査ログ（利用実績の記録）。
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// 暗号化したバックアップを1ファイルに書き出す（書き出し後に検証）。
+    Backup {
+        /// 書き出すファイル（既存のファイルは上書きしない）。
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// バックアップを新しい記録ファイルに復元する（復旧コードが必要）。
+    Restore {
+        /// バックアップファイル。
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// 性能の測定（開発・検証用）。
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    // The officer's login ID is the global `--user`.
+    /// 団体名（例: ○○広域事務組合）。
+    #[arg(long)]
+    pub org: String,
+    /// 事務取扱責任者の氏名。
+    #[arg(long)]
+    pub name: String,
+    /// 所属。
+    #[arg(long)]
+    pub dept: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// 利用者を追加する（パスワードは KIROKU_NEW_PASSWORD または入力）。
+    Add {
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// officer（事務取扱責任者） | clerk（事務取扱担当者） | auditor（監査責任者）
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        dept: Option<String>,
+        /// 業務内容。
+        #[arg(long)]
+        duties: Option<String>,
+    },
+    /// 利用者の一覧。
+    List,
+    /// 利用者を無効化する（ログインできなくなる）。
+    Disable { id: String },
+    /// 利用者のパスワードを再設定する（新しいパスワードは KIROKU_NEW_PASSWORD または入力）。
+    Reset { id: String },
+    /// 自分のパスワードを変更する。
+    Passwd,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// 最新の監査ログを表示する。
+    List {
+        /// 表示する行数。
+        #[arg(long, default_value_t = 100)]
+        limit: u64,
+    },
+    /// ファイルの全ページと監査ログのつながりを検証する。
+    Verify,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// 基盤の測定: 解錠時間、監査ログ追記、検証、バックアップ（一時フォルダに測定用の記録ファイルを作る）。
+    Foundation {
+        /// 追記する監査ログの行数。
+        #[arg(long, default_value_t = 100_000)]
+        rows: u64,
+        /// 測定用ファイルを置くフォルダ（既定: 一時フォルダ）。
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// ログインして監査ログを追記し、確定（コミット）するたびに「ack 行番号」を出力する。
+    Append {
+        #[arg(long, default_value_t = 1000)]
+        rows: u64,
+        /// 1トランザクションあたりの行数。
+        #[arg(long, default_value_t = 1)]
+        per_tx: u64,
+    },
+}

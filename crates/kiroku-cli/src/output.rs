@@ -1,0 +1,91 @@
+//! Printing results: human text (Japanese) or `--json` on stdout; errors on stderr.
+
+use chrono::{DateTime, Local, Utc};
+use kiroku_api::ApiError;
+use serde::Serialize;
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum Failure {
+    Api(ApiError),
+    /// No password or recovery code could be had (no env var, no terminal).
+    NoSecret(String),
+    /// The command line itself is incomplete.
+    Usage(String),
+}
+
+impl From<ApiError> for Failure {
+    fn from(e: ApiError) -> Self {
+        Failure::Api(e)
+    }
+}
+
+impl Failure {
+    pub fn message(&self) -> String {
+        match self {
+            Failure::Api(e) => e.to_string(),
+            Failure::NoSecret(m) | Failure::Usage(m) => m.clone(),
+        }
+    }
+}
+
+#[allow(clippy::print_stderr, clippy::print_stdout)]
+pub fn report_failure(failure: &Failure, json: bool) {
+    eprintln!("エラー: {}", failure.message());
+    if json {
+        let body = match failure {
+            Failure::Api(e) => serde_json::to_value(e.body()).unwrap_or_default(),
+            Failure::NoSecret(m) => serde_json::json!({"code": "auth_failed", "message": m, "field": null}),
+            Failure::Usage(m) => serde_json::json!({"code": "usage", "message": m, "field": null}),
+        };
+        println!("{}", serde_json::json!({ "error": body }));
+    }
+}
+
+/// Prints `value` as JSON, or as the text `human` makes of it.
+#[allow(clippy::print_stdout)]
+pub fn emit<T: Serialize>(json: bool, value: &T, human: impl FnOnce(&T) -> String) {
+    if json {
+        println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    } else {
+        let text = human(value);
+        if !text.is_empty() {
+            println!("{}", text.trim_end());
+        }
+    }
+}
+
+/// A time as the clerk reads it: local time, to the minute.
+pub fn local(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Lays out rows in aligned columns (East Asian wide characters count double).
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    fn width(s: &str) -> usize {
+        s.chars().map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
+    }
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(width(cell));
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c}{}", " ".repeat(widths[i].saturating_sub(width(c)))))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_owned()
+    };
+    let mut out = vec![line(header.to_vec())];
+    for row in rows {
+        out.push(line(row.iter().map(String::as_str).collect()));
+    }
+    out.join("\n")
+}
