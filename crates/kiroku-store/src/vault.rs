@@ -169,9 +169,16 @@ impl Vault {
 
     /// Writes a consistent, encrypted copy of the database (same key) to `dest`, a new file.
     pub fn export_copy(&self, dest: &Path, key: &MasterKey) -> Result<(), StoreError> {
-        if dest.exists() {
-            return Err(StoreError::AlreadyExists(dest.to_owned()));
-        }
+        // The connection may not create files: make the empty destination first (never over
+        // an existing file).
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(dest)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(dest.to_owned()),
+                _ => StoreError::io(dest, e),
+            })?;
         let dest_text = dest
             .to_str()
             .ok_or_else(|| StoreError::io(dest, std::io::Error::other("path is not UTF-8")))?;
