@@ -106,6 +106,11 @@ impl Vault {
         }
         let mut conn = keyed_connection(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         check_readable(&conn, path)?;
+        // An empty (or emptied) file reads as a database with no schema: never build one in it.
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == 0 {
+            return Err(StoreError::NotAVault(path.to_owned()));
+        }
         configure(&conn)?;
         migrate(&mut conn)?;
         Ok(Self {
