@@ -9,10 +9,17 @@ use crate::{ApiError, Session};
 impl Session {
     /// The newest `limit` audit rows, oldest first. The read itself is recorded.
     pub fn audit_list(&mut self, limit: u64) -> Result<Vec<AuditRow>, ApiError> {
-        let entry = self.entry(AuditAction::Read, "audit", format!("監査ログ一覧（最新{limit}行）"));
+        let entry = self.entry(
+            AuditAction::Read,
+            "audit",
+            format!("監査ログ一覧（最新{limit}行）"),
+        );
         self.vault.write(|tx| -> Result<Vec<AuditRow>, ApiError> {
             audit::append(tx, entry)?;
-            Ok(audit::latest(tx, limit)?.iter().map(AuditRow::from).collect())
+            Ok(audit::latest(tx, limit)?
+                .iter()
+                .map(AuditRow::from)
+                .collect())
         })
     }
 
@@ -31,7 +38,10 @@ impl Session {
         let detail = if report.ok {
             format!("正常（{}行）", report.rows)
         } else {
-            format!("異常あり（最初の異常: {}行目）", report.first_broken_row.unwrap_or(0))
+            format!(
+                "異常あり（最初の異常: {}行目）",
+                report.first_broken_row.unwrap_or(0)
+            )
         };
         let entry = self.entry(AuditAction::Verify, "audit", detail);
         // A damaged file may refuse the write; the report still reaches the user.

@@ -24,7 +24,10 @@ impl Session {
         let check = backup::verify(out, &self.key);
         let verified = matches!(&check, Ok(c) if c.is_ok());
         let audit_rows = check.as_ref().map(|c| c.chain.rows).unwrap_or(0);
-        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let detail = if verified {
             format!("{name}（{bytes}バイト、検証: 正常）")
         } else {

@@ -20,7 +20,13 @@ impl Session {
         while done < rows {
             let n = per_transaction.min(rows - done);
             let entries: Vec<_> = (0..n)
-                .map(|i| self.entry(AuditAction::Read, "bench", format!("bench row {}", done + i + 1)))
+                .map(|i| {
+                    self.entry(
+                        AuditAction::Read,
+                        "bench",
+                        format!("bench row {}", done + i + 1),
+                    )
+                })
                 .collect();
             let last = self.vault.write(|tx| -> Result<u64, ApiError> {
                 let mut seq = 0;

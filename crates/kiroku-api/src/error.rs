@@ -90,7 +90,12 @@ pub struct ErrorBody {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
-        let message = e.to_string();
+        let message = match &e {
+            StoreError::Sql(inner) => format!(
+                "記録ファイルが壊れているか改ざんされています（{inner}）。audit verify で確認し、バックアップから restore してください。"
+            ),
+            other => other.to_string(),
+        };
         if e.is_integrity_failure() {
             return ApiError::Integrity(message);
         }

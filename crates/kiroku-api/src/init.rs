@@ -39,7 +39,11 @@ fn new_device_secret(env: &Env, vault_id: &str) -> Result<DeviceSecret, String> 
 pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
     let org_name = required_text("団体名", &req.org_name, 100)?;
     let id = LoginId::parse(&req.officer_id)?;
-    let profile = UserProfile::parse(&req.officer_name, req.officer_dept.as_deref().unwrap_or(""), "")?;
+    let profile = UserProfile::parse(
+        &req.officer_name,
+        req.officer_dept.as_deref().unwrap_or(""),
+        "",
+    )?;
     check_new_password(&req.password)?;
     let keys_path = paths::keys_file(&req.vault);
     for p in [&req.vault, &keys_path] {

@@ -6,9 +6,9 @@ use kiroku_core::user::{check_new_password, LoginId};
 use kiroku_store::backup::BackupFile;
 use kiroku_store::credentials::DeviceSecret;
 use kiroku_store::key::random_bytes;
+use kiroku_store::paths;
 use kiroku_store::slots::{KeySlots, Slot, SlotOwner, UnwrapError};
 use kiroku_store::table::{audit, users};
-use kiroku_store::paths;
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
@@ -43,7 +43,11 @@ fn new_device_secret(env: &Env, vault_id: &str) -> Option<DeviceSecret> {
 /// device-bound vault: where this PC already holds the vault's device secret (restoring on the
 /// same PC) every slot keeps working; elsewhere the other users' device-bound slots cannot
 /// open, so they are dropped and those users are named for a password reset.
-fn rebind_slots(env: &Env, keys: &mut KeySlots, restoring: &LoginId) -> (Option<DeviceSecret>, Vec<String>) {
+fn rebind_slots(
+    env: &Env,
+    keys: &mut KeySlots,
+    restoring: &LoginId,
+) -> (Option<DeviceSecret>, Vec<String>) {
     if !keys.device_bound() {
         return (None, Vec::new());
     }
@@ -59,8 +63,9 @@ fn rebind_slots(env: &Env, keys: &mut KeySlots, restoring: &LoginId) -> (Option<
             _ => None,
         })
         .collect();
-    keys.slots
-        .retain(|s| !(s.device_bound && matches!(&s.owner, SlotOwner::User(u) if stale.contains(u))));
+    keys.slots.retain(|s| {
+        !(s.device_bound && matches!(&s.owner, SlotOwner::User(u) if stale.contains(u)))
+    });
     (device, stale.iter().map(ToString::to_string).collect())
 }
 
@@ -116,10 +121,14 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
             )));
         }
         if let Some(b) = audit::verify(vault.conn())?.first_break {
-            return Err(ApiError::Integrity(format!("バックアップの監査ログに異常があります: {b}")));
+            return Err(ApiError::Integrity(format!(
+                "バックアップの監査ログに異常があります: {b}"
+            )));
         }
         let user = users::get(vault.conn(), &id)?.ok_or_else(|| {
-            ApiError::NotFound(format!("ユーザーID「{id}」の利用者はこのバックアップにいません。"))
+            ApiError::NotFound(format!(
+                "ユーザーID「{id}」の利用者はこのバックアップにいません。"
+            ))
         })?;
         if !user.is_active() {
             return Err(ApiError::Disabled(id.to_string()));
@@ -138,7 +147,11 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
         keys_written = true;
 
         let now = env.clock.now();
-        let name = req.from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = req
+            .from
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         vault.write(|tx| -> Result<(), ApiError> {
             audit::append(
                 tx,

@@ -43,7 +43,11 @@ pub(crate) fn load_keys(vault_path: &Path) -> Result<(KeySlots, PathBuf), ApiErr
 }
 
 /// The device secret a device-bound slot needs, or why it cannot be had on this PC.
-pub(crate) fn device_secret_for(env: &Env, slot: &Slot, vault_id: &str) -> Result<Option<DeviceSecret>, ApiError> {
+pub(crate) fn device_secret_for(
+    env: &Env,
+    slot: &Slot,
+    vault_id: &str,
+) -> Result<Option<DeviceSecret>, ApiError> {
     if !slot.device_bound {
         return Ok(None);
     }
@@ -94,7 +98,12 @@ pub fn default_user(vault_path: &Path) -> Result<String, ApiError> {
 }
 
 /// Logs `login_id` in with `password`.
-pub fn login(env: &Env, vault_path: &Path, login_id: &str, password: &str) -> Result<(Session, LoginReport), ApiError> {
+pub fn login(
+    env: &Env,
+    vault_path: &Path,
+    login_id: &str,
+    password: &str,
+) -> Result<(Session, LoginReport), ApiError> {
     let (keys, keys_path) = load_keys(vault_path)?;
     let id = LoginId::parse(login_id)?;
     let attempts = AttemptLog::new(paths::attempts_file(vault_path));
@@ -134,7 +143,9 @@ pub fn login(env: &Env, vault_path: &Path, login_id: &str, password: &str) -> Re
     };
     let mut vault = open_vault(vault_path, &key, &keys)?;
     let user = users::get(vault.conn(), &id)?.ok_or_else(|| {
-        ApiError::AuthFailed(format!("ユーザーID「{id}」はこの記録ファイルに登録されていません。"))
+        ApiError::AuthFailed(format!(
+            "ユーザーID「{id}」はこの記録ファイルに登録されていません。"
+        ))
     })?;
     if !user.is_active() {
         return Err(ApiError::Disabled(id.to_string()));
@@ -204,7 +215,12 @@ impl Session {
     }
 
     /// An audit entry by this session's user, now.
-    pub(crate) fn entry(&self, action: AuditAction, target: impl Into<String>, detail: impl Into<String>) -> AuditEntry {
+    pub(crate) fn entry(
+        &self,
+        action: AuditAction,
+        target: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> AuditEntry {
         AuditEntry {
             at: self.env.clock.now(),
             actor: self.actor().to_string(),

@@ -12,11 +12,18 @@ impl Session {
     pub fn status(&self) -> Result<StatusView, ApiError> {
         let conn = self.vault.conn();
         let all = users::list(conn)?;
-        let count = |f: &dyn Fn(&users::UserRow) -> bool| all.iter().filter(|u| f(u)).count() as u32;
+        let count =
+            |f: &dyn Fn(&users::UserRow) -> bool| all.iter().filter(|u| f(u)).count() as u32;
         let active_with_role = |role: Role| count(&|u| u.is_active() && u.role == role);
         let users_without_slot = all
             .iter()
-            .filter(|u| u.is_active() && self.keys.slot(&SlotOwner::User(u.login_id.clone())).is_none())
+            .filter(|u| {
+                u.is_active()
+                    && self
+                        .keys
+                        .slot(&SlotOwner::User(u.login_id.clone()))
+                        .is_none()
+            })
             .map(|u| u.login_id.to_string())
             .collect();
         Ok(StatusView {

@@ -34,7 +34,11 @@ impl Session {
             created_by: self.actor().to_string(),
             disabled_at: None,
         };
-        let entry = self.entry(AuditAction::Create, format!("user:{id}"), format!("権限: {}", role.label()));
+        let entry = self.entry(
+            AuditAction::Create,
+            format!("user:{id}"),
+            format!("権限: {}", role.label()),
+        );
         self.vault.write(|tx| -> Result<(), ApiError> {
             users::insert(tx, &row)?;
             audit::append(tx, entry)?;
@@ -55,8 +59,11 @@ impl Session {
 
     fn existing_user(&self, id: &str) -> Result<users::UserRow, ApiError> {
         let id = LoginId::parse(id)?;
-        users::get(self.vault.conn(), &id)?
-            .ok_or_else(|| ApiError::NotFound(format!("ユーザーID「{id}」の利用者はいません。user list で確認してください。")))
+        users::get(self.vault.conn(), &id)?.ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "ユーザーID「{id}」の利用者はいません。user list で確認してください。"
+            ))
+        })
     }
 
     /// Disables a user: their key slot is removed, they can no longer log in (officer only).
@@ -77,7 +84,11 @@ impl Session {
         }
         let now = self.env.clock.now();
         let by = self.actor().clone();
-        let entry = self.entry(AuditAction::Amend, format!("user:{}", user.login_id), "無効化");
+        let entry = self.entry(
+            AuditAction::Amend,
+            format!("user:{}", user.login_id),
+            "無効化",
+        );
         self.vault.write(|tx| -> Result<(), ApiError> {
             users::disable(tx, &user.login_id, now, &by)?;
             audit::append(tx, entry)?;
@@ -100,7 +111,11 @@ impl Session {
             return Err(ApiError::Disabled(user.login_id.to_string()));
         }
         check_new_password(new_password)?;
-        let entry = self.entry(AuditAction::Amend, format!("user:{}", user.login_id), "パスワード再設定");
+        let entry = self.entry(
+            AuditAction::Amend,
+            format!("user:{}", user.login_id),
+            "パスワード再設定",
+        );
         self.vault.write(|tx| -> Result<(), ApiError> {
             audit::append(tx, entry)?;
             Ok(())

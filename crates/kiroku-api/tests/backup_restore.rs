@@ -36,15 +36,23 @@ fn a_backup_restores_into_a_fresh_folder_with_the_recovery_code_alone() {
     let fresh = tempfile::tempdir().unwrap();
     let restored = fresh.path().join("restored.kiroku");
     let env = env_with(clock(), Arc::new(NoCredentials));
-    let report = kiroku_api::restore(&env, request(&out, &restored, &o.init.recovery_code)).unwrap();
+    let report =
+        kiroku_api::restore(&env, request(&out, &restored, &o.init.recovery_code)).unwrap();
     assert_eq!(report.user.id, OFFICER);
     let (mut s, login) = kiroku_api::login(&env, &restored, OFFICER, "restored-pass-1").unwrap();
     assert_eq!(login.org_name, "テスト広域事務組合");
     let users = s.list_users().unwrap();
-    assert!(users.iter().any(|u| u.id == "sato" && u.name == "佐藤 花子"));
+    assert!(users
+        .iter()
+        .any(|u| u.id == "sato" && u.name == "佐藤 花子"));
     // The clerk's password-only slot travelled with the backup.
     assert!(kiroku_api::login(&env, &restored, "sato", "clerk-pass-1").is_ok());
-    let actions: Vec<String> = s.audit_list(200).unwrap().into_iter().map(|r| r.action).collect();
+    let actions: Vec<String> = s
+        .audit_list(200)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.action)
+        .collect();
     assert!(actions.contains(&"restore".to_owned()));
     assert!(s.audit_verify().unwrap().ok);
 }
@@ -71,7 +79,8 @@ fn a_backup_never_overwrites_a_file() {
 fn restore_never_overwrites_an_existing_vault() {
     let (o, out) = backed_up();
     let before = std::fs::read(&o.vault).unwrap();
-    let e = kiroku_api::restore(&o.env, request(&out, &o.vault, &o.init.recovery_code)).unwrap_err();
+    let e =
+        kiroku_api::restore(&o.env, request(&out, &o.vault, &o.init.recovery_code)).unwrap_err();
     assert_eq!(e.code(), ErrorCode::AlreadyExists);
     assert_eq!(std::fs::read(&o.vault).unwrap(), before);
 }
@@ -95,9 +104,17 @@ fn a_backup_of_another_vault_is_refused_with_this_vaults_code() {
     let (o, _out) = backed_up();
     let (_other, other_backup) = backed_up();
     let target = o.dir.path().join("r.kiroku");
-    let e = kiroku_api::restore(&o.env, request(&other_backup, &target, &o.init.recovery_code)).unwrap_err();
+    let e = kiroku_api::restore(
+        &o.env,
+        request(&other_backup, &target, &o.init.recovery_code),
+    )
+    .unwrap_err();
     assert_eq!(e.code(), ErrorCode::AuthFailed);
-    assert!(e.to_string().contains("このバックアップのものではありません"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("このバックアップのものではありません"),
+        "{e}"
+    );
     assert!(!target.exists());
 }
 
@@ -112,7 +129,8 @@ fn an_altered_backup_is_refused_and_leaves_nothing_behind() {
         let bad = o.dir.path().join(format!("altered-{at}.kiroku-backup"));
         std::fs::write(&bad, &altered).unwrap();
         let target = o.dir.path().join(format!("r-{at}.kiroku"));
-        let e = kiroku_api::restore(&o.env, request(&bad, &target, &o.init.recovery_code)).unwrap_err();
+        let e =
+            kiroku_api::restore(&o.env, request(&bad, &target, &o.init.recovery_code)).unwrap_err();
         assert_eq!(e.code(), ErrorCode::Integrity, "byte {at}: {e}");
         assert!(!target.exists());
     }
@@ -120,7 +138,8 @@ fn an_altered_backup_is_refused_and_leaves_nothing_behind() {
     let short = o.dir.path().join("short.kiroku-backup");
     std::fs::write(&short, &bytes).unwrap();
     let target = o.dir.path().join("r-short.kiroku");
-    let e = kiroku_api::restore(&o.env, request(&short, &target, &o.init.recovery_code)).unwrap_err();
+    let e =
+        kiroku_api::restore(&o.env, request(&short, &target, &o.init.recovery_code)).unwrap_err();
     assert_eq!(e.code(), ErrorCode::Integrity, "{e}");
     assert!(!target.exists());
 }

@@ -21,13 +21,32 @@ fn a_canary_name_is_in_no_file_on_disk_while_open_or_after_backup() {
     let backup = o.dir.path().join("office.kiroku-backup");
     s.backup(&backup).unwrap();
     let files = o.all_file_bytes();
-    let names: Vec<String> = files.iter().map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
-    for expected in ["office.kiroku", "office.kiroku-wal", "office.kiroku.keys", "office.kiroku-backup"] {
-        assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}");
+    let names: Vec<String> = files
+        .iter()
+        .map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for expected in [
+        "office.kiroku",
+        "office.kiroku-wal",
+        "office.kiroku.keys",
+        "office.kiroku-backup",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} missing from {names:?}"
+        );
     }
     for (path, bytes) in &files {
-        for needle in [CANARY.as_bytes(), ASCII_CANARY.as_bytes(), "テスト広域事務組合".as_bytes()] {
-            assert!(!contains(bytes, needle), "{} holds a canary", path.display());
+        for needle in [
+            CANARY.as_bytes(),
+            ASCII_CANARY.as_bytes(),
+            "テスト広域事務組合".as_bytes(),
+        ] {
+            assert!(
+                !contains(bytes, needle),
+                "{} holds a canary",
+                path.display()
+            );
         }
     }
     // The names really were written (the check is not vacuous).
@@ -46,5 +65,8 @@ fn sqlite3_cannot_read_the_vault() {
         .expect("sqlite3 must be installed for this test (scripts/install-deps.sh installs it)");
     assert!(!out.status.success(), "sqlite3 opened the vault");
     let text = String::from_utf8_lossy(&out.stderr);
-    assert!(text.contains("not a database") || text.contains("encrypted"), "{text}");
+    assert!(
+        text.contains("not a database") || text.contains("encrypted"),
+        "{text}"
+    );
 }

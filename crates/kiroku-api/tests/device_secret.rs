@@ -17,7 +17,10 @@ fn a_device_bound_vault_opens_on_its_own_pc() {
     let (o, _pc) = device_bound_office();
     assert!(matches!(o.init.protection, Protection::DeviceBound { .. }));
     let s = o.officer();
-    assert!(matches!(s.status().unwrap().protection, Protection::DeviceBound { .. }));
+    assert!(matches!(
+        s.status().unwrap().protection,
+        Protection::DeviceBound { .. }
+    ));
 }
 
 #[test]
@@ -28,7 +31,12 @@ fn a_copied_vault_does_not_open_on_another_pc_with_the_password_alone() {
     assert_eq!(e.code(), ErrorCode::AuthFailed);
     assert!(e.to_string().contains("別の PC"), "{e}");
     let no_store = env_with(clock(), Arc::new(NoCredentials));
-    assert_eq!(kiroku_api::login(&no_store, &o.vault, OFFICER, PASSWORD).unwrap_err().code(), ErrorCode::AuthFailed);
+    assert_eq!(
+        kiroku_api::login(&no_store, &o.vault, OFFICER, PASSWORD)
+            .unwrap_err()
+            .code(),
+        ErrorCode::AuthFailed
+    );
 }
 
 #[test]

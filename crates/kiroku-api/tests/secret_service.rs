@@ -36,7 +36,9 @@ fn the_os_store_keeps_a_device_secret() {
 fn a_vault_made_with_the_os_store_is_device_bound_and_opens_only_with_it() {
     require_private_session_bus();
     let o = office_with(Arc::new(OsCredentials), "山田 太郎");
-    assert!(matches!(o.init.protection, Protection::DeviceBound { ref store } if store == "Secret Service"));
+    assert!(
+        matches!(o.init.protection, Protection::DeviceBound { ref store } if store == "Secret Service")
+    );
     o.officer().logout().unwrap();
     let elsewhere = env_with(clock(), Arc::new(MemoryCredentials::default()));
     assert!(kiroku_api::login(&elsewhere, &o.vault, OFFICER, PASSWORD).is_err());

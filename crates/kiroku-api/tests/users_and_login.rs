@@ -28,7 +28,12 @@ fn the_officer_created_by_init_logs_in_and_the_login_is_audited() {
 fn a_wrong_password_is_refused_and_counted_then_reported_at_the_next_login() {
     let o = office();
     for expected in 1..=2 {
-        let (code, msg) = err_code(kiroku_api::login(&o.env, &o.vault, OFFICER, "not-the-password"));
+        let (code, msg) = err_code(kiroku_api::login(
+            &o.env,
+            &o.vault,
+            OFFICER,
+            "not-the-password",
+        ));
         assert_eq!(code, ErrorCode::AuthFailed);
         assert!(msg.contains(&format!("{expected} 回失敗")), "{msg}");
     }
@@ -57,7 +62,11 @@ fn repeated_failures_make_the_user_wait_longer_and_longer() {
     let _ = kiroku_api::login(&o.env, &o.vault, OFFICER, "bad-password");
     o.clock.advance(Duration::seconds(9));
     let (code, _) = err_code(kiroku_api::login(&o.env, &o.vault, OFFICER, PASSWORD));
-    assert_eq!(code, ErrorCode::Locked, "the fourth failure costs 10 seconds");
+    assert_eq!(
+        code,
+        ErrorCode::Locked,
+        "the fourth failure costs 10 seconds"
+    );
     o.clock.advance(Duration::seconds(1));
     let (_, report) = kiroku_api::login(&o.env, &o.vault, OFFICER, PASSWORD).unwrap();
     assert_eq!(report.failed_logins.unwrap().count, 4);
@@ -87,10 +96,21 @@ fn only_the_officer_manages_users() {
     o.add_user("kansa", "監査 一郎", "auditor", "audit-pass-1");
     for (id, pw) in [("sato", "clerk-pass-1"), ("kansa", "audit-pass-1")] {
         let mut s = o.login(id, pw);
-        let new = NewUser { id: "x".into(), name: "誰か".into(), role: "clerk".into(), ..Default::default() };
-        assert_eq!(err_code(s.add_user(&new, "password-1")).0, ErrorCode::Forbidden);
+        let new = NewUser {
+            id: "x".into(),
+            name: "誰か".into(),
+            role: "clerk".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            err_code(s.add_user(&new, "password-1")).0,
+            ErrorCode::Forbidden
+        );
         assert_eq!(err_code(s.disable_user(OFFICER)).0, ErrorCode::Forbidden);
-        assert_eq!(err_code(s.reset_password(OFFICER, "password-2")).0, ErrorCode::Forbidden);
+        assert_eq!(
+            err_code(s.reset_password(OFFICER, "password-2")).0,
+            ErrorCode::Forbidden
+        );
     }
     let mut auditor = o.login("kansa", "audit-pass-1");
     let out = o.dir.path().join("b.kiroku-backup");
@@ -103,19 +123,63 @@ fn bad_user_details_name_the_field() {
     let o = office();
     let mut s = o.officer();
     let cases = [
-        (NewUser { id: "Bad ID".into(), name: "a".into(), role: "clerk".into(), ..Default::default() }, "ユーザーID"),
-        (NewUser { id: "ok".into(), name: " ".into(), role: "clerk".into(), ..Default::default() }, "氏名"),
-        (NewUser { id: "ok".into(), name: "a".into(), role: "admin".into(), ..Default::default() }, "権限"),
+        (
+            NewUser {
+                id: "Bad ID".into(),
+                name: "a".into(),
+                role: "clerk".into(),
+                ..Default::default()
+            },
+            "ユーザーID",
+        ),
+        (
+            NewUser {
+                id: "ok".into(),
+                name: " ".into(),
+                role: "clerk".into(),
+                ..Default::default()
+            },
+            "氏名",
+        ),
+        (
+            NewUser {
+                id: "ok".into(),
+                name: "a".into(),
+                role: "admin".into(),
+                ..Default::default()
+            },
+            "権限",
+        ),
     ];
     for (new, field) in cases {
         let body = s.add_user(&new, "password-1").unwrap_err().body();
         assert_eq!(body.code, ErrorCode::InvalidInput);
         assert_eq!(body.field.as_deref(), Some(field));
     }
-    let new = NewUser { id: "ok".into(), name: "a".into(), role: "clerk".into(), ..Default::default() };
-    assert_eq!(s.add_user(&new, "short").unwrap_err().body().field.as_deref(), Some("パスワード"));
-    let dup = NewUser { id: OFFICER.into(), name: "a".into(), role: "clerk".into(), ..Default::default() };
-    assert_eq!(err_code(s.add_user(&dup, "password-1")).0, ErrorCode::AlreadyExists);
+    let new = NewUser {
+        id: "ok".into(),
+        name: "a".into(),
+        role: "clerk".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        s.add_user(&new, "short")
+            .unwrap_err()
+            .body()
+            .field
+            .as_deref(),
+        Some("パスワード")
+    );
+    let dup = NewUser {
+        id: OFFICER.into(),
+        name: "a".into(),
+        role: "clerk".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        err_code(s.add_user(&dup, "password-1")).0,
+        ErrorCode::AlreadyExists
+    );
 }
 
 #[test]
@@ -191,7 +255,18 @@ fn status_counts_users_and_says_how_the_vault_is_protected() {
     let mut s = o.officer();
     s.disable_user("kansa").unwrap();
     let st = s.status().unwrap();
-    assert_eq!((st.users.active, st.users.disabled, st.users.clerks, st.users.auditors), (2, 1, 1, 0));
-    assert!(matches!(st.protection, kiroku_api::Protection::PasswordOnly { .. }));
+    assert_eq!(
+        (
+            st.users.active,
+            st.users.disabled,
+            st.users.clerks,
+            st.users.auditors
+        ),
+        (2, 1, 1, 0)
+    );
+    assert!(matches!(
+        st.protection,
+        kiroku_api::Protection::PasswordOnly { .. }
+    ));
     assert!(st.audit_rows >= 8);
 }

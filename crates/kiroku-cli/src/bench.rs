@@ -52,7 +52,8 @@ pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failu
     let dir = match dir {
         Some(d) => d.to_owned(),
         None => {
-            temp = tempfile::tempdir().map_err(|e| Failure::Usage(format!("一時フォルダを作れません: {e}")))?;
+            temp = tempfile::tempdir()
+                .map_err(|e| Failure::Usage(format!("一時フォルダを作れません: {e}")))?;
             temp.path().to_owned()
         }
     };

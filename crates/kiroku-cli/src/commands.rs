@@ -9,7 +9,10 @@ use crate::{bench, secrets, system};
 
 fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
     cli.vault.clone().ok_or_else(|| {
-        Failure::Usage("記録ファイルを --vault で指定するか、環境変数 KIROKU_VAULT を設定してください。".into())
+        Failure::Usage(
+            "記録ファイルを --vault で指定するか、環境変数 KIROKU_VAULT を設定してください。"
+                .into(),
+        )
     })
 }
 
@@ -37,7 +40,10 @@ fn login(cli: &Cli, env: &Env) -> Result<Session, Failure> {
 }
 
 /// Runs `f` in a logged-in session, then records the logout.
-fn with_session<T>(cli: &Cli, f: impl FnOnce(&mut Session) -> Result<T, Failure>) -> Result<T, Failure> {
+fn with_session<T>(
+    cli: &Cli,
+    f: impl FnOnce(&mut Session) -> Result<T, Failure>,
+) -> Result<T, Failure> {
     let env = system::env();
     let mut session = login(cli, &env)?;
     let value = f(&mut session)?;
@@ -54,7 +60,9 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Backup { out } => backup(cli, out),
         Command::Restore { from } => restore(cli, from),
         Command::Bench(cmd) => match cmd {
-            BenchCommand::Foundation { rows, dir } => bench::foundation(cli.json, *rows, dir.as_deref()),
+            BenchCommand::Foundation { rows, dir } => {
+                bench::foundation(cli.json, *rows, dir.as_deref())
+            }
             BenchCommand::Append { rows, per_tx } => {
                 with_session(cli, |s| bench::append(s, *rows, *per_tx))
             }
@@ -108,7 +116,11 @@ fn user_rows(users: &[kiroku_api::UserView]) -> String {
                 u.name.clone(),
                 u.role_label.clone(),
                 u.dept.clone().unwrap_or_default(),
-                if u.active { "有効".into() } else { "無効".into() },
+                if u.active {
+                    "有効".into()
+                } else {
+                    "無効".into()
+                },
             ]
         })
         .collect();
@@ -117,7 +129,13 @@ fn user_rows(users: &[kiroku_api::UserView]) -> String {
 
 fn user(cli: &Cli, cmd: &UserCommand) -> Result<(), Failure> {
     match cmd {
-        UserCommand::Add { id, name, role, dept, duties } => {
+        UserCommand::Add {
+            id,
+            name,
+            role,
+            dept,
+            duties,
+        } => {
             let new = NewUser {
                 id: id.clone(),
                 name: name.clone(),
@@ -130,7 +148,10 @@ fn user(cli: &Cli, cmd: &UserCommand) -> Result<(), Failure> {
                 Ok(s.add_user(&new, &password)?)
             })?;
             emit(cli.json, &created, |u| {
-                format!("利用者を追加しました: {}（{}、{}）", u.name, u.id, u.role_label)
+                format!(
+                    "利用者を追加しました: {}（{}、{}）",
+                    u.name, u.id, u.role_label
+                )
             });
         }
         UserCommand::List => {
@@ -140,7 +161,10 @@ fn user(cli: &Cli, cmd: &UserCommand) -> Result<(), Failure> {
         UserCommand::Disable { id } => {
             let user = with_session(cli, |s| Ok(s.disable_user(id)?))?;
             emit(cli.json, &user, |u| {
-                format!("利用者 {}（{}）を無効化しました。以後ログインできません。", u.name, u.id)
+                format!(
+                    "利用者 {}（{}）を無効化しました。以後ログインできません。",
+                    u.name, u.id
+                )
             });
         }
         UserCommand::Reset { id } => {
@@ -149,7 +173,10 @@ fn user(cli: &Cli, cmd: &UserCommand) -> Result<(), Failure> {
                 Ok(s.reset_password(id, &password)?)
             })?;
             emit(cli.json, &user, |u| {
-                format!("利用者 {}（{}）のパスワードを再設定しました。", u.name, u.id)
+                format!(
+                    "利用者 {}（{}）のパスワードを再設定しました。",
+                    u.name, u.id
+                )
             });
         }
         UserCommand::Passwd => {
@@ -159,7 +186,9 @@ fn user(cli: &Cli, cmd: &UserCommand) -> Result<(), Failure> {
                 s.change_password(&password)?;
                 Ok(me)
             })?;
-            emit(cli.json, &me, |u| format!("{} のパスワードを変更しました。", u.id));
+            emit(cli.json, &me, |u| {
+                format!("{} のパスワードを変更しました。", u.id)
+            });
         }
     }
     Ok(())
@@ -218,7 +247,10 @@ fn audit(cli: &Cli, cmd: &AuditCommand) -> Result<(), Failure> {
             let report = with_session(cli, |s| Ok(s.audit_verify()?))?;
             emit(cli.json, &report, |r| {
                 if r.ok {
-                    format!("検証しました: 全ページ正常、監査ログ {} 行のつながりは正常です。", r.rows)
+                    format!(
+                        "検証しました: 全ページ正常、監査ログ {} 行のつながりは正常です。",
+                        r.rows
+                    )
                 } else {
                     let mut lines = vec!["検証の結果、異常が見つかりました。".to_owned()];
                     lines.extend(r.page_problems.iter().map(|p| format!("ページ: {p}")));
@@ -254,10 +286,9 @@ fn backup(cli: &Cli, out: &Path) -> Result<(), Failure> {
 
 fn restore(cli: &Cli, from: &Path) -> Result<(), Failure> {
     let vault = vault_path(cli)?;
-    let user = cli
-        .user
-        .clone()
-        .ok_or_else(|| Failure::Usage("復元後にログインするユーザーIDを --user で指定してください。".into()))?;
+    let user = cli.user.clone().ok_or_else(|| {
+        Failure::Usage("復元後にログインするユーザーIDを --user で指定してください。".into())
+    })?;
     let recovery_code = secrets::recovery_code()?;
     let new_password = secrets::new_password(&user)?;
     let report = kiroku_api::restore(

@@ -35,7 +35,9 @@ pub fn report_failure(failure: &Failure, json: bool) {
     if json {
         let body = match failure {
             Failure::Api(e) => serde_json::to_value(e.body()).unwrap_or_default(),
-            Failure::NoSecret(m) => serde_json::json!({"code": "auth_failed", "message": m, "field": null}),
+            Failure::NoSecret(m) => {
+                serde_json::json!({"code": "auth_failed", "message": m, "field": null})
+            }
             Failure::Usage(m) => serde_json::json!({"code": "usage", "message": m, "field": null}),
         };
         println!("{}", serde_json::json!({ "error": body }));
@@ -46,7 +48,10 @@ pub fn report_failure(failure: &Failure, json: bool) {
 #[allow(clippy::print_stdout)]
 pub fn emit<T: Serialize>(json: bool, value: &T, human: impl FnOnce(&T) -> String) {
     if json {
-        println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(value).unwrap_or_default()
+        );
     } else {
         let text = human(value);
         if !text.is_empty() {
@@ -57,13 +62,17 @@ pub fn emit<T: Serialize>(json: bool, value: &T, human: impl FnOnce(&T) -> Strin
 
 /// A time as the clerk reads it: local time, to the minute.
 pub fn local(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+    at.with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 /// Lays out rows in aligned columns (East Asian wide characters count double).
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     fn width(s: &str) -> usize {
-        s.chars().map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
+        s.chars()
+            .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
+            .sum()
     }
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {

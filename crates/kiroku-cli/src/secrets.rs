@@ -28,17 +28,25 @@ pub fn new_password(whose: &str) -> Result<Zeroizing<String>, Failure> {
     if std::env::var("KIROKU_NEW_PASSWORD").is_ok() {
         return from_env_or_prompt("KIROKU_NEW_PASSWORD", "");
     }
-    let first = from_env_or_prompt("KIROKU_NEW_PASSWORD", &format!("{whose} の新しいパスワード: "))?;
+    let first = from_env_or_prompt(
+        "KIROKU_NEW_PASSWORD",
+        &format!("{whose} の新しいパスワード: "),
+    )?;
     let again = from_env_or_prompt("KIROKU_NEW_PASSWORD", "もう一度入力してください: ")?;
     if *first != *again {
-        return Err(Failure::Api(kiroku_api::ApiError::Invalid(kiroku_core::FieldError::new(
-            "パスワード",
-            "2回の入力が一致しません。もう一度やり直してください。",
-        ))));
+        return Err(Failure::Api(kiroku_api::ApiError::Invalid(
+            kiroku_core::FieldError::new(
+                "パスワード",
+                "2回の入力が一致しません。もう一度やり直してください。",
+            ),
+        )));
     }
     Ok(first)
 }
 
 pub fn recovery_code() -> Result<Zeroizing<String>, Failure> {
-    from_env_or_prompt("KIROKU_RECOVERY_CODE", "復旧コード（印刷した復旧用キーの35文字）: ")
+    from_env_or_prompt(
+        "KIROKU_RECOVERY_CODE",
+        "復旧コード（印刷した復旧用キーの35文字）: ",
+    )
 }

@@ -241,7 +241,8 @@ mod tests {
 
     fn entry(i: u32) -> AuditEntry {
         AuditEntry {
-            at: Utc.with_ymd_and_hms(2026, 4, 1, 9, 0, 0).unwrap() + chrono::Duration::seconds(i.into()),
+            at: Utc.with_ymd_and_hms(2026, 4, 1, 9, 0, 0).unwrap()
+                + chrono::Duration::seconds(i.into()),
             actor: "yamada".into(),
             action: AuditAction::Create,
             target: format!("user:u{i}"),
@@ -282,7 +283,13 @@ mod tests {
     fn a_deleted_row_is_a_gap() {
         let mut rows = chain(5);
         rows.remove(1);
-        assert_eq!(verify(&rows), Err(ChainBreak::Gap { seq: 3, expected: 2 }));
+        assert_eq!(
+            verify(&rows),
+            Err(ChainBreak::Gap {
+                seq: 3,
+                expected: 2
+            })
+        );
     }
 
     #[test]
@@ -301,7 +308,10 @@ mod tests {
         a.target = "c".into();
         b.actor = "a".into();
         b.target = "bc".into();
-        assert_ne!(chain_hash(&GENESIS_HASH, 1, &a), chain_hash(&GENESIS_HASH, 1, &b));
+        assert_ne!(
+            chain_hash(&GENESIS_HASH, 1, &a),
+            chain_hash(&GENESIS_HASH, 1, &b)
+        );
     }
 
     proptest! {

@@ -45,7 +45,10 @@ fn symbol_of(c: char) -> Option<u8> {
         'I' | 'L' => '1',
         other => other,
     };
-    ALPHABET.iter().position(|&a| char::from(a) == c).map(|p| p as u8)
+    ALPHABET
+        .iter()
+        .position(|&a| char::from(a) == c)
+        .map(|p| p as u8)
 }
 
 /// Folds full-width ASCII (ＡＢ１２) to half-width.
@@ -111,7 +114,10 @@ impl RecoveryCode {
             if check_symbol(g, &symbols[at..at + DATA_PER_GROUP]) != symbols[at + DATA_PER_GROUP] {
                 return Err(FieldError::new(
                     FIELD,
-                    format!("{}組目に入力の誤りがあります。印刷した復旧用キーと見比べてください。", g + 1),
+                    format!(
+                        "{}組目に入力の誤りがあります。印刷した復旧用キーと見比べてください。",
+                        g + 1
+                    ),
                 ));
             }
         }
@@ -120,7 +126,10 @@ impl RecoveryCode {
 
     /// The canonical secret (no separators) that the key derivation takes.
     pub fn secret(&self) -> String {
-        self.symbols.iter().map(|&s| char::from(ALPHABET[usize::from(s)])).collect()
+        self.symbols
+            .iter()
+            .map(|&s| char::from(ALPHABET[usize::from(s)]))
+            .collect()
     }
 }
 
@@ -142,7 +151,9 @@ mod tests {
     fn code(seed: u8) -> RecoveryCode {
         let mut bytes = [0u8; RANDOM_BYTES];
         for (i, b) in bytes.iter_mut().enumerate() {
-            *b = seed.wrapping_mul(31).wrapping_add((i as u8).wrapping_mul(97));
+            *b = seed
+                .wrapping_mul(31)
+                .wrapping_add((i as u8).wrapping_mul(97));
         }
         RecoveryCode::from_random(&bytes)
     }
@@ -163,7 +174,13 @@ mod tests {
         assert_eq!(RecoveryCode::parse(&lower_spaced).unwrap(), c);
         let full_width: String = shown
             .chars()
-            .map(|ch| if ch == '-' { 'ー' } else { char::from_u32(ch as u32 + 0xFEE0).unwrap() })
+            .map(|ch| {
+                if ch == '-' {
+                    'ー'
+                } else {
+                    char::from_u32(ch as u32 + 0xFEE0).unwrap()
+                }
+            })
             .collect();
         assert_eq!(RecoveryCode::parse(&full_width).unwrap(), c);
     }

@@ -61,7 +61,11 @@ impl AttemptLog {
     }
 
     /// Counts one more failure at `at` and returns the new tally.
-    pub fn record_failure(&self, login_id: &str, at: DateTime<Utc>) -> Result<Failures, StoreError> {
+    pub fn record_failure(
+        &self,
+        login_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Failures, StoreError> {
         let mut map = self.load();
         let entry = map
             .entry(login_id.to_owned())
@@ -104,8 +108,11 @@ mod tests {
         let log = AttemptLog::new(dir.path().join("v.attempts"));
         let t0 = Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap();
         log.record_failure("a", t0).unwrap();
-        log.record_failure("a", t0 + chrono::Duration::seconds(3)).unwrap();
-        let f = log.record_failure("a", t0 + chrono::Duration::seconds(9)).unwrap();
+        log.record_failure("a", t0 + chrono::Duration::seconds(3))
+            .unwrap();
+        let f = log
+            .record_failure("a", t0 + chrono::Duration::seconds(9))
+            .unwrap();
         assert_eq!(f.count, 3);
         assert_eq!(f.first, t0);
         assert_eq!(f.next_try_at(), t0 + chrono::Duration::seconds(14));

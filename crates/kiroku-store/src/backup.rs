@@ -110,13 +110,17 @@ impl BackupFile {
         }
         let mut at = MAGIC.len();
         let take = |at: &mut usize, n: usize| -> Result<std::ops::Range<usize>, StoreError> {
-            let end = at.checked_add(n).filter(|&e| e <= bytes.len()).ok_or_else(|| bad("途中で切れています"))?;
+            let end = at
+                .checked_add(n)
+                .filter(|&e| e <= bytes.len())
+                .ok_or_else(|| bad("途中で切れています"))?;
             let r = *at..end;
             *at = end;
             Ok(r)
         };
         let r = take(&mut at, 4)?;
-        let header_len = u32::from_be_bytes(bytes[r].try_into().map_err(|_| bad("見出し"))?) as usize;
+        let header_len =
+            u32::from_be_bytes(bytes[r].try_into().map_err(|_| bad("見出し"))?) as usize;
         let r = take(&mut at, header_len)?;
         let header: BackupHeader =
             serde_json::from_slice(&bytes[r]).map_err(|_| bad("見出しを読めません"))?;
@@ -145,7 +149,11 @@ impl BackupFile {
     pub fn authenticate(&self, key: &MasterKey) -> Result<(), StoreError> {
         mac_of(key, &self.signed)
             .verify_slice(&self.mac)
-            .map_err(|_| StoreError::BadBackup("内容が壊れているか改ざんされています（署名が一致しません）".into()))
+            .map_err(|_| {
+                StoreError::BadBackup(
+                    "内容が壊れているか改ざんされています（署名が一致しません）".into(),
+                )
+            })
     }
 
     /// Writes the database to `dest` (a new file).

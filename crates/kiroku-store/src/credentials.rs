@@ -92,9 +92,10 @@ impl CredentialStore for OsCredentials {
         match entry(vault_id)?.get_secret() {
             Ok(bytes) => {
                 let bytes = Zeroizing::new(bytes);
-                let arr: [u8; 32] = bytes.as_slice().try_into().map_err(|_| {
-                    CredentialError::Unavailable("端末鍵の長さが不正です".into())
-                })?;
+                let arr: [u8; 32] = bytes
+                    .as_slice()
+                    .try_into()
+                    .map_err(|_| CredentialError::Unavailable("端末鍵の長さが不正です".into()))?;
                 Ok(Some(Zeroizing::new(arr)))
             }
             Err(keyring::Error::NoEntry) => Ok(None),

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 pub enum StoreError {
     #[error("記録ファイル {0} が見つかりません。パスを確認してください。")]
     VaultNotFound(PathBuf),
-    #[error("{0} はすでに存在します。既存のファイルは上書きしません。別の名前を指定してください。")]
+    #[error(
+        "{0} はすでに存在します。既存のファイルは上書きしません。別の名前を指定してください。"
+    )]
     AlreadyExists(PathBuf),
     #[error("{0} は Kiroku の記録ファイルではないか、壊れています。")]
     NotAVault(PathBuf),

@@ -37,7 +37,8 @@ impl KdfParams {
     pub fn derive(&self, secret: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; 32]>, StoreError> {
         let params = argon2::Params::new(self.m_kib, self.t, self.p, Some(32))
             .map_err(|_| StoreError::Crypto("Argon2 のパラメータが不正です"))?;
-        let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+        let argon =
+            argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
         let mut out = Zeroizing::new([0u8; 32]);
         argon
             .hash_password_into(secret, salt, out.as_mut())

@@ -93,7 +93,11 @@ fn key_encryption_key(
 }
 
 fn aad(vault_id: &str, owner: &SlotOwner, device_bound: bool) -> Vec<u8> {
-    format!("{FORMAT}\0{vault_id}\0{}\0{device_bound}", owner.aad_label()).into_bytes()
+    format!(
+        "{FORMAT}\0{vault_id}\0{}\0{device_bound}",
+        owner.aad_label()
+    )
+    .into_bytes()
 }
 
 impl Slot {
@@ -200,7 +204,8 @@ impl KeySlots {
 
     /// Removes a user's slot and remembers that the user is disabled.
     pub fn disable(&mut self, id: &LoginId) {
-        self.slots.retain(|s| s.owner != SlotOwner::User(id.clone()));
+        self.slots
+            .retain(|s| s.owner != SlotOwner::User(id.clone()));
         if !self.disabled.contains(id) {
             self.disabled.push(id.clone());
         }
@@ -268,10 +273,21 @@ mod tests {
     #[test]
     fn a_slot_opens_with_its_password_only() {
         let master = MasterKey::generate();
-        let slot = Slot::wrap("v1", SlotOwner::User(id("a")), b"correct horse", None, KDF, &master).unwrap();
+        let slot = Slot::wrap(
+            "v1",
+            SlotOwner::User(id("a")),
+            b"correct horse",
+            None,
+            KDF,
+            &master,
+        )
+        .unwrap();
         let back = slot.unwrap_key("v1", b"correct horse", None).unwrap();
         assert_eq!(back.as_bytes(), master.as_bytes());
-        assert!(matches!(slot.unwrap_key("v1", b"wrong horse", None), Err(UnwrapError::WrongSecret)));
+        assert!(matches!(
+            slot.unwrap_key("v1", b"wrong horse", None),
+            Err(UnwrapError::WrongSecret)
+        ));
     }
 
     #[test]
@@ -279,7 +295,15 @@ mod tests {
         let master = MasterKey::generate();
         let device = Zeroizing::new([7u8; 32]);
         let other = Zeroizing::new([8u8; 32]);
-        let slot = Slot::wrap("v1", SlotOwner::User(id("a")), b"pw", Some(&device), KDF, &master).unwrap();
+        let slot = Slot::wrap(
+            "v1",
+            SlotOwner::User(id("a")),
+            b"pw",
+            Some(&device),
+            KDF,
+            &master,
+        )
+        .unwrap();
         assert!(slot.unwrap_key("v1", b"pw", Some(&device)).is_ok());
         assert!(slot.unwrap_key("v1", b"pw", None).is_err());
         assert!(slot.unwrap_key("v1", b"pw", Some(&other)).is_err());
@@ -288,7 +312,8 @@ mod tests {
     #[test]
     fn a_slot_moved_to_another_user_or_vault_does_not_open() {
         let master = MasterKey::generate();
-        let mut slot = Slot::wrap("v1", SlotOwner::User(id("a")), b"pw", None, KDF, &master).unwrap();
+        let mut slot =
+            Slot::wrap("v1", SlotOwner::User(id("a")), b"pw", None, KDF, &master).unwrap();
         assert!(slot.unwrap_key("v2", b"pw", None).is_err());
         slot.owner = SlotOwner::User(id("b"));
         assert!(slot.unwrap_key("v1", b"pw", None).is_err());
@@ -298,7 +323,17 @@ mod tests {
     fn the_file_holds_login_ids_but_no_key_material_in_clear() {
         let master = MasterKey::generate();
         let mut file = KeySlots::new("vault-1".into(), id("boss"));
-        file.put(Slot::wrap("vault-1", SlotOwner::User(id("boss")), b"pw", None, KDF, &master).unwrap());
+        file.put(
+            Slot::wrap(
+                "vault-1",
+                SlotOwner::User(id("boss")),
+                b"pw",
+                None,
+                KDF,
+                &master,
+            )
+            .unwrap(),
+        );
         let bytes = file.to_bytes();
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(text.contains("boss"));

@@ -14,6 +14,15 @@ pub struct Vault {
     path: PathBuf,
 }
 
+/// How thoroughly to check the pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CheckDepth {
+    /// Every page's HMAC and `quick_check` (run at every open).
+    Quick,
+    /// Every page's HMAC and the full `integrity_check` (indexes too).
+    Full,
+}
+
 /// What `cipher_integrity_check` and `integrity_check` found (empty when all is well).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IntegrityReport {
@@ -26,25 +35,34 @@ impl IntegrityReport {
     }
 }
 
-fn keyed_connection(path: &Path, key: &MasterKey, flags: OpenFlags) -> Result<Connection, StoreError> {
+fn keyed_connection(
+    path: &Path,
+    key: &MasterKey,
+    flags: OpenFlags,
+) -> Result<Connection, StoreError> {
     let conn = Connection::open_with_flags(path, flags)?;
     // The key must be the first statement on the connection.
-    conn.execute_batch(&format!("PRAGMA key = \"{}\";", key.sqlcipher_pragma_value().as_str()))?;
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"{}\";",
+        key.sqlcipher_pragma_value().as_str()
+    ))?;
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     Ok(conn)
 }
 
 /// Proves the key opens the file before anything is written to it.
 fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-        .map(|_| ())
-        .map_err(|e| {
-            if is_corruption(&e) {
-                StoreError::NotAVault(path.to_owned())
-            } else {
-                StoreError::Sql(e)
-            }
-        })
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(|_| ())
+    .map_err(|e| {
+        if is_corruption(&e) {
+            StoreError::NotAVault(path.to_owned())
+        } else {
+            StoreError::Sql(e)
+        }
+    })
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {
@@ -104,19 +122,26 @@ impl Vault {
         if !path.is_file() {
             return Err(StoreError::VaultNotFound(path.to_owned()));
         }
-        let mut conn = keyed_connection(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = keyed_connection(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         check_readable(&conn, path)?;
         // An empty (or emptied) file reads as a database with no schema: never build one in it.
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version == 0 {
             return Err(StoreError::NotAVault(path.to_owned()));
         }
-        configure(&conn)?;
-        migrate(&mut conn)?;
-        Ok(Self {
+        let mut vault = Self {
             conn,
             path: path.to_owned(),
-        })
+        };
+        // A damaged file is never written to: check every page before the first write, because
+        // SQLite may rewrite a page it did not need to read and so erase the evidence.
+        let report = vault.check(CheckDepth::Quick)?;
+        if !report.is_ok() {
+            return Err(StoreError::Corrupt(report.problems.join("; ")));
+        }
+        configure(&vault.conn)?;
+        migrate(&mut vault.conn)?;
+        Ok(vault)
     }
 
     pub fn path(&self) -> &Path {
@@ -144,12 +169,22 @@ impl Vault {
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Checks every page: SQLCipher's HMACs (`cipher_integrity_check`), then SQLite's structure
     /// (`integrity_check`).
     pub fn integrity_check(&self) -> Result<IntegrityReport, StoreError> {
+        self.check(CheckDepth::Full)
+    }
+
+    fn check(&self, depth: CheckDepth) -> Result<IntegrityReport, StoreError> {
+        let structure = match depth {
+            CheckDepth::Quick => "PRAGMA quick_check",
+            CheckDepth::Full => "PRAGMA integrity_check",
+        };
         let mut problems = Vec::new();
         let collect = |sql: &str, problems: &mut Vec<String>| -> Result<(), StoreError> {
             let mut stmt = self.conn.prepare(sql)?;
@@ -165,7 +200,7 @@ impl Vault {
             Ok(())
         };
         collect("PRAGMA cipher_integrity_check", &mut problems)?;
-        match collect("PRAGMA integrity_check", &mut problems) {
+        match collect(structure, &mut problems) {
             Err(StoreError::Sql(e)) if is_corruption(&e) => problems.push(e.to_string()),
             other => other?,
         }
@@ -195,7 +230,8 @@ impl Vault {
             [dest_text],
         )?;
         let exported = (|| -> Result<(), StoreError> {
-            self.conn.query_row("SELECT sqlcipher_export('backup_copy')", [], |_| Ok(()))?;
+            self.conn
+                .query_row("SELECT sqlcipher_export('backup_copy')", [], |_| Ok(()))?;
             let version = self.schema_version()?;
             self.conn
                 .execute_batch(&format!("PRAGMA backup_copy.user_version = {version};"))?;

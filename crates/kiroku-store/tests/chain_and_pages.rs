@@ -8,7 +8,8 @@ use kiroku_store::{MasterKey, StoreError, Vault};
 
 fn entry(i: u32) -> AuditEntry {
     AuditEntry {
-        at: Utc.with_ymd_and_hms(2026, 4, 1, 9, 0, 0).unwrap() + chrono::Duration::minutes(i.into()),
+        at: Utc.with_ymd_and_hms(2026, 4, 1, 9, 0, 0).unwrap()
+            + chrono::Duration::minutes(i.into()),
         actor: "boss".into(),
         action: AuditAction::Create,
         target: format!("user:u{i}"),
@@ -35,7 +36,9 @@ fn vault_with_rows(n: u32) -> (tempfile::TempDir, std::path::PathBuf, MasterKey)
 fn audit_rows_cannot_be_updated_or_deleted() {
     let (_d, path, key) = vault_with_rows(3);
     let v = Vault::open(&path, &key).unwrap();
-    let upd = v.conn().execute("UPDATE audit SET detail = 'x' WHERE seq = 2", []);
+    let upd = v
+        .conn()
+        .execute("UPDATE audit SET detail = 'x' WHERE seq = 2", []);
     assert!(upd.unwrap_err().to_string().contains("never updated"));
     let del = v.conn().execute("DELETE FROM audit WHERE seq = 3", []);
     assert!(del.unwrap_err().to_string().contains("never deleted"));
@@ -71,7 +74,10 @@ fn a_deleted_row_is_named_by_verify() {
         .unwrap();
     assert_eq!(
         audit::verify(v.conn()).unwrap().first_break,
-        Some(ChainBreak::Gap { seq: 3, expected: 2 })
+        Some(ChainBreak::Gap {
+            seq: 3,
+            expected: 2
+        })
     );
 }
 
@@ -116,7 +122,11 @@ fn a_truncated_vault_is_detected() {
         std::fs::write(&path, &original[..len]).unwrap();
         let detected = match Vault::open(&path, &key) {
             Err(e) => {
-                assert_eq!(std::fs::read(&path).unwrap().len(), len, "opening changed the file");
+                assert_eq!(
+                    std::fs::read(&path).unwrap().len(),
+                    len,
+                    "opening changed the file"
+                );
                 e.is_integrity_failure()
             }
             Ok(v) => {

@@ -26,7 +26,11 @@ fn fixtures() -> Vec<(i64, PathBuf)> {
         .filter_map(|e| {
             let p = e.unwrap().path();
             let name = p.file_name()?.to_str()?.to_owned();
-            let v = name.strip_prefix('v')?.strip_suffix(".kiroku")?.parse().ok()?;
+            let v = name
+                .strip_prefix('v')?
+                .strip_suffix(".kiroku")?
+                .parse()
+                .ok()?;
             Some((v, p))
         })
         .collect();
@@ -43,7 +47,10 @@ fn the_migrations_are_well_formed() {
 fn there_is_a_fixture_for_every_earlier_version() {
     let versions: Vec<i64> = fixtures().into_iter().map(|(v, _)| v).collect();
     let expected: Vec<i64> = (1..=migrations::LATEST).collect();
-    assert_eq!(versions, expected, "write the fixture of each released schema version");
+    assert_eq!(
+        versions, expected,
+        "write the fixture of each released schema version"
+    );
 }
 
 #[test]
@@ -54,8 +61,13 @@ fn every_fixture_opens_migrated_with_its_data() {
         std::fs::copy(&fixture, &path).unwrap();
         let v = Vault::open(&path, &fixture_key()).unwrap_or_else(|e| panic!("v{version}: {e}"));
         assert_eq!(v.schema_version().unwrap(), migrations::LATEST);
-        assert_eq!(meta::get(v.conn(), meta::ORG_NAME).unwrap().as_deref(), Some("移行試験組合"));
-        let boss = users::get(v.conn(), &LoginId::parse("boss").unwrap()).unwrap().unwrap();
+        assert_eq!(
+            meta::get(v.conn(), meta::ORG_NAME).unwrap().as_deref(),
+            Some("移行試験組合")
+        );
+        let boss = users::get(v.conn(), &LoginId::parse("boss").unwrap())
+            .unwrap()
+            .unwrap();
         assert_eq!(boss.profile.name, "移行 太郎");
         let chain = audit::verify(v.conn()).unwrap();
         assert_eq!((chain.rows, chain.first_break), (2, None), "v{version}");
@@ -70,7 +82,10 @@ fn a_file_from_a_newer_kiroku_is_refused_untouched() {
     let key = MasterKey::generate();
     let v = Vault::create(&path, &key).unwrap();
     v.conn()
-        .execute_batch(&format!("PRAGMA user_version = {};", migrations::LATEST + 1))
+        .execute_batch(&format!(
+            "PRAGMA user_version = {};",
+            migrations::LATEST + 1
+        ))
         .unwrap();
     drop(v);
     let before = std::fs::read(&path).unwrap();
@@ -109,11 +124,19 @@ fn write_fixture_of_the_current_version() {
         for action in [AuditAction::Init, AuditAction::Login] {
             audit::append(
                 tx,
-                AuditEntry { at, actor: "boss".into(), action, target: "vault".into(), detail: String::new() },
+                AuditEntry {
+                    at,
+                    actor: "boss".into(),
+                    action,
+                    target: "vault".into(),
+                    detail: String::new(),
+                },
             )?;
         }
         Ok(())
     })
     .unwrap();
-    v.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;").unwrap();
+    v.conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
+        .unwrap();
 }

@@ -47,7 +47,9 @@ pub fn env_with(clock: Arc<TestClock>, credentials: Arc<dyn CredentialStore>) ->
 }
 
 pub fn clock() -> Arc<TestClock> {
-    Arc::new(TestClock(Mutex::new(Utc.with_ymd_and_hms(2026, 4, 1, 0, 30, 0).unwrap())))
+    Arc::new(TestClock(Mutex::new(
+        Utc.with_ymd_and_hms(2026, 4, 1, 0, 30, 0).unwrap(),
+    )))
 }
 
 /// A new office vault on a "PC" whose OS credential store is `credentials`.
@@ -68,7 +70,13 @@ pub fn office_with(credentials: Arc<dyn CredentialStore>, officer_name: &str) ->
         },
     )
     .unwrap();
-    Office { dir, vault, clock, env, init }
+    Office {
+        dir,
+        vault,
+        clock,
+        env,
+        init,
+    }
 }
 
 /// A password-only office (no OS credential store), as on a headless Linux PC.
@@ -84,7 +92,9 @@ pub fn device_bound_office() -> (Office, Arc<MemoryCredentials>) {
 
 impl Office {
     pub fn login(&self, user: &str, password: &str) -> Session {
-        kiroku_api::login(&self.env, &self.vault, user, password).unwrap().0
+        kiroku_api::login(&self.env, &self.vault, user, password)
+            .unwrap()
+            .0
     }
 
     pub fn officer(&self) -> Session {

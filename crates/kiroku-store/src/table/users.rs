@@ -85,7 +85,12 @@ pub fn list(conn: &Connection) -> Result<Vec<UserRow>, StoreError> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn disable(conn: &Connection, id: &LoginId, at: DateTime<Utc>, by: &LoginId) -> Result<(), StoreError> {
+pub fn disable(
+    conn: &Connection,
+    id: &LoginId,
+    at: DateTime<Utc>,
+    by: &LoginId,
+) -> Result<(), StoreError> {
     conn.execute(
         "UPDATE users SET disabled_at = ?2, disabled_by = ?3 WHERE login_id = ?1 AND disabled_at IS NULL",
         params![id.as_str(), time_to_sql(at), by.as_str()],

@@ -1,0 +1,156 @@
+//! Runs the real `kiroku` binary in a sealed environment: a temp folder for the vault and for
+//! HOME / XDG_*, no OS keyring, no inherited KIROKU_* variables, no terminal.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use kiroku_api::{Env, InitRequest};
+use kiroku_core::clock::FixedClock;
+use kiroku_store::credentials::NoCredentials;
+use kiroku_store::kdf::KdfParams;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+use zeroize::Zeroizing;
+
+pub const OFFICER: &str = "boss";
+pub const PASSWORD: &str = "officer-pass-1";
+
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+    pub vault: PathBuf,
+    pub recovery_code: String,
+}
+
+pub fn kiroku(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiroku"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("KIROKU_") || k.starts_with("XDG_") || k == "DBUS_SESSION_BUS_ADDRESS" {
+            cmd.env_remove(k);
+        }
+    }
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    cmd.env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_RUNTIME_DIR", home.join("run"))
+        .env("KIROKU_CREDENTIAL_STORE", "none")
+        .env("TZ", "Asia/Tokyo")
+        .stdin(Stdio::null());
+    cmd
+}
+
+impl Sandbox {
+    /// A vault made through the API with a cheap KDF (the binary reads each slot's own cost),
+    /// so that every test does not pay 0.5 s per unlock.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = dir.path().join("office.kiroku");
+        let env = Env {
+            clock: Arc::new(FixedClock(
+                chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00Z")
+                    .unwrap()
+                    .into(),
+            )),
+            credentials: Arc::new(NoCredentials),
+            kdf: KdfParams::INSECURE_FOR_TESTS,
+        };
+        let init = kiroku_api::init(
+            &env,
+            InitRequest {
+                vault: vault.clone(),
+                org_name: "テスト広域事務組合".into(),
+                officer_id: OFFICER.into(),
+                officer_name: "山田 太郎".into(),
+                officer_dept: None,
+                password: Zeroizing::new(PASSWORD.into()),
+            },
+        )
+        .unwrap();
+        Self {
+            dir,
+            vault,
+            recovery_code: init.recovery_code,
+        }
+    }
+
+    /// `kiroku --vault V ARGS` as the officer.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = kiroku(self.dir.path());
+        c.arg("--vault")
+            .arg(&self.vault)
+            .args(args)
+            .env("KIROKU_PASSWORD", PASSWORD);
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The bytes of the vault and its key file, to prove a refused command changed nothing.
+    pub fn snapshot(&self) -> (Vec<u8>, Vec<u8>) {
+        (
+            std::fs::read(&self.vault).unwrap(),
+            std::fs::read(kiroku_store::paths::keys_file(&self.vault)).unwrap(),
+        )
+    }
+
+    pub fn add_clerk(&self, id: &str, password: &str) {
+        let out = self
+            .cmd(&[
+                "user",
+                "add",
+                "--id",
+                id,
+                "--name",
+                "佐藤 花子",
+                "--role",
+                "clerk",
+            ])
+            .env("KIROKU_NEW_PASSWORD", password)
+            .output()
+            .unwrap();
+        assert_success(&out);
+    }
+}
+
+pub fn code(out: &Output) -> i32 {
+    out.status.code().expect("the process exited by itself")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)))
+}
+
+pub fn assert_success(out: &Output) {
+    assert_eq!(
+        code(out),
+        0,
+        "stderr: {}\nstdout: {}",
+        stderr(out),
+        stdout(out)
+    );
+}
+
+/// Exit code `expected`, a Japanese message on stderr, and no panic.
+pub fn assert_refused(out: &Output, expected: i32, needle: &str) {
+    let err = stderr(out);
+    assert_eq!(code(out), expected, "stderr: {err}");
+    assert!(err.starts_with("エラー: "), "stderr: {err}");
+    assert!(err.contains(needle), "expected «{needle}» in: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
