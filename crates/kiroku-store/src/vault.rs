@@ -185,25 +185,18 @@ impl Vault {
             CheckDepth::Quick => "PRAGMA quick_check",
             CheckDepth::Full => "PRAGMA integrity_check",
         };
-        let mut problems = Vec::new();
-        let collect = |sql: &str, problems: &mut Vec<String>| -> Result<(), StoreError> {
-            let mut stmt = self.conn.prepare(sql)?;
-            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-            for row in rows {
-                match row {
-                    Ok(text) if text == "ok" => {}
-                    Ok(text) => problems.push(text),
-                    Err(e) if is_corruption(&e) => problems.push(e.to_string()),
-                    Err(e) => return Err(e.into()),
-                }
-            }
-            Ok(())
+        // A check that cannot even run over the pages (a page too damaged to parse) is itself a
+        // finding, not a failure of the check.
+        let collect = |sql: &str| -> Vec<String> {
+            let run = || -> rusqlite::Result<Vec<String>> {
+                let mut stmt = self.conn.prepare(sql)?;
+                let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+                rows.filter(|r| !matches!(r, Ok(text) if text == "ok")).collect()
+            };
+            run().unwrap_or_else(|e| vec![format!("{sql}: {e}")])
         };
-        collect("PRAGMA cipher_integrity_check", &mut problems)?;
-        match collect(structure, &mut problems) {
-            Err(StoreError::Sql(e)) if is_corruption(&e) => problems.push(e.to_string()),
-            other => other?,
-        }
+        let mut problems = collect("PRAGMA cipher_integrity_check");
+        problems.extend(collect(structure));
         Ok(IntegrityReport { problems })
     }
 
