@@ -191,7 +191,8 @@ impl Vault {
             let run = || -> rusqlite::Result<Vec<String>> {
                 let mut stmt = self.conn.prepare(sql)?;
                 let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-                rows.filter(|r| !matches!(r, Ok(text) if text == "ok")).collect()
+                rows.filter(|r| !matches!(r, Ok(text) if text == "ok"))
+                    .collect()
             };
             run().unwrap_or_else(|e| vec![format!("{sql}: {e}")])
         };

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and every test: formatting, clippy, the UI's
+# type check, lint and tests, all Rust tests (which also regenerate the TypeScript bindings,
+# and must leave them unchanged), and the device-secret test against a private Secret Service.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+
+export CARGO_INCREMENTAL=0
+export CARGO_TERM_COLOR=never
+# Tests never touch the real home or keyring: every XDG folder points into a temp dir.
+sandbox=$(mktemp -d)
+trap 'rm -rf "$sandbox"' EXIT
+export XDG_DATA_HOME="$sandbox/data" XDG_CONFIG_HOME="$sandbox/config" XDG_CACHE_HOME="$sandbox/cache"
+export XDG_RUNTIME_DIR="$sandbox/run"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+unset DBUS_SESSION_BUS_ADDRESS KIROKU_VAULT KIROKU_USER KIROKU_PASSWORD
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "UI: build, type check, lint, tests"
+(cd ui && npm run --silent build && npm run --silent check && npm run --silent lint && npm run --silent test)
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (all targets, -D warnings)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test"
+cargo test --workspace --locked
+
+step "TypeScript bindings are up to date"
+if ! git diff --exit-code -- ui/src/lib/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/lib/bindings)" ]; then
+  echo "The IPC types changed: commit ui/src/lib/bindings (cargo test regenerates them)." >&2
+  exit 1
+fi
+
+step "Device secret against a real Secret Service (private D-Bus + gnome-keyring)"
+dbus-run-session -- bash -c '
+  echo -n kiroku-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  KIROKU_TEST_SECRET_SERVICE=1 cargo test -p kiroku-api --locked --test secret_service -- --ignored
+' 2> >(grep -v "Failed to set fd limit" >&2)
+
+step "All checks passed"
