@@ -382,3 +382,56 @@ fn backup_then_restore_on_a_fresh_folder_with_the_recovery_code() {
     let out = restore(&s.recovery_code, &backup);
     assert_refused(&out, 1, "上書きしません");
 }
+
+#[test]
+fn a_my_number_typed_into_a_user_field_is_refused_and_never_echoed() {
+    let s = Sandbox::new();
+    for (flag, value) in [
+        ("--name", "佐藤 123456789018"),
+        ("--dept", "１２３４-５６７８-９０１８"),
+        ("--duties", "番号は1234 5678 9018です"),
+    ] {
+        let mut args = vec![
+            "--json", "user", "add", "--id", "sato", "--name", "佐藤", "--role", "clerk",
+        ];
+        if flag == "--name" {
+            args[6] = value;
+        } else {
+            args.extend([flag, value]);
+        }
+        let out = s
+            .cmd(&args)
+            .env("KIROKU_NEW_PASSWORD", "clerk-pass-1")
+            .output()
+            .unwrap();
+        assert_refused(&out, 1, "個人番号");
+        for text in [stderr(&out), stdout(&out)] {
+            assert!(
+                !text.contains("9018") && !text.contains("９０１８"),
+                "{text}"
+            );
+        }
+    }
+    let rows = stdout(&s.run(&["--json", "audit", "list", "--limit", "1000"]));
+    assert!(!rows.contains("9018"));
+    let users = json(&s.run(&["--json", "user", "list"]));
+    assert_eq!(users.as_array().unwrap().len(), 1);
+    // A 13-digit 法人番号 is not a 個人番号.
+    let ok = s
+        .cmd(&[
+            "user",
+            "add",
+            "--id",
+            "sato",
+            "--name",
+            "佐藤",
+            "--role",
+            "clerk",
+            "--duties",
+            "法人番号1234567890123の事業所",
+        ])
+        .env("KIROKU_NEW_PASSWORD", "clerk-pass-1")
+        .output()
+        .unwrap();
+    assert_success(&ok);
+}

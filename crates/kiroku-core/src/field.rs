@@ -26,7 +26,8 @@ pub fn required_text(field: &'static str, value: &str, max: usize) -> Result<Str
     optional_text(field, value, max).map(|v| v.unwrap_or_default())
 }
 
-/// An optional one-line text: `None` when blank.
+/// An optional one-line text: `None` when blank. Like every text field, it passes the
+/// My Number guard.
 pub fn optional_text(
     field: &'static str,
     value: &str,
@@ -42,6 +43,7 @@ pub fn optional_text(
             format!("{max}文字以内で入力してください。"),
         ));
     }
+    crate::guard::check_field(field, value)?;
     if value.chars().any(char::is_control) {
         return Err(FieldError::new(
             field,
@@ -66,6 +68,14 @@ mod tests {
     fn length_counts_characters_not_bytes() {
         assert!(required_text("氏名", "山田太郎山田太郎山田", 10).is_ok());
         assert!(required_text("氏名", "山田太郎山田太郎山田太", 10).is_err());
+    }
+
+    #[test]
+    fn every_text_field_refuses_a_my_number() {
+        let err = required_text("所属", "総務課 123456789018", 50).unwrap_err();
+        assert_eq!(err.field, "所属");
+        assert!(err.message.contains("個人番号"));
+        assert!(optional_text("業務内容", "法人番号 1234567890123", 50).is_ok());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod clock;
 pub mod field;
+pub mod guard;
 pub mod login_delay;
 pub mod recovery_code;
 pub mod user;
