@@ -12,6 +12,7 @@ use kiroku_store::{paths, MasterKey, Vault};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
 
+use crate::session::refuse_existing;
 use crate::views::{InitResponse, Protection, UserView};
 use crate::{ApiError, Env};
 
@@ -46,14 +47,7 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
     )?;
     check_new_password(&req.password)?;
     let keys_path = paths::keys_file(&req.vault);
-    for p in [&req.vault, &keys_path] {
-        if p.exists() {
-            return Err(ApiError::AlreadyExists(format!(
-                "{} はすでに存在します。既存の記録ファイルは上書きしません。別の名前を指定してください。",
-                p.display()
-            )));
-        }
-    }
+    refuse_existing(&req.vault)?;
 
     let now = env.clock.now();
     let vault_id = uuid::Uuid::new_v4().to_string();

@@ -9,10 +9,10 @@ use kiroku_store::key::random_bytes;
 use kiroku_store::paths;
 use kiroku_store::slots::{KeySlots, Slot, SlotOwner, UnwrapError};
 use kiroku_store::table::{audit, users};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use zeroize::Zeroizing;
 
-use crate::session::{open_vault, protection_of};
+use crate::session::{open_vault, protection_of, refuse_existing};
 use crate::views::{RestoreReport, UserView};
 use crate::{ApiError, Env};
 
@@ -24,13 +24,6 @@ pub struct RestoreRequest {
     pub user: String,
     pub recovery_code: Zeroizing<String>,
     pub new_password: Zeroizing<String>,
-}
-
-fn remove_restored(vault: &Path) {
-    let _ = std::fs::remove_file(vault);
-    for f in paths::wal_files(vault) {
-        let _ = std::fs::remove_file(f);
-    }
 }
 
 /// A new device secret for `vault_id` on this PC, or `None` where no credential store is reachable.
@@ -76,14 +69,7 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
     check_new_password(&req.new_password)?;
     let code = RecoveryCode::parse(&req.recovery_code)?;
     let keys_path = paths::keys_file(&req.vault);
-    for p in [&req.vault, &keys_path] {
-        if p.exists() {
-            return Err(ApiError::AlreadyExists(format!(
-                "{} はすでに存在します。復元は既存のファイルを上書きしません。新しい名前を指定してください。",
-                p.display()
-            )));
-        }
-    }
+    refuse_existing(&req.vault)?;
     if !req.from.is_file() {
         return Err(ApiError::NotFound(format!(
             "バックアップファイル {} が見つかりません。",
@@ -177,7 +163,7 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
         })
     })();
     if restored.is_err() {
-        remove_restored(&req.vault);
+        paths::remove_database(&req.vault);
         if keys_written {
             let _ = std::fs::remove_file(&keys_path);
         }

@@ -42,6 +42,20 @@ pub(crate) fn load_keys(vault_path: &Path) -> Result<(KeySlots, PathBuf), ApiErr
     Ok((keys, keys_path))
 }
 
+/// Refuses a new vault path where the vault or its key file already exists: nothing is ever
+/// overwritten.
+pub(crate) fn refuse_existing(vault: &Path) -> Result<(), ApiError> {
+    for p in [vault.to_owned(), paths::keys_file(vault)] {
+        if p.exists() {
+            return Err(ApiError::AlreadyExists(format!(
+                "{} はすでに存在します。既存の記録ファイルは上書きしません。別の名前を指定してください。",
+                p.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// The device secret a device-bound slot needs, or why it cannot be had on this PC.
 pub(crate) fn device_secret_for(
     env: &Env,

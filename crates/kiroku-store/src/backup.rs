@@ -54,13 +54,6 @@ fn temp_beside(path: &Path, tag: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn remove_db_files(path: &Path) {
-    let _ = std::fs::remove_file(path);
-    for f in crate::paths::wal_files(path) {
-        let _ = std::fs::remove_file(f);
-    }
-}
-
 /// Writes a backup of `vault` to `out` (a new file; an existing one is never overwritten).
 /// Returns the size in bytes.
 pub fn write(
@@ -74,10 +67,10 @@ pub fn write(
         return Err(StoreError::AlreadyExists(out.to_owned()));
     }
     let export = temp_beside(out, "export");
-    remove_db_files(&export);
+    crate::paths::remove_database(&export);
     let exported = vault.export_copy(&export, key);
     let db = exported.and_then(|()| std::fs::read(&export).map_err(|e| StoreError::io(&export, e)));
-    remove_db_files(&export);
+    crate::paths::remove_database(&export);
     let db = db?;
 
     let header = BackupHeader {
@@ -180,7 +173,7 @@ pub fn verify(path: &Path, key: &MasterKey) -> Result<BackupCheck, StoreError> {
     let file = BackupFile::read(path)?;
     file.authenticate(key)?;
     let scratch = temp_beside(path, "verify");
-    remove_db_files(&scratch);
+    crate::paths::remove_database(&scratch);
     let result = (|| {
         file.write_database(&scratch)?;
         let vault = Vault::open(&scratch, key)?;
@@ -188,6 +181,6 @@ pub fn verify(path: &Path, key: &MasterKey) -> Result<BackupCheck, StoreError> {
         let chain = audit::verify(vault.conn())?;
         Ok(BackupCheck { integrity, chain })
     })();
-    remove_db_files(&scratch);
+    crate::paths::remove_database(&scratch);
     result
 }

@@ -65,6 +65,19 @@ fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     })
 }
 
+/// Creates an empty file at `path`, refusing an existing one (even one created concurrently).
+fn create_empty(path: &Path) -> Result<(), StoreError> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(path.to_owned()),
+            _ => StoreError::io(path, e),
+        })
+}
+
 fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
@@ -91,14 +104,7 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 impl Vault {
     /// Creates a new vault file at `path` (refusing an existing one) and applies the schema.
     pub fn create(path: &Path, key: &MasterKey) -> Result<Self, StoreError> {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(path.to_owned()),
-                _ => StoreError::io(path, e),
-            })?;
+        create_empty(path)?;
         let result = (|| {
             let mut conn = keyed_connection(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
             configure(&conn)?;
@@ -109,10 +115,7 @@ impl Vault {
             })
         })();
         if result.is_err() {
-            let _ = std::fs::remove_file(path);
-            for f in crate::paths::wal_files(path) {
-                let _ = std::fs::remove_file(f);
-            }
+            crate::paths::remove_database(path);
         }
         result
     }
@@ -205,14 +208,7 @@ impl Vault {
     pub fn export_copy(&self, dest: &Path, key: &MasterKey) -> Result<(), StoreError> {
         // The connection may not create files: make the empty destination first (never over
         // an existing file).
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(dest)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(dest.to_owned()),
-                _ => StoreError::io(dest, e),
-            })?;
+        create_empty(dest)?;
         let dest_text = dest
             .to_str()
             .ok_or_else(|| StoreError::io(dest, std::io::Error::other("path is not UTF-8")))?;
