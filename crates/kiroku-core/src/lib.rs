@@ -10,5 +10,6 @@ pub mod guard;
 pub mod login_delay;
 pub mod recovery_code;
 pub mod user;
+pub mod wareki;
 
 pub use field::FieldError;
