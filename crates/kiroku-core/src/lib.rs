@@ -6,8 +6,10 @@
 pub mod audit;
 pub mod clock;
 pub mod field;
+pub mod fiscal_year;
 pub mod guard;
 pub mod login_delay;
+pub mod period;
 pub mod recovery_code;
 pub mod user;
 pub mod wareki;
