@@ -70,8 +70,9 @@ fn init_creates_a_vault_prints_the_recovery_code_once_and_refuses_to_run_twice()
 #[test]
 fn users_are_added_listed_disabled_and_reset_with_json_output() {
     let s = Sandbox::new();
-    let out = s
-        .cmd(&[
+    let out = s.run_setting(
+        "clerk-pass-1",
+        &[
             "--json",
             "user",
             "add",
@@ -85,10 +86,8 @@ fn users_are_added_listed_disabled_and_reset_with_json_output() {
             "業務課",
             "--duties",
             "年末調整",
-        ])
-        .env("KIROKU_NEW_PASSWORD", "clerk-pass-1")
-        .output()
-        .unwrap();
+        ],
+    );
     assert_success(&out);
     let created = json(&out);
     assert_eq!(created["id"], "sato");
@@ -105,38 +104,18 @@ fn users_are_added_listed_disabled_and_reset_with_json_output() {
         .collect();
     assert_eq!(ids, ["boss", "sato"]);
 
-    let clerk_status = s
-        .cmd(&["--user", "sato", "status"])
-        .env("KIROKU_PASSWORD", "clerk-pass-1")
-        .output()
-        .unwrap();
+    let clerk_status = s.run_as("sato", "clerk-pass-1", &["status"]);
     assert_success(&clerk_status);
 
-    let reset = s
-        .cmd(&["user", "reset", "sato"])
-        .env("KIROKU_NEW_PASSWORD", "clerk-pass-2")
-        .output()
-        .unwrap();
+    let reset = s.run_setting("clerk-pass-2", &["user", "reset", "sato"]);
     assert_success(&reset);
-    let old = s
-        .cmd(&["--user", "sato", "status"])
-        .env("KIROKU_PASSWORD", "clerk-pass-1")
-        .output()
-        .unwrap();
+    let old = s.run_as("sato", "clerk-pass-1", &["status"]);
     assert_refused(&old, 3, "パスワードが違います");
-    let new = s
-        .cmd(&["--user", "sato", "status"])
-        .env("KIROKU_PASSWORD", "clerk-pass-2")
-        .output()
-        .unwrap();
+    let new = s.run_as("sato", "clerk-pass-2", &["status"]);
     assert_success(&new);
 
     assert_success(&s.run(&["user", "disable", "sato"]));
-    let disabled = s
-        .cmd(&["--user", "sato", "status"])
-        .env("KIROKU_PASSWORD", "clerk-pass-2")
-        .output()
-        .unwrap();
+    let disabled = s.run_as("sato", "clerk-pass-2", &["status"]);
     assert_refused(&disabled, 3, "無効化されています");
 }
 
@@ -144,11 +123,7 @@ fn users_are_added_listed_disabled_and_reset_with_json_output() {
 fn a_clerk_cannot_manage_users() {
     let s = Sandbox::new();
     s.add_clerk("sato", "clerk-pass-1");
-    let out = s
-        .cmd(&["--user", "sato", "user", "disable", "boss"])
-        .env("KIROKU_PASSWORD", "clerk-pass-1")
-        .output()
-        .unwrap();
+    let out = s.run_as("sato", "clerk-pass-1", &["user", "disable", "boss"]);
     assert_refused(&out, 3, "事務取扱責任者だけ");
 }
 
@@ -156,24 +131,22 @@ fn a_clerk_cannot_manage_users() {
 fn bad_field_input_exits_1_naming_the_field_in_text_and_json() {
     let s = Sandbox::new();
     let before = s.snapshot();
-    let out = s
-        .cmd(&[
+    let out = s.run_setting(
+        "clerk-pass-1",
+        &[
             "--json", "user", "add", "--id", "Sato San", "--name", "佐藤", "--role", "clerk",
-        ])
-        .env("KIROKU_NEW_PASSWORD", "clerk-pass-1")
-        .output()
-        .unwrap();
+        ],
+    );
     assert_refused(&out, 1, "ユーザーID");
     let body = json(&out);
     assert_eq!(body["error"]["code"], "invalid_input");
     assert_eq!(body["error"]["field"], "ユーザーID");
-    let role = s
-        .cmd(&[
+    let role = s.run_setting(
+        "clerk-pass-1",
+        &[
             "user", "add", "--id", "sato", "--name", "佐藤", "--role", "boss",
-        ])
-        .env("KIROKU_NEW_PASSWORD", "clerk-pass-1")
-        .output()
-        .unwrap();
+        ],
+    );
     assert_refused(&role, 1, "権限");
     // The login and logout rows were written, but no user.
     let list = json(&s.run(&["--json", "user", "list"]));
@@ -417,8 +390,9 @@ fn a_my_number_typed_into_a_user_field_is_refused_and_never_echoed() {
     let users = json(&s.run(&["--json", "user", "list"]));
     assert_eq!(users.as_array().unwrap().len(), 1);
     // A 13-digit 法人番号 is not a 個人番号.
-    let ok = s
-        .cmd(&[
+    let ok = s.run_setting(
+        "clerk-pass-1",
+        &[
             "user",
             "add",
             "--id",
@@ -429,9 +403,7 @@ fn a_my_number_typed_into_a_user_field_is_refused_and_never_echoed() {
             "clerk",
             "--duties",
             "法人番号1234567890123の事業所",
-        ])
-        .env("KIROKU_NEW_PASSWORD", "clerk-pass-1")
-        .output()
-        .unwrap();
+        ],
+    );
     assert_success(&ok);
 }

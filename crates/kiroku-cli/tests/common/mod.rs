@@ -88,6 +88,22 @@ impl Sandbox {
         self.cmd(args).output().unwrap()
     }
 
+    /// `kiroku --vault V --user USER ARGS` with `password`.
+    pub fn run_as(&self, user: &str, password: &str, args: &[&str]) -> Output {
+        self.cmd(&[&["--user", user], args].concat())
+            .env("KIROKU_PASSWORD", password)
+            .output()
+            .unwrap()
+    }
+
+    /// `kiroku --vault V ARGS` as the officer, with `new_password` for the command to set.
+    pub fn run_setting(&self, new_password: &str, args: &[&str]) -> Output {
+        self.cmd(args)
+            .env("KIROKU_NEW_PASSWORD", new_password)
+            .output()
+            .unwrap()
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
