@@ -10,6 +10,7 @@ pub mod fiscal_year;
 pub mod guard;
 pub mod login_delay;
 pub mod period;
+pub mod person;
 pub mod recovery_code;
 pub mod user;
 pub mod wareki;

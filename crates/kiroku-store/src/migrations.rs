@@ -6,11 +6,12 @@
 use rusqlite_migration::{Migrations, M};
 
 const V1: &str = include_str!("migrations/v1_users_audit.sql");
+const V2: &str = include_str!("migrations/v2_affairs_persons.sql");
 
 /// All migrations in order; the schema version is their count.
 pub fn all() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 1;
+pub const LATEST: i64 = 2;

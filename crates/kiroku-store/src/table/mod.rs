@@ -1,7 +1,10 @@
 //! One module per table: the SQL lives next to the Rust type it reads and writes.
 
+pub mod affairs;
 pub mod audit;
+pub mod dependents;
 pub mod meta;
+pub mod persons;
 pub mod users;
 
 use chrono::{DateTime, Utc};

@@ -1,0 +1,93 @@
+//! `persons`: the data subjects (本人). No 個人番号 column, by design.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kiroku_core::person::{PersonDetails, PersonKind};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{time_from_sql, time_to_sql};
+use crate::StoreError;
+
+/// A person as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRow {
+    pub id: i64,
+    pub details: PersonDetails,
+    /// 退職日等: the person left; they stay in the log.
+    pub left_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+}
+
+const COLUMNS: &str = "id, kind, name, dept, employer, left_on, created_at, created_by";
+
+fn conversion(i: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
+    let kind: String = r.get(1)?;
+    let left_on: Option<String> = r.get(5)?;
+    let created_at: String = r.get(6)?;
+    Ok(PersonRow {
+        id: r.get(0)?,
+        details: PersonDetails {
+            kind: kind.parse::<PersonKind>().map_err(|e| conversion(1, e))?,
+            name: r.get(2)?,
+            dept: r.get(3)?,
+            employer: r.get(4)?,
+        },
+        left_on: left_on
+            .map(|d| d.parse::<NaiveDate>().map_err(|e| conversion(5, e)))
+            .transpose()?,
+        created_at: time_from_sql(&created_at)?,
+        created_by: r.get(7)?,
+    })
+}
+
+/// Inserts a person and returns the ID.
+pub fn insert(
+    conn: &Connection,
+    p: &PersonDetails,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO persons (kind, name, dept, employer, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            p.kind.as_str(),
+            p.name,
+            p.dept,
+            p.employer,
+            time_to_sql(at),
+            by
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<PersonRow>, StoreError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM persons WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Every person, by ID (the order they were registered).
+pub fn list(conn: &Connection) -> Result<Vec<PersonRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM persons ORDER BY id"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Records the day the person left (退職日等).
+pub fn set_left_on(conn: &Connection, id: i64, on: NaiveDate) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE persons SET left_on = ?2 WHERE id = ?1",
+        params![id, on.to_string()],
+    )?;
+    Ok(())
+}
