@@ -13,6 +13,7 @@ pub mod bench;
 mod env;
 mod error;
 mod init;
+mod persons;
 mod restore;
 mod session;
 mod status;

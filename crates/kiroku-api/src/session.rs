@@ -219,6 +219,30 @@ pub fn login(
     ))
 }
 
+/// The actor and the time of one use case: every row it writes carries the same.
+#[derive(Debug, Clone)]
+pub(crate) struct Stamp {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub actor: String,
+}
+
+impl Stamp {
+    pub fn entry(
+        &self,
+        action: AuditAction,
+        target: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> AuditEntry {
+        AuditEntry {
+            at: self.at,
+            actor: self.actor.clone(),
+            action,
+            target: target.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
 impl Session {
     pub fn user(&self) -> UserView {
         UserView::from(&self.user)
@@ -228,6 +252,14 @@ impl Session {
         &self.user.login_id
     }
 
+    /// Who and when, for the records and audit rows a use case writes inside one transaction.
+    pub(crate) fn stamp(&self) -> Stamp {
+        Stamp {
+            at: self.env.clock.now(),
+            actor: self.actor().to_string(),
+        }
+    }
+
     /// An audit entry by this session's user, now.
     pub(crate) fn entry(
         &self,
@@ -235,13 +267,7 @@ impl Session {
         target: impl Into<String>,
         detail: impl Into<String>,
     ) -> AuditEntry {
-        AuditEntry {
-            at: self.env.clock.now(),
-            actor: self.actor().to_string(),
-            action,
-            target: target.into(),
-            detail: detail.into(),
-        }
+        self.stamp().entry(action, target, detail)
     }
 
     /// Records the logout and closes the vault.

@@ -203,3 +203,91 @@ pub struct RestoreReport {
     pub protection: Protection,
     pub users_needing_reset: Vec<String>,
 }
+
+/// A 関係事務 of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AffairView {
+    pub id: i64,
+    pub name: String,
+    /// The 規程 article it was seeded from.
+    pub basis: Option<String>,
+}
+
+impl From<&kiroku_store::table::affairs::AffairRow> for AffairView {
+    fn from(a: &kiroku_store::table::affairs::AffairRow) -> Self {
+        Self {
+            id: a.id,
+            name: a.name.clone(),
+            basis: a.basis.clone(),
+        }
+    }
+}
+
+/// A new person (本人): `kind` is `staff` | `director` | `councillor` | `third_party` |
+/// `employer_staff`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewPerson {
+    pub kind: String,
+    pub name: String,
+    pub dept: Option<String>,
+    pub employer: Option<String>,
+}
+
+/// A new dependent (扶養家族).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewDependent {
+    pub name: String,
+    /// 続柄
+    pub relation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DependentView {
+    pub id: i64,
+    pub name: String,
+    pub relation: String,
+}
+
+/// A person with their dependents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonView {
+    pub id: i64,
+    pub kind: String,
+    pub kind_label: String,
+    pub name: String,
+    pub dept: Option<String>,
+    pub employer: Option<String>,
+    /// 退職日等 (ISO date)
+    pub left_on: Option<chrono::NaiveDate>,
+    pub dependents: Vec<DependentView>,
+}
+
+impl PersonView {
+    pub(crate) fn new(
+        p: &kiroku_store::table::persons::PersonRow,
+        deps: &[kiroku_store::table::dependents::DependentRow],
+    ) -> Self {
+        Self {
+            id: p.id,
+            kind: p.details.kind.as_str().into(),
+            kind_label: p.details.kind.label().into(),
+            name: p.details.name.clone(),
+            dept: p.details.dept.clone(),
+            employer: p.details.employer.clone(),
+            left_on: p.left_on,
+            dependents: deps
+                .iter()
+                .map(|d| DependentView {
+                    id: d.id,
+                    name: d.details.name.clone(),
+                    relation: d.details.relation.clone(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -216,6 +216,27 @@ pub fn parse(field: &'static str, text: &str) -> Result<NaiveDate, FieldError> {
     }
 }
 
+/// Like [`parse`], for the day something happened: at most one day after `today` (a day's
+/// grace for work finished after midnight or across a time zone), never later.
+pub fn parse_happened(
+    field: &'static str,
+    text: &str,
+    today: NaiveDate,
+) -> Result<NaiveDate, FieldError> {
+    let date = parse(field, text)?;
+    if date > today + chrono::Duration::days(1) {
+        return Err(FieldError::new(
+            field,
+            format!(
+                "{}は未来の日付です。実際に行った日を入力してください（今日は{}）。",
+                format(date),
+                format(today)
+            ),
+        ));
+    }
+    Ok(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,6 +291,18 @@ mod tests {
         let err = parse("取得日", text).unwrap_err();
         assert_eq!(err.field, "取得日");
         assert!(err.message.contains(hint), "{text}: {}", err.message);
+    }
+
+    #[test]
+    fn a_day_that_has_not_come_is_refused() {
+        let today = d(2025, 4, 1);
+        assert_eq!(
+            parse_happened("退職日", "令和7年4月2日", today),
+            Ok(d(2025, 4, 2))
+        );
+        let err = parse_happened("退職日", "令和7年4月3日", today).unwrap_err();
+        assert_eq!(err.field, "退職日");
+        assert!(err.message.contains("未来"), "{}", err.message);
     }
 
     #[test]
