@@ -33,6 +33,12 @@ pub enum Command {
     User(UserCommand),
     /// 記録ファイルの概要（団体名、利用者数、件数、保護方式）。
     Status,
+    /// 関係事務の一覧・追加。
+    #[command(subcommand)]
+    Affair(AffairCommand),
+    /// 本人（職員等・理事・組合議員・第三者・委託事業主の従業員）と扶養家族。
+    #[command(subcommand)]
+    Person(PersonCommand),
     /// 監査ログ（利用実績の記録）。
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -92,6 +98,66 @@ pub enum UserCommand {
     Reset { id: String },
     /// 自分のパスワードを変更する。
     Passwd,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AffairCommand {
+    /// 関係事務の一覧。
+    List,
+    /// 関係事務を追加する（事務取扱責任者のみ）。
+    Add {
+        #[arg(long)]
+        name: String,
+        /// 根拠（規程の条項など）。
+        #[arg(long)]
+        basis: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// 本人を登録する（個人番号は入力しない）。
+    Add {
+        /// staff | director | councillor | third_party | employer_staff
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name: String,
+        /// 所属。
+        #[arg(long)]
+        dept: Option<String>,
+        /// 委託事業主名（委託事業主の従業員のとき）。
+        #[arg(long)]
+        employer: Option<String>,
+    },
+    /// 本人の一覧（退職者を含む）。
+    List,
+    /// 本人の詳細と扶養家族。
+    Show { id: i64 },
+    /// 扶養家族。
+    #[command(subcommand)]
+    Dependent(DependentCommand),
+    /// 退職日等を記録する（記録は残る）。
+    Leave {
+        id: i64,
+        /// 退職日（令和7年3月31日、R7.3.31、2025-03-31 など）。
+        #[arg(long)]
+        date: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DependentCommand {
+    /// 扶養家族を追加する。
+    Add {
+        /// 本人の ID。
+        id: i64,
+        #[arg(long)]
+        name: String,
+        /// 続柄（配偶者、長男など）。
+        #[arg(long)]
+        relation: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

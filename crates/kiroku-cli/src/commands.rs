@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::args::{AuditCommand, BenchCommand, Cli, Command, InitArgs, UserCommand};
 use crate::output::{emit, local, table, Failure};
-use crate::{bench, secrets, system};
+use crate::{bench, people, secrets, system};
 
 fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
     cli.vault.clone().ok_or_else(|| {
@@ -40,7 +40,7 @@ fn login(cli: &Cli, env: &Env) -> Result<Session, Failure> {
 }
 
 /// Runs `f` in a logged-in session, then records the logout.
-fn with_session<T>(
+pub(crate) fn with_session<T>(
     cli: &Cli,
     f: impl FnOnce(&mut Session) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
@@ -56,6 +56,8 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Init(args) => init(cli, args),
         Command::User(cmd) => user(cli, cmd),
         Command::Status => status(cli),
+        Command::Affair(cmd) => people::affair(cli, cmd),
+        Command::Person(cmd) => people::person(cli, cmd),
         Command::Audit(cmd) => audit(cli, cmd),
         Command::Backup { out } => backup(cli, out),
         Command::Restore { from } => restore(cli, from),

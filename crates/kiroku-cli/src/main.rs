@@ -7,6 +7,7 @@ mod args;
 mod bench;
 mod commands;
 mod output;
+mod people;
 mod secrets;
 mod system;
 

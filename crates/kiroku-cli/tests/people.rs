@@ -1,0 +1,137 @@
+//! `kiroku person …` and `kiroku affair …` on the command line.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn persons_and_dependents_through_the_command_line() {
+    let s = Sandbox::new();
+    let out = s.run(&[
+        "--json",
+        "person",
+        "add",
+        "--kind",
+        "staff",
+        "--name",
+        "山田 一郎",
+        "--dept",
+        "総務課",
+    ]);
+    assert_success(&out);
+    let p = json(&out);
+    let id = p["id"].as_i64().unwrap().to_string();
+    assert_eq!(p["kind_label"], "職員等");
+
+    let out = s.run(&[
+        "--json",
+        "person",
+        "dependent",
+        "add",
+        &id,
+        "--name",
+        "山田 花子",
+        "--relation",
+        "配偶者",
+    ]);
+    assert_success(&out);
+    assert_eq!(json(&out)["dependents"][0]["relation"], "配偶者");
+
+    let out = s.run(&["person", "leave", &id, "--date", "R8.3.31"]);
+    assert_success(&out);
+    assert!(stdout(&out).contains("令和8年3月31日"), "{}", stdout(&out));
+
+    let list = json(&s.run(&["--json", "person", "list"]));
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["left_on"], "2026-03-31");
+    let shown = stdout(&s.run(&["person", "show", &id]));
+    assert!(shown.contains("扶養家族: 山田 花子（配偶者）"), "{shown}");
+}
+
+#[test]
+fn bad_person_input_exits_1_naming_the_field() {
+    let s = Sandbox::new();
+    assert_refused(
+        &s.run(&["person", "add", "--kind", "boss", "--name", "山田"]),
+        1,
+        "区分",
+    );
+    assert_refused(
+        &s.run(&[
+            "person",
+            "add",
+            "--kind",
+            "employer-staff",
+            "--name",
+            "田中",
+        ]),
+        1,
+        "委託事業主名",
+    );
+    let out = s.run(&[
+        "person",
+        "add",
+        "--kind",
+        "staff",
+        "--name",
+        "山田 1234 5678 9018",
+    ]);
+    assert_refused(&out, 1, "個人番号");
+    assert!(!stderr(&out).contains("9018"));
+    assert_refused(&s.run(&["person", "show", "99"]), 1, "99");
+    let p = json(&s.run(&[
+        "--json", "person", "add", "--kind", "staff", "--name", "佐藤",
+    ]));
+    let id = p["id"].as_i64().unwrap().to_string();
+    assert_refused(
+        &s.run(&["person", "leave", &id, "--date", "令和7年2月29日"]),
+        1,
+        "退職日",
+    );
+    assert_refused(
+        &s.run(&["person", "leave", &id, "--date", "2999-01-01"]),
+        1,
+        "未来",
+    );
+}
+
+#[test]
+fn an_auditor_cannot_write_and_a_clerk_cannot_edit_the_affair_catalog() {
+    let s = Sandbox::new();
+    assert_success(&s.run_setting(
+        "audit-pass-1",
+        &[
+            "user", "add", "--id", "kansa", "--name", "監査", "--role", "auditor",
+        ],
+    ));
+    s.add_clerk("sato", "clerk-pass-1");
+    let out = s.run_as(
+        "kansa",
+        "audit-pass-1",
+        &["person", "add", "--kind", "staff", "--name", "山田"],
+    );
+    assert_refused(&out, 3, "閲覧のみ");
+    let out = s.run_as(
+        "sato",
+        "clerk-pass-1",
+        &["affair", "add", "--name", "独自事務"],
+    );
+    assert_refused(&out, 3, "事務取扱責任者だけ");
+    let out = s.run(&[
+        "--json",
+        "affair",
+        "add",
+        "--name",
+        "独自事務",
+        "--basis",
+        "規程第3条",
+    ]);
+    assert_success(&out);
+    assert_eq!(json(&out)["name"], "独自事務");
+    let list = json(&s.run(&["--json", "affair", "list"]));
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["name"] == "独自事務"));
+}
