@@ -34,7 +34,7 @@ fn person_rows(persons: &[PersonView]) -> String {
                     .unwrap_or_default(),
                 p.dependents.len().to_string(),
                 p.left_on
-                    .map(|d| kiroku_core::wareki::format(d))
+                    .map(kiroku_core::wareki::format)
                     .unwrap_or_default(),
             ]
         })
