@@ -1,5 +1,6 @@
 //! Creating a vault: the master key, the first officer, the recovery code.
 
+use kiroku_core::affair_templates::OfficeTemplate;
 use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_core::field::required_text;
 use kiroku_core::recovery_code::{self, RecoveryCode};
@@ -7,7 +8,7 @@ use kiroku_core::user::{check_new_password, LoginId, Role, UserProfile};
 use kiroku_store::credentials::DeviceSecret;
 use kiroku_store::key::random_bytes;
 use kiroku_store::slots::{KeySlots, Slot, SlotOwner};
-use kiroku_store::table::{audit, meta, users};
+use kiroku_store::table::{affairs, audit, meta, users};
 use kiroku_store::{paths, MasterKey, Vault};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
@@ -25,6 +26,8 @@ pub struct InitRequest {
     pub officer_name: String,
     pub officer_dept: Option<String>,
     pub password: Zeroizing<String>,
+    /// Seeds the 関係事務 catalog from this office type's 取扱規程.
+    pub template: OfficeTemplate,
 }
 
 /// Makes a device secret for `vault_id` in the OS credential store, if one is reachable.
@@ -97,6 +100,9 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
             meta::set(tx, meta::ORG_NAME, &org_name)?;
             meta::set(tx, meta::CREATED_AT, &kiroku_core::audit::format_time(now))?;
             users::insert(tx, &officer)?;
+            for affair in req.template.affairs() {
+                affairs::insert(tx, affair.name, Some(affair.basis), now, id.as_str())?;
+            }
             audit::append(
                 tx,
                 AuditEntry {
@@ -105,6 +111,20 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
                     action: AuditAction::Init,
                     target: "vault".into(),
                     detail: format!("保護: {}", protection.label()),
+                },
+            )?;
+            audit::append(
+                tx,
+                AuditEntry {
+                    at: now,
+                    actor: id.to_string(),
+                    action: AuditAction::Create,
+                    target: "affairs".into(),
+                    detail: format!(
+                        "関係事務 {}件（{}の規程から）",
+                        req.template.affairs().len(),
+                        req.template.label()
+                    ),
                 },
             )?;
             Ok(())

@@ -23,6 +23,7 @@ pub mod views;
 pub use env::Env;
 pub use error::{ApiError, ErrorBody, ErrorCode};
 pub use init::{init, InitRequest};
+pub use kiroku_core::affair_templates::OfficeTemplate;
 pub use restore::{restore, RestoreRequest};
 pub use session::{default_user, login, Session};
 pub use views::*;

@@ -159,3 +159,37 @@ fn an_auditor_reads_but_cannot_register_and_only_the_officer_edits_affairs() {
         ErrorCode::AlreadyExists
     );
 }
+
+#[test]
+fn init_seeds_the_affair_catalog_of_the_chosen_office_type() {
+    for template in kiroku_api::OfficeTemplate::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let env = env_with(
+            clock(),
+            std::sync::Arc::new(kiroku_store::credentials::NoCredentials),
+        );
+        let vault = dir.path().join("o.kiroku");
+        kiroku_api::init(
+            &env,
+            kiroku_api::InitRequest {
+                vault: vault.clone(),
+                org_name: "組合".into(),
+                officer_id: OFFICER.into(),
+                officer_name: "山田".into(),
+                officer_dept: None,
+                password: zeroize::Zeroizing::new(PASSWORD.into()),
+                template,
+            },
+        )
+        .unwrap();
+        let (s, _) = kiroku_api::login(&env, &vault, OFFICER, PASSWORD).unwrap();
+        let names: Vec<String> = s
+            .list_affairs()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        let expected: Vec<&str> = template.affairs().iter().map(|a| a.name).collect();
+        assert_eq!(names, expected, "{}", template.as_str());
+    }
+}

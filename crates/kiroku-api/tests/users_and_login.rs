@@ -21,7 +21,7 @@ fn the_officer_created_by_init_logs_in_and_the_login_is_audited() {
     assert!(report.failed_logins.is_none());
     let rows = s.audit_list(10).unwrap();
     let actions: Vec<&str> = rows.iter().map(|r| r.action.as_str()).collect();
-    assert_eq!(actions, ["init", "login", "read"]);
+    assert_eq!(actions, ["init", "create", "login", "read"]);
 }
 
 #[test]
@@ -241,6 +241,7 @@ fn init_refuses_an_existing_file() {
             officer_name: "別人".into(),
             officer_dept: None,
             password: zeroize::Zeroizing::new("password-9".into()),
+            template: kiroku_api::OfficeTemplate::Jimukumiai,
         },
     );
     assert_eq!(err_code(again).0, ErrorCode::AlreadyExists);

@@ -71,6 +71,9 @@ pub struct InitArgs {
     /// 所属。
     #[arg(long)]
     pub dept: Option<String>,
+    /// 関係事務の初期一覧: jimukumiai（事務組合）| roudouhoken（労働保険事務組合）| kyosai（共済組合 長期給付）
+    #[arg(long, default_value = "jimukumiai")]
+    pub template: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -75,6 +75,7 @@ pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failu
             officer_name: "測定 太郎".into(),
             officer_dept: None,
             password: Zeroizing::new(password.into()),
+            template: kiroku_api::OfficeTemplate::Jimukumiai,
         },
     )?;
     let init_ms = ms(t);

@@ -77,6 +77,12 @@ fn init(cli: &Cli, args: &InitArgs) -> Result<(), Failure> {
     let officer_id = cli.user.clone().ok_or_else(|| {
         Failure::Usage("最初の事務取扱責任者のユーザーIDを --user で指定してください。".into())
     })?;
+    let template = kiroku_api::OfficeTemplate::parse(&args.template).ok_or_else(|| {
+        Failure::Api(kiroku_api::ApiError::Invalid(kiroku_core::FieldError::new(
+            "テンプレート",
+            "jimukumiai（事務組合）、roudouhoken（労働保険事務組合）、kyosai（共済組合）のいずれかを指定してください。",
+        )))
+    })?;
     let password = secrets::new_password(&officer_id)?;
     let response = kiroku_api::init(
         &system::env(),
@@ -87,6 +93,7 @@ fn init(cli: &Cli, args: &InitArgs) -> Result<(), Failure> {
             officer_name: args.name.clone(),
             officer_dept: args.dept.clone(),
             password,
+            template,
         },
     )?;
     emit(cli.json, &response, |r| {

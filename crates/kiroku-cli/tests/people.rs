@@ -135,3 +135,41 @@ fn an_auditor_cannot_write_and_a_clerk_cannot_edit_the_affair_catalog() {
         .iter()
         .any(|a| a["name"] == "独自事務"));
 }
+
+#[test]
+fn init_takes_an_office_type_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("kyosai.kiroku");
+    let init = |template: &str| {
+        kiroku(dir.path())
+            .arg("--vault")
+            .arg(&vault)
+            .args([
+                "--user",
+                "boss",
+                "init",
+                "--org",
+                "○○共済組合",
+                "--name",
+                "山田",
+                "--template",
+                template,
+            ])
+            .env("KIROKU_NEW_PASSWORD", PASSWORD)
+            .output()
+            .unwrap()
+    };
+    assert_refused(&init("ginkou"), 1, "テンプレート");
+    assert!(!vault.exists());
+    assert_success(&init("kyosai"));
+    let out = kiroku(dir.path())
+        .arg("--vault")
+        .arg(&vault)
+        .args(["--json", "affair", "list"])
+        .env("KIROKU_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    let affairs = json(&out);
+    assert_eq!(affairs.as_array().unwrap().len(), 7);
+    assert_eq!(affairs[1]["basis"], "001 第4条(2)");
+}

@@ -3,6 +3,7 @@
 //! Architecture invariant: this crate does no I/O. It never reads a clock, a file, the
 //! network or a random source; callers pass time and randomness in.
 
+pub mod affair_templates;
 pub mod audit;
 pub mod clock;
 pub mod field;

@@ -67,6 +67,7 @@ pub fn office_with(credentials: Arc<dyn CredentialStore>, officer_name: &str) ->
             officer_name: officer_name.into(),
             officer_dept: Some("総務課".into()),
             password: Zeroizing::new(PASSWORD.into()),
+            template: kiroku_api::OfficeTemplate::Jimukumiai,
         },
     )
     .unwrap();

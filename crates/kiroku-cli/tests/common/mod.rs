@@ -64,6 +64,7 @@ impl Sandbox {
                 officer_name: "山田 太郎".into(),
                 officer_dept: None,
                 password: Zeroizing::new(PASSWORD.into()),
+                template: kiroku_api::OfficeTemplate::Jimukumiai,
             },
         )
         .unwrap();
