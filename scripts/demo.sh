@@ -17,11 +17,17 @@ export KIROKU_PASSWORD="demo-password-1" KIROKU_NEW_PASSWORD="demo-password-1"
 
 show() { printf '\n$ kiroku %s\n' "$*"; "$kiroku" "$@"; }
 
-show --user jimukyokucho init --org "みどり広域事務組合" --name "山田 太郎" --dept 総務課
+show --user jimukyokucho init --org "みどり広域事務組合" --name "山田 太郎" --dept 総務課 --template jimukumiai
 show user add --id sato --name "佐藤 花子" --role clerk --dept 総務課 --duties "給与・年末調整"
 show user add --id suzuki --name "鈴木 一郎" --role clerk --dept 業務課 --duties "労働保険"
 show user add --id kansa --name "高橋 監事" --role auditor
 show user list
+show affair list
+show person add --kind staff --name "田中 健一" --dept 総務課
+show person dependent add 1 --name "田中 美咲" --relation 配偶者
+show person add --kind councillor --name "小林 誠"
+show person leave 2 --date R8.3.31
+show person list
 KIROKU_PASSWORD=wrong-password "$kiroku" --user sato status || true
 show --user sato status
 show backup --out "$demo/demo-office.kiroku-backup"
