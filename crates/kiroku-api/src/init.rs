@@ -1,7 +1,7 @@
 //! Creating a vault: the master key, the first officer, the recovery code.
 
 use kiroku_core::affair_templates::OfficeTemplate;
-use kiroku_core::audit::{AuditAction, AuditEntry};
+use kiroku_core::audit::AuditAction;
 use kiroku_core::field::required_text;
 use kiroku_core::recovery_code::{self, RecoveryCode};
 use kiroku_core::user::{check_new_password, LoginId, Role, UserProfile};
@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use zeroize::Zeroizing;
 
 use crate::session::refuse_existing;
+use crate::session::Stamp;
 use crate::views::{InitResponse, Protection, UserView};
 use crate::{ApiError, Env};
 
@@ -53,6 +54,12 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
     refuse_existing(&req.vault)?;
 
     let now = env.clock.now();
+
+    let stamp = Stamp {
+        at: now,
+
+        actor: id.to_string(),
+    };
     let vault_id = uuid::Uuid::new_v4().to_string();
     let master = MasterKey::generate();
     let code = RecoveryCode::from_random(&random_bytes::<{ recovery_code::RANDOM_BYTES }>());
@@ -105,27 +112,23 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
             }
             audit::append(
                 tx,
-                AuditEntry {
-                    at: now,
-                    actor: id.to_string(),
-                    action: AuditAction::Init,
-                    target: "vault".into(),
-                    detail: format!("保護: {}", protection.label()),
-                },
+                stamp.entry(
+                    AuditAction::Init,
+                    "vault",
+                    format!("保護: {}", protection.label()),
+                ),
             )?;
             audit::append(
                 tx,
-                AuditEntry {
-                    at: now,
-                    actor: id.to_string(),
-                    action: AuditAction::Create,
-                    target: "affairs".into(),
-                    detail: format!(
+                stamp.entry(
+                    AuditAction::Create,
+                    "affairs",
+                    format!(
                         "関係事務 {}件（{}の規程から）",
                         req.template.affairs().len(),
                         req.template.label()
                     ),
-                },
+                ),
             )?;
             Ok(())
         })

@@ -1,6 +1,6 @@
 //! Restoring a backup on a new PC (or a new path) with the recovery code alone.
 
-use kiroku_core::audit::{AuditAction, AuditEntry};
+use kiroku_core::audit::AuditAction;
 use kiroku_core::recovery_code::RecoveryCode;
 use kiroku_core::user::{check_new_password, LoginId};
 use kiroku_store::backup::BackupFile;
@@ -12,6 +12,7 @@ use kiroku_store::table::{audit, users};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
 
+use crate::session::Stamp;
 use crate::session::{open_vault, protection_of, refuse_existing};
 use crate::views::{RestoreReport, UserView};
 use crate::{ApiError, Env};
@@ -133,6 +134,12 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
         keys_written = true;
 
         let now = env.clock.now();
+
+        let stamp = Stamp {
+            at: now,
+
+            actor: id.to_string(),
+        };
         let name = req
             .from
             .file_name()
@@ -141,16 +148,14 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
         vault.write(|tx| -> Result<(), ApiError> {
             audit::append(
                 tx,
-                AuditEntry {
-                    at: now,
-                    actor: id.to_string(),
-                    action: AuditAction::Restore,
-                    target: "vault".into(),
-                    detail: format!(
+                stamp.entry(
+                    AuditAction::Restore,
+                    "vault",
+                    format!(
                         "{name}（{}作成）から復元",
                         kiroku_core::audit::format_time(backup.header.created_at)
                     ),
-                },
+                ),
             )?;
             Ok(())
         })?;

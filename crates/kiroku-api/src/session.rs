@@ -122,6 +122,10 @@ pub fn login(
     let id = LoginId::parse(login_id)?;
     let attempts = AttemptLog::new(paths::attempts_file(vault_path));
     let now = env.clock.now();
+    let stamp = Stamp {
+        at: now,
+        actor: id.to_string(),
+    };
     if let Some(f) = attempts.get(id.as_str()) {
         let wait = (f.next_try_at() - now).num_seconds();
         if wait > 0 {
@@ -169,29 +173,21 @@ pub fn login(
         if let Some(f) = failures {
             audit::append(
                 tx,
-                AuditEntry {
-                    at: now,
-                    actor: id.to_string(),
-                    action: AuditAction::LoginFailures,
-                    target: format!("user:{id}"),
-                    detail: format!(
+                stamp.entry(
+                    AuditAction::LoginFailures,
+                    format!("user:{id}"),
+                    format!(
                         "{}回（{} 〜 {}）",
                         f.count,
                         kiroku_core::audit::format_time(f.first),
                         kiroku_core::audit::format_time(f.last)
                     ),
-                },
+                ),
             )?;
         }
         audit::append(
             tx,
-            AuditEntry {
-                at: now,
-                actor: id.to_string(),
-                action: AuditAction::Login,
-                target: format!("user:{id}"),
-                detail: String::new(),
-            },
+            stamp.entry(AuditAction::Login, format!("user:{id}"), String::new()),
         )?;
         Ok(())
     })?;
