@@ -3,7 +3,7 @@
 use kiroku_core::audit::AuditAction;
 use kiroku_store::table::audit;
 
-use crate::views::{AuditRow, VerifyReport};
+use crate::views::{hex_string, AuditRow, VerifyReport};
 use crate::{ApiError, Session};
 
 impl Session {
@@ -33,7 +33,7 @@ impl Session {
             page_problems: integrity.problems,
             first_broken_row: chain.first_break.as_ref().map(|b| b.seq()),
             chain_problem: chain.first_break.as_ref().map(ToString::to_string),
-            head: chain.head.iter().map(|b| format!("{b:02x}")).collect(),
+            head: hex_string(&chain.head),
         };
         let detail = if report.ok {
             format!("正常（{}行）", report.rows)

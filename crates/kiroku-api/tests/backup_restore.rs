@@ -8,16 +8,9 @@ use kiroku_api::{ErrorCode, RestoreRequest};
 use kiroku_store::credentials::NoCredentials;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use zeroize::Zeroizing;
 
 fn request(from: &Path, vault: &Path, code: &str) -> RestoreRequest {
-    RestoreRequest {
-        from: from.to_owned(),
-        vault: vault.to_owned(),
-        user: OFFICER.into(),
-        recovery_code: Zeroizing::new(code.into()),
-        new_password: Zeroizing::new("restored-pass-1".into()),
-    }
+    restore_request(from, vault, code, "restored-pass-1")
 }
 
 fn backed_up() -> (Office, PathBuf) {

@@ -5,10 +5,9 @@
 mod common;
 
 use common::*;
-use kiroku_api::{ErrorCode, Protection, RestoreRequest};
+use kiroku_api::{ErrorCode, Protection};
 use kiroku_store::credentials::{MemoryCredentials, NoCredentials};
 use std::sync::Arc;
-use zeroize::Zeroizing;
 
 const CODE_PASSWORD: &str = "restored-pass-1";
 
@@ -73,13 +72,7 @@ fn the_recovery_code_restores_a_device_bound_vault_on_a_new_pc() {
     let restored = target.path().join("restored.kiroku");
     let report = kiroku_api::restore(
         &new_env,
-        RestoreRequest {
-            from: backup,
-            vault: restored.clone(),
-            user: OFFICER.into(),
-            recovery_code: Zeroizing::new(o.init.recovery_code.clone()),
-            new_password: Zeroizing::new(CODE_PASSWORD.into()),
-        },
+        restore_request(&backup, &restored, &o.init.recovery_code, CODE_PASSWORD),
     )
     .unwrap();
     // The clerk's slot was bound to the old PC: it is dropped and the clerk is named.
@@ -104,13 +97,7 @@ fn restoring_on_the_same_pc_keeps_every_slot() {
     let restored = o.dir.path().join("copy.kiroku");
     let report = kiroku_api::restore(
         &same_pc,
-        RestoreRequest {
-            from: backup,
-            vault: restored.clone(),
-            user: OFFICER.into(),
-            recovery_code: Zeroizing::new(o.init.recovery_code.clone()),
-            new_password: Zeroizing::new(CODE_PASSWORD.into()),
-        },
+        restore_request(&backup, &restored, &o.init.recovery_code, CODE_PASSWORD),
     )
     .unwrap();
     assert!(report.users_needing_reset.is_empty());

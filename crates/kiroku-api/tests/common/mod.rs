@@ -3,11 +3,11 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use kiroku_api::{Env, InitRequest, InitResponse, Session};
+use kiroku_api::{Env, InitRequest, InitResponse, RestoreRequest, Session};
 use kiroku_core::clock::Clock;
 use kiroku_store::credentials::{CredentialStore, MemoryCredentials, NoCredentials};
 use kiroku_store::kdf::KdfParams;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use zeroize::Zeroizing;
 
@@ -129,6 +129,22 @@ impl Office {
         }
         out.sort();
         out
+    }
+}
+
+/// A restore of `from` into `vault` as the officer, with `code` and a new password.
+pub fn restore_request(
+    from: &Path,
+    vault: &Path,
+    code: &str,
+    new_password: &str,
+) -> RestoreRequest {
+    RestoreRequest {
+        from: from.to_owned(),
+        vault: vault.to_owned(),
+        user: OFFICER.into(),
+        recovery_code: Zeroizing::new(code.into()),
+        new_password: Zeroizing::new(new_password.into()),
     }
 }
 

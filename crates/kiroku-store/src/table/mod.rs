@@ -17,7 +17,13 @@ pub(crate) fn time_to_sql(at: DateTime<Utc>) -> String {
 pub(crate) fn time_from_sql(text: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        })
+        .map_err(|e| text_conversion(0, e))
+}
+
+/// A stored text in column `column` that does not decode into its Rust type.
+pub(crate) fn text_conversion(
+    column: usize,
+    e: impl std::error::Error + Send + Sync + 'static,
+) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::person::{PersonDetails, PersonKind};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{time_from_sql, time_to_sql};
+use super::{text_conversion, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 /// A person as stored.
@@ -20,10 +20,6 @@ pub struct PersonRow {
 
 const COLUMNS: &str = "id, kind, name, dept, employer, left_on, created_at, created_by";
 
-fn conversion(i: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-}
-
 fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
     let kind: String = r.get(1)?;
     let left_on: Option<String> = r.get(5)?;
@@ -31,13 +27,15 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
     Ok(PersonRow {
         id: r.get(0)?,
         details: PersonDetails {
-            kind: kind.parse::<PersonKind>().map_err(|e| conversion(1, e))?,
+            kind: kind
+                .parse::<PersonKind>()
+                .map_err(|e| text_conversion(1, e))?,
             name: r.get(2)?,
             dept: r.get(3)?,
             employer: r.get(4)?,
         },
         left_on: left_on
-            .map(|d| d.parse::<NaiveDate>().map_err(|e| conversion(5, e)))
+            .map(|d| d.parse::<NaiveDate>().map_err(|e| text_conversion(5, e)))
             .transpose()?,
         created_at: time_from_sql(&created_at)?,
         created_by: r.get(7)?,

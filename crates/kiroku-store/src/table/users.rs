@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use kiroku_core::user::{LoginId, Role, UserProfile};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{time_from_sql, time_to_sql};
+use super::{text_conversion, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 /// A user as stored.
@@ -27,21 +27,18 @@ impl UserRow {
 const COLUMNS: &str = "login_id, name, dept, duties, role, created_at, created_by, disabled_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
-    let conv = |i: usize, e: kiroku_core::FieldError| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    };
     let login: String = r.get(0)?;
     let role: String = r.get(4)?;
     let created_at: String = r.get(5)?;
     let disabled_at: Option<String> = r.get(7)?;
     Ok(UserRow {
-        login_id: LoginId::parse(&login).map_err(|e| conv(0, e))?,
+        login_id: LoginId::parse(&login).map_err(|e| text_conversion(0, e))?,
         profile: UserProfile {
             name: r.get(1)?,
             dept: r.get(2)?,
             duties: r.get(3)?,
         },
-        role: role.parse().map_err(|e| conv(4, e))?,
+        role: role.parse().map_err(|e| text_conversion(4, e))?,
         created_at: time_from_sql(&created_at)?,
         created_by: r.get(6)?,
         disabled_at: disabled_at.as_deref().map(time_from_sql).transpose()?,
