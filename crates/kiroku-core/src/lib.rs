@@ -5,10 +5,14 @@
 
 pub mod affair_templates;
 pub mod audit;
+pub mod choice;
 pub mod clock;
 pub mod field;
 pub mod fiscal_year;
 pub mod guard;
+pub mod handling;
+pub mod ledger;
+pub mod lifecycle;
 pub mod login_delay;
 pub mod period;
 pub mod person;
