@@ -95,11 +95,7 @@ impl Session {
     /// One person with their dependents (the read is audited).
     pub fn person(&mut self, id: i64) -> Result<PersonView, ApiError> {
         let view = self.person_view(id)?;
-        let entry = self.entry(AuditAction::Read, format!("person:{id}"), "");
-        self.vault.write(|tx| -> Result<(), ApiError> {
-            audit::append(tx, entry)?;
-            Ok(())
-        })?;
+        self.audited_read(&format!("person:{id}"), "")?;
         Ok(view)
     }
 

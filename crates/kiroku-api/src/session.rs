@@ -266,6 +266,16 @@ impl Session {
         self.stamp().entry(action, target, detail)
     }
 
+    /// Records that this user read `target` (personal data or a record), in its own
+    /// transaction.
+    pub(crate) fn audited_read(&mut self, target: &str, detail: &str) -> Result<(), ApiError> {
+        let entry = self.entry(AuditAction::Read, target, detail);
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            audit::append(tx, entry)?;
+            Ok(())
+        })
+    }
+
     /// Records the logout and closes the vault.
     pub fn logout(mut self) -> Result<(), ApiError> {
         let entry = self.entry(AuditAction::Logout, format!("user:{}", self.actor()), "");

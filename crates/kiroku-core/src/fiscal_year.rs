@@ -3,6 +3,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use unicode_normalization::UnicodeNormalization;
+
+use crate::field::FieldError;
 use crate::wareki::ERAS;
 
 /// A fiscal year, named by the calendar year in which it starts.
@@ -27,6 +30,43 @@ impl FiscalYear {
     /// 31 March of the next calendar year: also the day of the 年度末 disposal batch.
     pub fn last_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.0 + 1, 3, 31).unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Reads `2025`, `2025年度`, `令和7年度`, `令和7`, `R7`, `令和元年度` (full-width too).
+    pub fn parse(field: &'static str, text: &str) -> Result<Self, FieldError> {
+        let bad = || {
+            FieldError::new(
+                field,
+                "年度は「令和7年度」「R7」「2025」のように入力してください。",
+            )
+        };
+        let t: String = text.nfkc().filter(|c| !c.is_whitespace()).collect();
+        let t = t.strip_suffix("年度").unwrap_or(&t);
+        if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+            return match t.parse::<i32>() {
+                Ok(y) if (1873..=9998).contains(&y) => Ok(FiscalYear(y)),
+                _ => Err(bad()),
+            };
+        }
+        let (era, rest) = ERAS
+            .iter()
+            .find_map(|e| {
+                t.strip_prefix(e.name)
+                    .or_else(|| {
+                        t.strip_prefix(e.letter)
+                            .or_else(|| t.strip_prefix(e.letter.to_ascii_lowercase()))
+                    })
+                    .map(|rest| (e, rest))
+            })
+            .ok_or_else(bad)?;
+        let n: i32 = match rest.strip_suffix('年').unwrap_or(rest) {
+            "元" => 1,
+            digits => digits.parse().map_err(|_| bad())?,
+        };
+        if n < 1 {
+            return Err(bad());
+        }
+        Ok(FiscalYear(era.first_day().year() + n - 1))
     }
 
     pub fn next(self) -> Self {
@@ -58,6 +98,33 @@ impl FiscalYear {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_what_clerks_type() {
+        for (text, year) in [
+            ("2025", 2025),
+            ("2025年度", 2025),
+            ("令和7年度", 2025),
+            ("令和7", 2025),
+            ("R7", 2025),
+            ("ｒ７", 2025),
+            ("令和元年度", 2019),
+            ("平成27年度", 2015),
+        ] {
+            assert_eq!(
+                FiscalYear::parse("年度", text),
+                Ok(FiscalYear(year)),
+                "{text}"
+            );
+        }
+        for text in ["", "令和", "R0", "今年", "20250"] {
+            assert_eq!(
+                FiscalYear::parse("年度", text).unwrap_err().field,
+                "年度",
+                "{text}"
+            );
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -30,11 +30,21 @@ impl Medium {
             Medium::Electronic => "電子データ",
         }
     }
+}
 
-    pub fn parse(s: &str) -> Option<Self> {
+impl std::str::FromStr for Medium {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
         [Medium::Paper, Medium::Electronic]
             .into_iter()
-            .find(|m| m.as_str() == s)
+            .find(|m| m.as_str() == s || m.label() == s)
+            .ok_or_else(|| {
+                FieldError::new(
+                    "媒体",
+                    "paper（紙媒体）か electronic（電子データ）を指定してください。",
+                )
+            })
     }
 }
 

@@ -175,6 +175,7 @@ enum Cell {
 
 /// One row of the 取扱記録表 (別紙1, the lifecycle layout).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct LifecycleRow {
     pub affair_id: i64,
     /// 関係事務

@@ -22,6 +22,7 @@ mod vault;
 
 pub use error::StoreError;
 pub use key::MasterKey;
+pub use rusqlite::Connection;
 pub use vault::{IntegrityReport, Vault};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -3,6 +3,8 @@
 pub mod affairs;
 pub mod audit;
 pub mod dependents;
+pub mod events;
+pub mod ledger;
 pub mod meta;
 pub mod persons;
 pub mod users;
@@ -26,4 +28,17 @@ pub(crate) fn text_conversion(
     e: impl std::error::Error + Send + Sync + 'static,
 ) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+}
+
+/// A value kept as JSON text (details of a kind, a choice, a list of IDs).
+pub(crate) fn json_to_sql<T: serde::Serialize>(value: &T) -> Result<String, crate::StoreError> {
+    serde_json::to_string(value).map_err(|e| crate::StoreError::Sql(text_conversion(0, e)))
+}
+
+/// Reads a JSON text stored in `column`.
+pub(crate) fn json_from_sql<T: serde::de::DeserializeOwned>(
+    column: usize,
+    text: &str,
+) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| text_conversion(column, e))
 }

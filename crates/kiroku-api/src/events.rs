@@ -1,0 +1,533 @@
+//! The handling log (別紙1): record events (one or a batch), correct them (a new version with
+//! the reason), read one with its history, and list them. Every read and change is audited.
+
+use kiroku_core::audit::AuditAction;
+use kiroku_core::field::required_text;
+use kiroku_core::guard;
+use kiroku_core::handling::{EventDetails, EventFacts, EventInput};
+use kiroku_core::lifecycle::HandlingRecord;
+use kiroku_core::FieldError;
+use kiroku_store::table::events::{self, EventLinks, EventVersionRow};
+use kiroku_store::table::{affairs, audit, dependents, ledger, persons, users};
+use kiroku_store::Connection;
+use std::collections::HashMap;
+
+use crate::ledger::{amend_reason, user_ref};
+use crate::log_views::{EventChanges, EventFields, EventView, NewEvent, UserRef};
+use crate::{ApiError, Session};
+
+/// A number typed where an ID goes is still text the guard reads: an ID that looks like a
+/// 個人番号 is refused before it can be echoed in a "not found" message.
+pub(crate) fn guarded_id(field: &'static str, id: i64) -> Result<i64, FieldError> {
+    guard::check_field(field, &id.to_string())?;
+    Ok(id)
+}
+
+/// An affair by ID or exact name.
+pub(crate) fn resolve_affair(conn: &Connection, text: &str) -> Result<i64, ApiError> {
+    let text = required_text("関係事務", text, 100)?;
+    let found = match text.parse::<i64>() {
+        Ok(id) => affairs::get(conn, id)?,
+        Err(_) => affairs::by_name(conn, &text)?,
+    };
+    found.map(|a| a.id).ok_or_else(|| {
+        FieldError::new(
+            "関係事務",
+            format!("「{text}」は関係事務の一覧にありません。affair list で ID か名称を確認してください。"),
+        )
+        .into()
+    })
+}
+
+pub(crate) fn require_person(conn: &Connection, id: i64) -> Result<persons::PersonRow, ApiError> {
+    let id = guarded_id("本人", id)?;
+    persons::get(conn, id)?.ok_or_else(|| {
+        FieldError::new(
+            "本人",
+            format!("本人 ID {id} は登録されていません。person list で確認してください。"),
+        )
+        .into()
+    })
+}
+
+pub(crate) fn require_file(conn: &Connection, no: i64) -> Result<i64, ApiError> {
+    let no = guarded_id("特定個人情報ファイル", no)?;
+    match ledger::current(conn, no)? {
+        Some(_) => Ok(no),
+        None => Err(FieldError::new(
+            "特定個人情報ファイル",
+            format!("台帳 NO.{no} はありません。ledger list で確認してください。"),
+        )
+        .into()),
+    }
+}
+
+/// A dependent of `person_id`, by ID or name.
+fn resolve_dependent(conn: &Connection, person_id: i64, text: &str) -> Result<i64, ApiError> {
+    let text = required_text("扶養家族", text, 50)?;
+    let deps = dependents::of_person(conn, person_id)?;
+    let by_id = text.parse::<i64>().ok();
+    deps.iter()
+        .find(|d| Some(d.id) == by_id || d.details.name == text)
+        .map(|d| d.id)
+        .ok_or_else(|| {
+            FieldError::new(
+                "扶養家族",
+                format!("本人 ID {person_id} の扶養家族に「{text}」はいません。person show {person_id} で確認してください。"),
+            )
+            .into()
+        })
+}
+
+/// An event with every reference resolved, before its facts are validated.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: String,
+    date: String,
+    links: EventLinks,
+    fields: EventFields,
+}
+
+impl Draft {
+    /// Validates the facts and the people named (clerk, witness, officer).
+    fn validate(
+        &self,
+        conn: &Connection,
+        today: chrono::NaiveDate,
+    ) -> Result<(EventLinks, EventFacts), ApiError> {
+        let f = &self.fields;
+        let (clerk, clerk_row) = user_ref(conn, "担当", &self.links.clerk)?;
+        if !clerk_row.role.may_write_records() {
+            return Err(FieldError::new(
+                "担当",
+                format!(
+                    "{}（{}）は{}のため、特定個人情報を取り扱えません。",
+                    clerk.name,
+                    clerk.id,
+                    clerk_row.role.label()
+                ),
+            )
+            .into());
+        }
+        let facts = EventInput {
+            kind: &self.kind,
+            date: &self.date,
+            clerk: &clerk.id,
+            has_file: self.links.ledger_no.is_some(),
+            source: f.source.as_deref(),
+            method: f.method.as_deref(),
+            to: f.to.as_deref(),
+            via: f.via.as_deref(),
+            measures: &f.measures,
+            sealed: f.sealed,
+            content: f.content.as_deref(),
+            contractor: f.contractor.as_deref(),
+            certificate_no: f.certificate_no.as_deref(),
+            answer: f.answer.as_deref(),
+            requester: f.requester.as_deref(),
+            correction_reason: f.correction_reason.as_deref(),
+            witness: f.witness.as_deref(),
+            officer: f.officer.as_deref(),
+            note: f.note.as_deref(),
+        }
+        .parse(today)?;
+        match &facts.details {
+            EventDetails::Delete { witness, .. } => {
+                user_ref(conn, "確認者", witness)?;
+            }
+            EventDetails::Correct { officer, .. } => {
+                let (who, row) = user_ref(conn, "責任者", officer)?;
+                if !row.role.may_manage_users() {
+                    return Err(FieldError::new(
+                        "責任者",
+                        format!("{}（{}）は事務取扱責任者ではありません。", who.name, who.id),
+                    )
+                    .into());
+                }
+            }
+            _ => {}
+        }
+        let links = EventLinks {
+            clerk: clerk.id,
+            ..self.links.clone()
+        };
+        Ok((links, facts))
+    }
+}
+
+/// The details of stored facts, as the forms take them back.
+fn fields_of(facts: &EventFacts) -> EventFields {
+    let mut f = EventFields {
+        content: facts.content.clone(),
+        note: facts.note.clone(),
+        ..EventFields::default()
+    };
+    match &facts.details {
+        EventDetails::Acquire {
+            source,
+            identity_check,
+        } => {
+            f.source = Some(source.to_input());
+            f.method = Some(identity_check.to_input());
+        }
+        EventDetails::Record | EventDetails::Use | EventDetails::Output => {}
+        EventDetails::TakeOut {
+            destination,
+            measures,
+        } => {
+            f.to = Some(destination.clone());
+            f.measures = measures.iter().map(|m| m.to_input()).collect();
+        }
+        EventDetails::Submit { recipient, means } => {
+            f.to = Some(recipient.to_input());
+            f.via = Some(means.to_input());
+        }
+        EventDetails::HandOver { sealed } => f.sealed = Some(*sealed),
+        EventDetails::Dispose { method, contractor } => {
+            f.method = Some(method.to_input());
+            f.contractor.clone_from(contractor);
+        }
+        EventDetails::Delete { method, witness } => {
+            f.method = Some(method.to_input());
+            f.witness = Some(witness.clone());
+        }
+        EventDetails::Certificate {
+            contractor,
+            certificate_no,
+        } => {
+            f.contractor = Some(contractor.clone());
+            f.certificate_no = Some(certificate_no.clone());
+        }
+        EventDetails::Refusal { answer } => f.answer = Some(answer.clone()),
+        EventDetails::Correct {
+            reason,
+            requester,
+            officer,
+        } => {
+            f.correction_reason = Some(reason.clone());
+            f.requester = Some(requester.clone());
+            f.officer = Some(officer.clone());
+        }
+    }
+    f
+}
+
+/// `changes` over `current`: a given text replaces (an empty one clears), given measures
+/// replace the list, a given flag replaces.
+fn merge_fields(current: &EventFields, changes: &EventFields) -> EventFields {
+    fn text(cur: &Option<String>, new: &Option<String>) -> Option<String> {
+        match new {
+            Some(v) if v.trim().is_empty() => None,
+            Some(v) => Some(v.clone()),
+            None => cur.clone(),
+        }
+    }
+    EventFields {
+        source: text(&current.source, &changes.source),
+        method: text(&current.method, &changes.method),
+        to: text(&current.to, &changes.to),
+        via: text(&current.via, &changes.via),
+        measures: if changes.measures.is_empty() {
+            current.measures.clone()
+        } else {
+            changes.measures.clone()
+        },
+        sealed: changes.sealed.or(current.sealed),
+        content: text(&current.content, &changes.content),
+        contractor: text(&current.contractor, &changes.contractor),
+        certificate_no: text(&current.certificate_no, &changes.certificate_no),
+        answer: text(&current.answer, &changes.answer),
+        requester: text(&current.requester, &changes.requester),
+        correction_reason: text(&current.correction_reason, &changes.correction_reason),
+        witness: text(&current.witness, &changes.witness),
+        officer: text(&current.officer, &changes.officer),
+        note: text(&current.note, &changes.note),
+    }
+}
+
+/// Login ID → 氏名 of every user, for the summaries.
+pub(crate) fn user_names(conn: &Connection) -> Result<HashMap<String, String>, ApiError> {
+    Ok(users::list(conn)?
+        .into_iter()
+        .map(|u| (u.login_id.to_string(), u.profile.name))
+        .collect())
+}
+
+pub(crate) fn name_of(names: &HashMap<String, String>) -> impl Fn(&str) -> String + '_ {
+    move |id| names.get(id).cloned().unwrap_or_else(|| id.to_owned())
+}
+
+fn event_view(
+    conn: &Connection,
+    row: &EventVersionRow,
+    versions: u32,
+    names: &HashMap<String, String>,
+) -> Result<EventView, ApiError> {
+    let l = &row.links;
+    let affair = affairs::get(conn, l.affair_id)?
+        .map(|a| a.name)
+        .unwrap_or_default();
+    let person = persons::get(conn, l.person_id)?;
+    let dependent = match l.dependent_id {
+        Some(d) => dependents::of_person(conn, l.person_id)?
+            .into_iter()
+            .find(|x| x.id == d)
+            .map(|x| x.details.name),
+        None => None,
+    };
+    let record = HandlingRecord {
+        event_id: row.event_id,
+        version: row.version,
+        facts: row.facts.clone(),
+        affair_id: l.affair_id,
+        affair,
+        person_id: l.person_id,
+        person: person
+            .as_ref()
+            .map(|p| p.details.name.clone())
+            .unwrap_or_default(),
+        unit: None,
+        dependent_id: l.dependent_id,
+        dependent,
+        file_no: l.ledger_no,
+        clerk_id: l.clerk.clone(),
+        clerk: name_of(names)(&l.clerk),
+    };
+    let kind = record.kind();
+    Ok(EventView {
+        id: row.event_id,
+        version: row.version,
+        versions,
+        amended: versions > 1,
+        kind: kind.as_str().into(),
+        kind_label: kind.label().into(),
+        date: row.facts.happened_on,
+        date_label: kiroku_core::wareki::format(row.facts.happened_on),
+        summary: record.summary(&name_of(names)),
+        affair_id: record.affair_id,
+        affair: record.affair,
+        person_id: record.person_id,
+        person: record.person,
+        dependent_id: record.dependent_id,
+        dependent: record.dependent,
+        file: record.file_no,
+        clerk: UserRef {
+            id: record.clerk_id,
+            name: record.clerk,
+        },
+        fields: fields_of(&row.facts),
+        reason: row.reason.clone(),
+        entered_at: row.entered_at,
+        entered_by: row.entered_by.clone(),
+    })
+}
+
+impl Session {
+    fn event_row(&self, id: i64) -> Result<EventVersionRow, ApiError> {
+        let id = guarded_id("記録ID", id)?;
+        events::current(self.vault.conn(), id)?.ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "記録 ID {id} はありません。event list で確認してください。"
+            ))
+        })
+    }
+
+    /// Records an event for one person, or the same event for each of several persons (a
+    /// batch, all or nothing). Returns the new events.
+    pub fn add_events(&mut self, new: &NewEvent) -> Result<Vec<EventView>, ApiError> {
+        self.require_writer("取扱いの記録")?;
+        let conn = self.vault.conn();
+        if new.persons.is_empty() {
+            return Err(FieldError::new(
+                "本人",
+                "本人の ID を指定してください（person list で確認できます）。",
+            )
+            .into());
+        }
+        if new.dependent.is_some() && new.persons.len() > 1 {
+            return Err(FieldError::new(
+                "扶養家族",
+                "扶養家族は、本人を1人だけ指定したときに指定できます。",
+            )
+            .into());
+        }
+        let affair_id = resolve_affair(conn, &new.affair)?;
+        let ledger_no = new.file.map(|no| require_file(conn, no)).transpose()?;
+        let clerk = new
+            .clerk
+            .clone()
+            .unwrap_or_else(|| self.actor().to_string());
+        let today = self.today();
+        let mut seen = std::collections::HashSet::new();
+        let mut validated = Vec::with_capacity(new.persons.len());
+        for &person_id in &new.persons {
+            require_person(conn, person_id)?;
+            if !seen.insert(person_id) {
+                return Err(FieldError::new(
+                    "本人",
+                    format!("本人 ID {person_id} が2回指定されています。"),
+                )
+                .into());
+            }
+            let dependent_id = new
+                .dependent
+                .as_deref()
+                .map(|d| resolve_dependent(conn, person_id, d))
+                .transpose()?;
+            let draft = Draft {
+                kind: new.kind.clone(),
+                date: new.date.clone(),
+                links: EventLinks {
+                    affair_id,
+                    person_id,
+                    dependent_id,
+                    ledger_no,
+                    clerk: clerk.clone(),
+                },
+                fields: new.fields.clone(),
+            };
+            validated.push(draft.validate(conn, today)?);
+        }
+        let stamp = self.stamp();
+        let ids = self.vault.write(|tx| -> Result<Vec<i64>, ApiError> {
+            let mut ids = Vec::with_capacity(validated.len());
+            for (links, facts) in &validated {
+                let id = events::insert(tx, links, facts, stamp.at, &stamp.actor)?;
+                audit::append(
+                    tx,
+                    stamp.entry(
+                        AuditAction::Create,
+                        format!("event:{id}"),
+                        facts.details.kind().label(),
+                    ),
+                )?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })?;
+        let conn = self.vault.conn();
+        let names = user_names(conn)?;
+        ids.iter()
+            .map(|&id| event_view(conn, &self.event_row(id)?, 1, &names))
+            .collect()
+    }
+
+    /// One event's current version (the read is audited).
+    pub fn event(&mut self, id: i64) -> Result<EventView, ApiError> {
+        let history = self.event_versions(id)?;
+        self.audited_read(&format!("event:{id}"), "")?;
+        history
+            .into_iter()
+            .last()
+            .ok_or_else(|| ApiError::NotFound(format!("記録 ID {id} はありません。")))
+    }
+
+    /// Every version of an event, oldest first (the read is audited).
+    pub fn event_history(&mut self, id: i64) -> Result<Vec<EventView>, ApiError> {
+        let history = self.event_versions(id)?;
+        self.audited_read(&format!("event:{id}"), "履歴")?;
+        Ok(history)
+    }
+
+    fn event_versions(&self, id: i64) -> Result<Vec<EventView>, ApiError> {
+        self.event_row(id)?;
+        let conn = self.vault.conn();
+        let rows = events::history(conn, id)?;
+        let versions = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+        let names = user_names(conn)?;
+        rows.iter()
+            .map(|r| event_view(conn, r, versions, &names))
+            .collect()
+    }
+
+    /// Corrects an event: a new version with the reason (002 第43条); the old one stays
+    /// readable in its history.
+    pub fn amend_event(
+        &mut self,
+        id: i64,
+        reason: &str,
+        changes: &EventChanges,
+    ) -> Result<EventView, ApiError> {
+        self.require_writer("取扱記録の訂正")?;
+        let current = self.event_row(id)?;
+        let reason = amend_reason(reason)?;
+        let conn = self.vault.conn();
+        let mut links = current.links.clone();
+        if let Some(a) = &changes.affair {
+            links.affair_id = resolve_affair(conn, a)?;
+        }
+        if let Some(p) = changes.person {
+            links.person_id = require_person(conn, p)?.id;
+            if changes.dependent.is_none() && p != current.links.person_id {
+                links.dependent_id = None;
+            }
+        }
+        match changes.dependent.as_deref().map(str::trim) {
+            Some("") => links.dependent_id = None,
+            Some(d) => links.dependent_id = Some(resolve_dependent(conn, links.person_id, d)?),
+            None => {}
+        }
+        match changes.file.as_deref().map(str::trim) {
+            Some("") => links.ledger_no = None,
+            Some(no) => {
+                let no = required_text("特定個人情報ファイル", no, 20)?;
+                let no = no.parse::<i64>().map_err(|_| {
+                    FieldError::new(
+                        "特定個人情報ファイル",
+                        "台帳の NO.（数字）を指定してください。",
+                    )
+                })?;
+                links.ledger_no = Some(require_file(conn, no)?);
+            }
+            None => {}
+        }
+        if let Some(c) = &changes.clerk {
+            links.clerk.clone_from(c);
+        }
+        let draft = Draft {
+            kind: changes
+                .kind
+                .clone()
+                .unwrap_or_else(|| current.facts.details.kind().as_str().to_owned()),
+            date: changes
+                .date
+                .clone()
+                .unwrap_or_else(|| current.facts.happened_on.to_string()),
+            links,
+            fields: merge_fields(&fields_of(&current.facts), &changes.fields),
+        };
+        let (links, facts) = draft.validate(conn, self.today())?;
+        if links == current.links && facts == current.facts {
+            return Err(FieldError::new(
+                "訂正内容",
+                "変更する項目がありません。直す項目（--date、--note など）を指定してください。",
+            )
+            .into());
+        }
+        let version = current.version + 1;
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            events::amend(
+                tx,
+                id,
+                version,
+                &links,
+                &facts,
+                &reason,
+                stamp.at,
+                &stamp.actor,
+            )?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Amend,
+                    format!("event:{id}"),
+                    format!("第{version}版: {reason}"),
+                ),
+            )?;
+            Ok(())
+        })?;
+        let conn = self.vault.conn();
+        event_view(conn, &self.event_row(id)?, version, &user_names(conn)?)
+    }
+}

@@ -1,0 +1,136 @@
+//! The two views of 別紙1 over the log: the 取扱記録表 (lifecycle rows) and the 運用状況記録票
+//! (chronological rows), with filters. The PDF issue prints them from these.
+
+use kiroku_core::fiscal_year::FiscalYear;
+use kiroku_core::handling::EventKind;
+use kiroku_core::lifecycle::{lifecycle_rows, HandlingRecord, LifecycleRow};
+use kiroku_core::wareki;
+use kiroku_store::table::events::{self, EventFilter};
+use kiroku_store::Connection;
+
+use crate::events::{name_of, require_file, require_person, resolve_affair, user_names};
+use crate::log_views::{ChronologicalRow, EventQuery};
+use crate::{ApiError, Session};
+
+impl EventQuery {
+    /// The store's filter: a fiscal year and a date range narrow each other.
+    fn filter(&self, conn: &Connection) -> Result<EventFilter, ApiError> {
+        let fy = self
+            .fy
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| FiscalYear::parse("年度", t))
+            .transpose()?;
+        let date = |field: &'static str, t: &Option<String>| {
+            t.as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| wareki::parse(field, t))
+                .transpose()
+        };
+        let from = date("開始日", &self.from)?;
+        let to = date("終了日", &self.to)?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f > t {
+                return Err(kiroku_core::FieldError::new(
+                    "終了日",
+                    "終了日が開始日より前です。期間を確認してください。",
+                )
+                .into());
+            }
+        }
+        Ok(EventFilter {
+            from: from.max(fy.map(FiscalYear::first_day)),
+            to: match (to, fy.map(FiscalYear::last_day)) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+            person_id: self
+                .person
+                .map(|p| require_person(conn, p).map(|p| p.id))
+                .transpose()?,
+            affair_id: self
+                .affair
+                .as_deref()
+                .filter(|a| !a.trim().is_empty())
+                .map(|a| resolve_affair(conn, a))
+                .transpose()?,
+            kind: self
+                .kind
+                .as_deref()
+                .filter(|k| !k.trim().is_empty())
+                .map(str::parse::<EventKind>)
+                .transpose()?,
+            ledger_no: self.file.map(|n| require_file(conn, n)).transpose()?,
+        })
+    }
+
+    /// The filter in words, for the audit row.
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        let mut add = |label: &str, v: Option<String>| {
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                parts.push(format!("{label}={v}"));
+            }
+        };
+        add("年度", self.fy.clone());
+        add("開始日", self.from.clone());
+        add("終了日", self.to.clone());
+        add("本人", self.person.map(|p| p.to_string()));
+        add("関係事務", self.affair.clone());
+        add("種別", self.kind.clone());
+        add("台帳NO", self.file.map(|n| n.to_string()));
+        parts.join(" ")
+    }
+}
+
+impl Session {
+    fn handling_records(
+        &mut self,
+        query: &EventQuery,
+        view: &str,
+    ) -> Result<Vec<HandlingRecord>, ApiError> {
+        let filter = query.filter(self.vault.conn())?;
+        self.audited_read(
+            "events",
+            &format!("{view} {}", query.describe()).trim().to_owned(),
+        )?;
+        Ok(events::handling_records(self.vault.conn(), &filter)?)
+    }
+
+    /// The 運用状況記録票: every event the query selects, current versions, in date order;
+    /// amended ones are marked. (`event list` shows the same.)
+    pub fn chronological(&mut self, query: &EventQuery) -> Result<Vec<ChronologicalRow>, ApiError> {
+        let records = self.handling_records(query, "運用状況記録票")?;
+        let names = user_names(self.vault.conn())?;
+        let name = name_of(&names);
+        Ok(records
+            .into_iter()
+            .map(|r| {
+                let kind = r.kind();
+                ChronologicalRow {
+                    event_id: r.event_id,
+                    version: r.version,
+                    amended: r.version > 1,
+                    date: r.happened_on(),
+                    date_label: wareki::format(r.happened_on()),
+                    kind: kind.as_str().into(),
+                    kind_label: kind.label().into(),
+                    summary: r.summary(&name),
+                    affair: r.affair,
+                    person: r.person,
+                    unit: r.unit,
+                    dependent: r.dependent,
+                    file: r.file_no,
+                    clerk: r.clerk,
+                    note: r.facts.note,
+                }
+            })
+            .collect())
+    }
+
+    /// The 取扱記録表: one row per 関係事務 × 本人 × 扶養家族 over the events the query selects.
+    pub fn lifecycle(&mut self, query: &EventQuery) -> Result<Vec<LifecycleRow>, ApiError> {
+        let records = self.handling_records(query, "取扱記録表")?;
+        Ok(lifecycle_rows(&records))
+    }
+}

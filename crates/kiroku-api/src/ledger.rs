@@ -1,0 +1,238 @@
+//! The 特定個人情報管理台帳 (別紙2): add, list, show, amend (a new version with its reason),
+//! history. Every read and change is in the audit chain.
+
+use kiroku_core::audit::AuditAction;
+use kiroku_core::field::required_text;
+use kiroku_core::ledger::{LedgerEntry, LedgerInput, Medium};
+use kiroku_core::user::LoginId;
+use kiroku_store::table::ledger::{self, LedgerVersionRow};
+use kiroku_store::table::{audit, users};
+use kiroku_store::Connection;
+
+use crate::log_views::{LedgerChanges, LedgerView, NewLedgerEntry, UserRef};
+use crate::{ApiError, Session};
+
+/// The user `id` as named in a record; an unknown ID is refused for `field`.
+pub(crate) fn user_ref(
+    conn: &Connection,
+    field: &'static str,
+    id: &str,
+) -> Result<(UserRef, users::UserRow), ApiError> {
+    let login = LoginId::parse(id).map_err(|e| kiroku_core::FieldError::new(field, e.message))?;
+    let row = users::get(conn, &login)?.ok_or_else(|| {
+        kiroku_core::FieldError::new(
+            field,
+            format!("ユーザーID「{login}」は登録されていません。user list で確認してください。"),
+        )
+    })?;
+    Ok((
+        UserRef {
+            id: login.to_string(),
+            name: row.profile.name.clone(),
+        },
+        row,
+    ))
+}
+
+/// Reads a stored user ID for a view (a user is never deleted, so it is always there).
+fn stored_user(conn: &Connection, id: &str) -> Result<UserRef, ApiError> {
+    Ok(user_ref(conn, "利用者", id)?.0)
+}
+
+impl NewLedgerEntry {
+    fn from_entry(e: &LedgerEntry) -> Self {
+        Self {
+            name: e.name.clone(),
+            scope: e.scope.clone(),
+            dept: e.dept.clone(),
+            owner: e.owner.clone(),
+            handlers: e.handlers.clone(),
+            purpose: e.purpose.clone(),
+            retention: e.retention.text.clone(),
+            disposal: e.disposal.to_input(),
+            location: e.location.clone(),
+            electronic: e.medium == Medium::Electronic,
+        }
+    }
+
+    fn with(mut self, c: &LedgerChanges) -> Self {
+        let set = |field: &mut String, v: &Option<String>| {
+            if let Some(v) = v {
+                field.clone_from(v);
+            }
+        };
+        set(&mut self.name, &c.name);
+        set(&mut self.scope, &c.scope);
+        set(&mut self.dept, &c.dept);
+        set(&mut self.owner, &c.owner);
+        set(&mut self.purpose, &c.purpose);
+        set(&mut self.retention, &c.retention);
+        set(&mut self.disposal, &c.disposal);
+        set(&mut self.location, &c.location);
+        if let Some(h) = &c.handlers {
+            self.handlers.clone_from(h);
+        }
+        if let Some(e) = c.electronic {
+            self.electronic = e;
+        }
+        self
+    }
+
+    /// Validates every column and checks that the people named are users.
+    fn parse(&self, conn: &Connection) -> Result<LedgerEntry, ApiError> {
+        let mut entry = LedgerInput {
+            name: &self.name,
+            scope: &self.scope,
+            dept: &self.dept,
+            owner: &self.owner,
+            handlers: &self.handlers,
+            purpose: &self.purpose,
+            retention: &self.retention,
+            disposal: &self.disposal,
+            location: &self.location,
+            electronic: self.electronic,
+        }
+        .parse()?;
+        entry.owner = user_ref(conn, "責任者", &entry.owner)?.0.id;
+        for h in &mut entry.handlers {
+            *h = user_ref(conn, "担当者", h)?.0.id;
+        }
+        Ok(entry)
+    }
+}
+
+fn ledger_view(conn: &Connection, row: &LedgerVersionRow) -> Result<LedgerView, ApiError> {
+    let e = &row.entry;
+    Ok(LedgerView {
+        no: row.no,
+        version: row.version,
+        amended: row.version > 1,
+        name: e.name.clone(),
+        scope: e.scope.clone(),
+        dept: e.dept.clone(),
+        owner: stored_user(conn, &e.owner)?,
+        handlers: e
+            .handlers
+            .iter()
+            .map(|h| stored_user(conn, h))
+            .collect::<Result<_, _>>()?,
+        purpose: e.purpose.clone(),
+        retention: e.retention.text.clone(),
+        retention_rule: e.retention.rule_id,
+        disposal: e.disposal.display().to_owned(),
+        medium: e.medium.as_str().into(),
+        medium_label: e.medium.label().into(),
+        location: e.location.clone(),
+        reason: row.reason.clone(),
+        entered_at: row.entered_at,
+        entered_by: row.entered_by.clone(),
+        input: NewLedgerEntry::from_entry(e),
+    })
+}
+
+/// The reason a correction needs (002 第43条): required, guarded like every text.
+pub(crate) fn amend_reason(reason: &str) -> Result<String, ApiError> {
+    Ok(required_text("訂正の理由", reason, 200).map_err(|e| {
+        if reason.trim().is_empty() {
+            kiroku_core::FieldError::new(
+                "訂正の理由",
+                "訂正には理由が必要です（--reason）。何をなぜ直すのかを入力してください。",
+            )
+        } else {
+            e
+        }
+    })?)
+}
+
+impl Session {
+    fn ledger_row(&self, no: i64) -> Result<LedgerVersionRow, ApiError> {
+        ledger::current(self.vault.conn(), no)?.ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "台帳 NO.{no} はありません。ledger list で確認してください。"
+            ))
+        })
+    }
+
+    /// Adds a 台帳 entry; it gets the next NO.
+    pub fn add_ledger_entry(&mut self, new: &NewLedgerEntry) -> Result<LedgerView, ApiError> {
+        self.require_writer("台帳の登録")?;
+        let entry = new.parse(self.vault.conn())?;
+        let stamp = self.stamp();
+        let no = self.vault.write(|tx| -> Result<i64, ApiError> {
+            let no = ledger::insert(tx, &entry, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(AuditAction::Create, format!("ledger:{no}"), ""),
+            )?;
+            Ok(no)
+        })?;
+        ledger_view(self.vault.conn(), &self.ledger_row(no)?)
+    }
+
+    /// Every entry's current version, by NO. (The 台帳 holds no personal data, but every
+    /// access is recorded.)
+    pub fn list_ledger(&mut self) -> Result<Vec<LedgerView>, ApiError> {
+        self.audited_read("ledger", "台帳一覧")?;
+        let conn = self.vault.conn();
+        ledger::list(conn)?
+            .iter()
+            .map(|r| ledger_view(conn, r))
+            .collect()
+    }
+
+    /// One entry's current version.
+    pub fn ledger_entry(&mut self, no: i64) -> Result<LedgerView, ApiError> {
+        let row = self.ledger_row(no)?;
+        self.audited_read(&format!("ledger:{no}"), "")?;
+        ledger_view(self.vault.conn(), &row)
+    }
+
+    /// Every version of one entry, oldest first.
+    pub fn ledger_history(&mut self, no: i64) -> Result<Vec<LedgerView>, ApiError> {
+        self.ledger_row(no)?;
+        self.audited_read(&format!("ledger:{no}"), "履歴")?;
+        let conn = self.vault.conn();
+        ledger::history(conn, no)?
+            .iter()
+            .map(|r| ledger_view(conn, r))
+            .collect()
+    }
+
+    /// Corrects an entry: a new version with the reason; the old one stays readable.
+    pub fn amend_ledger_entry(
+        &mut self,
+        no: i64,
+        reason: &str,
+        changes: &LedgerChanges,
+    ) -> Result<LedgerView, ApiError> {
+        self.require_writer("台帳の訂正")?;
+        let current = self.ledger_row(no)?;
+        let reason = amend_reason(reason)?;
+        let mut entry = NewLedgerEntry::from_entry(&current.entry)
+            .with(changes)
+            .parse(self.vault.conn())?;
+        entry.retention.rule_id = current.entry.retention.rule_id;
+        if entry == current.entry {
+            return Err(kiroku_core::FieldError::new(
+                "訂正内容",
+                "変更する項目がありません。直す項目（--name など）を指定してください。",
+            )
+            .into());
+        }
+        let version = current.version + 1;
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            ledger::amend(tx, no, version, &entry, &reason, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Amend,
+                    format!("ledger:{no}"),
+                    format!("第{version}版: {reason}"),
+                ),
+            )?;
+            Ok(())
+        })?;
+        ledger_view(self.vault.conn(), &self.ledger_row(no)?)
+    }
+}

@@ -1,0 +1,150 @@
+//! `ledger_files` + `ledger_versions`: the 特定個人情報管理台帳 (別紙2). An entry keeps its NO.
+//! for ever; a correction is a new version with its reason.
+
+use chrono::{DateTime, Utc};
+use kiroku_core::ledger::{LedgerEntry, Medium, RetentionRef};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql};
+use crate::StoreError;
+
+/// One version of a 台帳 entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerVersionRow {
+    /// NO.
+    pub no: i64,
+    pub version: u32,
+    pub entry: LedgerEntry,
+    /// Why this version replaced the previous one (`None` for version 1).
+    pub reason: Option<String>,
+    pub entered_at: DateTime<Utc>,
+    pub entered_by: String,
+}
+
+const COLUMNS: &str = "no, version, name, scope, dept, owner, handlers, purpose, retention, \
+    retention_rule, disposal, location, medium, reason, entered_at, entered_by";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<LedgerVersionRow> {
+    let handlers: String = r.get(6)?;
+    let disposal: String = r.get(10)?;
+    let medium: String = r.get(12)?;
+    let entered_at: String = r.get(14)?;
+    Ok(LedgerVersionRow {
+        no: r.get(0)?,
+        version: r.get(1)?,
+        entry: LedgerEntry {
+            name: r.get(2)?,
+            scope: r.get(3)?,
+            dept: r.get(4)?,
+            owner: r.get(5)?,
+            handlers: json_from_sql(6, &handlers)?,
+            purpose: r.get(7)?,
+            retention: RetentionRef {
+                text: r.get(8)?,
+                rule_id: r.get(9)?,
+            },
+            disposal: json_from_sql(10, &disposal)?,
+            location: r.get(11)?,
+            medium: medium
+                .parse::<Medium>()
+                .map_err(|e| text_conversion(12, e))?,
+        },
+        reason: r.get(13)?,
+        entered_at: time_from_sql(&entered_at)?,
+        entered_by: r.get(15)?,
+    })
+}
+
+fn insert_version(
+    conn: &Connection,
+    no: i64,
+    version: u32,
+    e: &LedgerEntry,
+    reason: Option<&str>,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        &format!("INSERT INTO ledger_versions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+        params![
+            no,
+            version,
+            e.name,
+            e.scope,
+            e.dept,
+            e.owner,
+            json_to_sql(&e.handlers)?,
+            e.purpose,
+            e.retention.text,
+            e.retention.rule_id,
+            json_to_sql(&e.disposal)?,
+            e.location,
+            e.medium.as_str(),
+            reason,
+            time_to_sql(at),
+            by
+        ],
+    )?;
+    Ok(())
+}
+
+/// Adds a new entry (version 1) and returns its NO.
+pub fn insert(
+    conn: &Connection,
+    e: &LedgerEntry,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO ledger_files (created_at, created_by) VALUES (?1, ?2)",
+        params![time_to_sql(at), by],
+    )?;
+    let no = conn.last_insert_rowid();
+    insert_version(conn, no, 1, e, None, at, by)?;
+    Ok(no)
+}
+
+/// Adds version `version` of entry `no`, replacing the current one, with its reason.
+pub fn amend(
+    conn: &Connection,
+    no: i64,
+    version: u32,
+    e: &LedgerEntry,
+    reason: &str,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    insert_version(conn, no, version, e, Some(reason), at, by)
+}
+
+const CURRENT: &str = "NOT EXISTS (SELECT 1 FROM ledger_versions w \
+    WHERE w.no = ledger_versions.no AND w.version > ledger_versions.version)";
+
+/// The current version of entry `no`.
+pub fn current(conn: &Connection, no: i64) -> Result<Option<LedgerVersionRow>, StoreError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM ledger_versions WHERE no = ?1 AND {CURRENT}"),
+            [no],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Every entry's current version, by NO.
+pub fn list(conn: &Connection) -> Result<Vec<LedgerVersionRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM ledger_versions WHERE {CURRENT} ORDER BY no"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every version of entry `no`, oldest first.
+pub fn history(conn: &Connection, no: i64) -> Result<Vec<LedgerVersionRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM ledger_versions WHERE no = ?1 ORDER BY version"
+    ))?;
+    let rows = stmt.query_map([no], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
