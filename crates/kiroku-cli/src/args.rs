@@ -3,6 +3,8 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use crate::log_args::{EventCommand, LedgerCommand, ViewCommand};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "kiroku",
@@ -39,6 +41,15 @@ pub enum Command {
     /// 本人（職員等・理事・組合議員・第三者・委託事業主の従業員）と扶養家族。
     #[command(subcommand)]
     Person(PersonCommand),
+    /// 特定個人情報管理台帳（別紙2）。
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+    /// 取扱記録（別紙1）: 取得・記載・利用・出力・持出し・提出・交付・廃棄・削除など。
+    #[command(subcommand)]
+    Event(EventCommand),
+    /// 取扱記録表・運用状況記録票（別紙1）の表示。
+    #[command(subcommand)]
+    View(ViewCommand),
     /// 監査ログ（利用実績の記録）。
     #[command(subcommand)]
     Audit(AuditCommand),

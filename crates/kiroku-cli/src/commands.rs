@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::args::{AuditCommand, BenchCommand, Cli, Command, InitArgs, UserCommand};
 use crate::output::{emit, local, table, Failure};
-use crate::{bench, people, secrets, system};
+use crate::{bench, log, people, secrets, system};
 
 fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
     cli.vault.clone().ok_or_else(|| {
@@ -58,6 +58,9 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Status => status(cli),
         Command::Affair(cmd) => people::affair(cli, cmd),
         Command::Person(cmd) => people::person(cli, cmd),
+        Command::Ledger(cmd) => log::ledger(cli, cmd),
+        Command::Event(cmd) => log::event(cli, cmd),
+        Command::View(cmd) => log::view(cli, cmd),
         Command::Audit(cmd) => audit(cli, cmd),
         Command::Backup { out } => backup(cli, out),
         Command::Restore { from } => restore(cli, from),

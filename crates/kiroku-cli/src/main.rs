@@ -6,6 +6,8 @@
 mod args;
 mod bench;
 mod commands;
+mod log;
+mod log_args;
 mod output;
 mod people;
 mod secrets;
@@ -18,7 +20,10 @@ use crate::args::Cli;
 use crate::output::Failure;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match commands::run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -26,6 +31,20 @@ fn main() -> ExitCode {
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+/// Prints clap's message (help, version or a usage error) with anything that looks like a
+/// 個人番号 masked: a mistyped number must not be echoed even by the argument parser.
+#[allow(clippy::print_stderr, clippy::print_stdout)]
+fn usage_error(e: &clap::Error) -> ExitCode {
+    let text = e.render().to_string();
+    let text = kiroku_core::guard::find_my_number(&text).unwrap_or(text);
+    if e.use_stderr() {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 impl Failure {
