@@ -9,8 +9,9 @@
 
 use chrono::{TimeZone, Utc};
 use kiroku_core::audit::{AuditAction, AuditEntry};
+use kiroku_core::person::PersonDetails;
 use kiroku_core::user::{LoginId, Role, UserProfile};
-use kiroku_store::table::{audit, meta, users};
+use kiroku_store::table::{affairs, audit, events, ledger, meta, persons, users};
 use kiroku_store::{migrations, MasterKey, StoreError, Vault};
 use std::path::{Path, PathBuf};
 
@@ -36,6 +37,36 @@ fn fixtures() -> Vec<(i64, PathBuf)> {
         .collect();
     out.sort();
     out
+}
+
+fn fixture_ledger_entry(handlers: &[String]) -> kiroku_core::ledger::LedgerEntry {
+    kiroku_core::ledger::LedgerInput {
+        name: "給与所得の源泉徴収票",
+        scope: "役職員の個人番号、氏名",
+        dept: "総務課",
+        owner: "boss",
+        handlers,
+        purpose: "源泉徴収票の作成",
+        retention: "翌年1月10日の翌日から7年",
+        disposal: "shred",
+        location: "総務課キャビネット",
+        electronic: false,
+    }
+    .parse()
+    .unwrap()
+}
+
+fn fixture_event() -> kiroku_core::handling::EventFacts {
+    kiroku_core::handling::EventInput {
+        kind: "acquire",
+        date: "令和8年1月5日",
+        clerk: "boss",
+        source: Some("person"),
+        method: Some("mynumber_card"),
+        ..Default::default()
+    }
+    .parse(chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap())
+    .unwrap()
 }
 
 #[test]
@@ -69,6 +100,13 @@ fn every_fixture_opens_migrated_with_its_data() {
             .unwrap()
             .unwrap();
         assert_eq!(boss.profile.name, "移行 太郎");
+        if version >= 3 {
+            let handlers = vec!["boss".to_owned()];
+            let entry = ledger::current(v.conn(), 1).unwrap().unwrap();
+            assert_eq!(entry.entry, fixture_ledger_entry(&handlers), "v{version}");
+            let event = events::current(v.conn(), 1).unwrap().unwrap();
+            assert_eq!(event.facts, fixture_event(), "v{version}");
+        }
         let chain = audit::verify(v.conn()).unwrap();
         assert_eq!((chain.rows, chain.first_break), (2, None), "v{version}");
         assert!(v.integrity_check().unwrap().is_ok());
@@ -120,6 +158,29 @@ fn write_fixture_of_the_current_version() {
                 created_by: "boss".into(),
                 disabled_at: None,
             },
+        )?;
+        // From v3 on: a 台帳 entry and one handling event about a person.
+        let affair = affairs::insert(tx, "給与所得の源泉徴収票", None, at, "boss")?;
+        let person = persons::insert(
+            tx,
+            &PersonDetails::parse("staff", "移行 花子", "総務課", "").unwrap(),
+            at,
+            "boss",
+        )?;
+        let handlers = vec!["boss".to_owned()];
+        let no = ledger::insert(tx, &fixture_ledger_entry(&handlers), at, "boss")?;
+        events::insert(
+            tx,
+            &events::EventLinks {
+                affair_id: affair,
+                person_id: person,
+                dependent_id: None,
+                ledger_no: Some(no),
+                clerk: "boss".into(),
+            },
+            &fixture_event(),
+            at,
+            "boss",
         )?;
         for action in [AuditAction::Init, AuditAction::Login] {
             audit::append(
