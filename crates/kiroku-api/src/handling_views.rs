@@ -100,7 +100,8 @@ impl Session {
     /// The 運用状況記録票: every event the query selects, current versions, in date order;
     /// amended ones are marked. (`event list` shows the same.)
     pub fn chronological(&mut self, query: &EventQuery) -> Result<Vec<ChronologicalRow>, ApiError> {
-        let records = self.handling_records(query, "運用状況記録票")?;
+        let mut records = self.handling_records(query, "運用状況記録票")?;
+        kiroku_core::lifecycle::chronological(&mut records);
         let names = user_names(self.vault.conn())?;
         let name = name_of(&names);
         Ok(records

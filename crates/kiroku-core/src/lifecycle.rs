@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::choice::ChoiceKind;
 use crate::handling::{EventDetails, EventFacts, EventKind};
 use crate::wareki;
 
@@ -42,6 +41,12 @@ impl HandlingRecord {
 
     pub fn happened_on(&self) -> NaiveDate {
         self.facts.happened_on
+    }
+
+    /// Date order; on the same day the stages of handling in their natural order (a form is
+    /// made before it is submitted, whatever order the clerk typed them in), then as entered.
+    pub fn order_key(&self) -> (NaiveDate, EventKind, i64) {
+        (self.happened_on(), self.kind(), self.event_id)
     }
 
     fn content(&self) -> &str {
@@ -292,20 +297,16 @@ pub fn lifecycle_rows(records: &[HandlingRecord]) -> Vec<LifecycleRow> {
     groups
         .into_values()
         .filter_map(|mut events| {
-            events.sort_by_key(|e| (e.happened_on(), e.event_id));
+            events.sort_by_key(|e| e.order_key());
             row_of(&events)
         })
         .collect()
 }
 
-/// The 運用状況記録票 order: by the day it happened, then as entered.
+/// The 運用状況記録票 order: by the day it happened; within a day by the stage of handling
+/// (取得 → 記載 → 利用 → … → 廃棄), then as entered.
 pub fn chronological(records: &mut [HandlingRecord]) {
-    records.sort_by_key(|r| (r.happened_on(), r.event_id));
-}
-
-/// Labels for a [`ChoiceKind`] list, for help texts and the UI's pickers.
-pub fn choice_labels<K: ChoiceKind>() -> Vec<(&'static str, &'static str)> {
-    K::ALL.iter().map(|k| (k.as_str(), k.label())).collect()
+    records.sort_by_key(HandlingRecord::order_key);
 }
 
 #[cfg(test)]
@@ -347,7 +348,7 @@ mod tests {
         let dep = Some("〇〇 〇〇");
         let events = vec![
             record(
-                4,
+                3,
                 EventInput {
                     to: Some("tax_office:〇〇税務署"),
                     via: Some("e_filing"),
@@ -365,7 +366,7 @@ mod tests {
                 dep,
             ),
             record(
-                3,
+                4,
                 EventInput {
                     content: Some("給与所得の源泉徴収票を作成"),
                     ..on("use", "平成27年12月10日")
@@ -419,7 +420,8 @@ mod tests {
                 "平成27年12月8日に個人番号カードコピーを廃棄",
             ]
         );
-        assert_eq!(r.event_ids, vec![1, 2, 5, 3, 4]);
+        // The submission was typed before the use; on the same day the form is made first.
+        assert_eq!(r.event_ids, vec![1, 2, 5, 4, 3]);
         assert!(!r.amended);
     }
 
