@@ -90,10 +90,7 @@ impl Session {
         view: &str,
     ) -> Result<Vec<HandlingRecord>, ApiError> {
         let filter = query.filter(self.vault.conn())?;
-        self.audited_read(
-            "events",
-            &format!("{view} {}", query.describe()).trim().to_owned(),
-        )?;
+        self.audited_read("events", format!("{view} {}", query.describe()).trim())?;
         Ok(events::handling_records(self.vault.conn(), &filter)?)
     }
 

@@ -146,6 +146,7 @@ pub(crate) fn amend_reason(reason: &str) -> Result<String, ApiError> {
 
 impl Session {
     fn ledger_row(&self, no: i64) -> Result<LedgerVersionRow, ApiError> {
+        let no = crate::events::guarded_id("台帳 NO.", no)?;
         ledger::current(self.vault.conn(), no)?.ok_or_else(|| {
             ApiError::NotFound(format!(
                 "台帳 NO.{no} はありません。ledger list で確認してください。"

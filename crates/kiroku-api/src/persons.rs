@@ -82,6 +82,7 @@ impl Session {
     }
 
     fn person_view(&self, id: i64) -> Result<PersonView, ApiError> {
+        let id = crate::events::guarded_id("本人", id)?;
         let conn = self.vault.conn();
         let row = persons::get(conn, id)?.ok_or_else(|| {
             ApiError::NotFound(format!(

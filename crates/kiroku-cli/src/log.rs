@@ -67,6 +67,9 @@ fn read_persons_file(file: &Path) -> Result<Vec<i64>, Failure> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
+        // The whole line passes the guard first: `1234 5678 9018` is not person 1234.
+        kiroku_core::guard::check_field("本人の一覧ファイル", line)
+            .map_err(|e| invalid(e.field, format!("{} 行目: {}", n + 1, e.message)))?;
         let first = line.split([',', '\t', ' ']).next().unwrap_or_default();
         ids.push(number("本人", first).map_err(|_| {
             invalid(
@@ -437,7 +440,11 @@ fn event_changes(a: &EventAmendArgs) -> Result<EventChanges, Failure> {
         affair: a.affair.clone(),
         person: a.person.as_deref().map(|p| number("本人", p)).transpose()?,
         dependent: a.dependent.clone(),
-        file: a.file.clone(),
+        // `""` clears the file; otherwise a NO. read like every other number.
+        file: match a.file.as_deref() {
+            Some(f) if !f.trim().is_empty() => Some(number("特定個人情報ファイル", f)?.to_string()),
+            other => other.map(str::to_owned),
+        },
         clerk: a.clerk.clone(),
         fields: fields(&a.fields)?,
     })

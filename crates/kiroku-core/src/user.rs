@@ -82,6 +82,8 @@ impl LoginId {
         if v.is_empty() {
             return Err(FieldError::new(field, "入力してください。"));
         }
+        // An ID is echoed in messages and kept in the failed-login counter: never a 個人番号.
+        crate::guard::check_field(field, v)?;
         if v.len() > 32 {
             return Err(FieldError::new(field, "32文字以内にしてください。"));
         }
