@@ -10,6 +10,7 @@
 mod audit_log;
 mod backup;
 pub mod bench;
+pub mod demo;
 mod env;
 mod error;
 mod events;

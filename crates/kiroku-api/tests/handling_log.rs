@@ -1,5 +1,6 @@
 //! The handling log (別紙1) and the ledger (別紙2) through the API: the 002 example row,
 //! batches, corrections as versions, filters, roles and the references an event names.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

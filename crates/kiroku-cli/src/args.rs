@@ -67,6 +67,20 @@ pub enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// デモ用の事務所の記録ファイルを作る（職員・扶養家族・理事・台帳・数年分の取扱記録）。同じ --seed なら同じ内容。パスワードは KIROKU_NEW_PASSWORD または入力。
+    Demo {
+        /// 作る記録ファイル（既存のファイルは上書きしない）。
+        #[arg(long)]
+        out: PathBuf,
+        /// 取扱記録の件数。
+        #[arg(long, default_value_t = 2000)]
+        events: u64,
+        /// 職員の人数。
+        #[arg(long, default_value_t = 60)]
+        persons: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// 性能の測定（開発・検証用）。
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -195,6 +209,16 @@ pub enum BenchCommand {
         /// 追記する監査ログの行数。
         #[arg(long, default_value_t = 100_000)]
         rows: u64,
+        /// 測定用ファイルを置くフォルダ（既定: 一時フォルダ）。
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// 取扱記録の測定: デモの事務所（既定 10万件・1,000人）を作り、登録速度、一覧と取扱記録表の表示時間を測る。
+    Log {
+        #[arg(long, default_value_t = 100_000)]
+        events: u64,
+        #[arg(long, default_value_t = 1000)]
+        persons: u32,
         /// 測定用ファイルを置くフォルダ（既定: 一時フォルダ）。
         #[arg(long)]
         dir: Option<PathBuf>,

@@ -169,3 +169,176 @@ pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failu
     });
     Ok(())
 }
+
+#[derive(Debug, Serialize)]
+struct LogFigures {
+    events: u64,
+    persons: u64,
+    generate_s: f64,
+    generate_events_per_s: f64,
+    batch_events: u64,
+    batch_size: u64,
+    batch_events_per_s: f64,
+    single_events: u64,
+    single_events_per_s: f64,
+    vault_bytes: u64,
+    fiscal_year: String,
+    list_fy_rows: usize,
+    list_fy_ms_median: f64,
+    list_person_rows: usize,
+    list_person_ms_median: f64,
+    lifecycle_fy_rows: usize,
+    lifecycle_fy_ms_median: f64,
+    lifecycle_all_rows: usize,
+    lifecycle_all_ms_median: f64,
+}
+
+/// Runs `f` `n` times; the median time in ms and the last result.
+fn median_ms<T>(n: usize, mut f: impl FnMut() -> Result<T, Failure>) -> Result<(f64, T), Failure> {
+    let mut times = Vec::with_capacity(n);
+    let mut last = None;
+    for _ in 0..n {
+        let t = Instant::now();
+        last = Some(f()?);
+        times.push(ms(t));
+    }
+    times.sort_by(f64::total_cmp);
+    let value = last.ok_or_else(|| Failure::Usage("測定の回数が 0 です。".into()))?;
+    Ok((times[times.len() / 2], value))
+}
+
+/// The handling log at scale: a demo office of `events` events over `persons` staff, its
+/// insert rates, and the list and the 取扱記録表 over it (each read includes its audit row).
+pub fn log(json: bool, events: u64, persons: u32, dir: Option<&Path>) -> Result<(), Failure> {
+    let temp;
+    let dir = match dir {
+        Some(d) => d.to_owned(),
+        None => {
+            temp = tempfile::tempdir()
+                .map_err(|e| Failure::Usage(format!("一時フォルダを作れません: {e}")))?;
+            temp.path().to_owned()
+        }
+    };
+    let env = Env {
+        clock: Arc::new(SystemClock),
+        credentials: Arc::new(NoCredentials),
+        kdf: KdfParams::PRODUCTION,
+    };
+    let vault = dir.join("bench-log.kiroku");
+    let password = "bench-password-1";
+    let t = Instant::now();
+    let report = kiroku_api::demo::generate(
+        &env,
+        &kiroku_api::demo::DemoRequest {
+            vault: vault.clone(),
+            password: Zeroizing::new(password.into()),
+            seed: 1,
+            events,
+            persons,
+        },
+    )?;
+    let generate_s = t.elapsed().as_secs_f64();
+    let (mut s, _) = kiroku_api::login(&env, &vault, &report.officer, password)?;
+
+    // Inserts on top: batches of the whole staff, then one event per transaction.
+    let staff: Vec<i64> = s
+        .list_persons()?
+        .into_iter()
+        .filter(|p| p.kind == "staff" && p.left_on.is_none())
+        .map(|p| p.id)
+        .collect();
+    let today = report.last_day;
+    let new = |persons: Vec<i64>| kiroku_api::NewEvent {
+        kind: "output".into(),
+        date: today.to_string(),
+        affair: "1".into(),
+        persons,
+        fields: kiroku_api::EventFields {
+            content: Some("測定用の一覧".into()),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let t = Instant::now();
+    let mut batch_events = 0;
+    for _ in 0..5 {
+        batch_events += s.add_events(&new(staff.clone()))?.len() as u64;
+    }
+    let batch_events_per_s = batch_events as f64 / t.elapsed().as_secs_f64().max(1e-9);
+    let single_events = 200u64.min(staff.len() as u64);
+    let t = Instant::now();
+    for p in staff.iter().take(single_events as usize) {
+        s.add_events(&new(vec![*p]))?;
+    }
+    let single_events_per_s = single_events as f64 / t.elapsed().as_secs_f64().max(1e-9);
+
+    // The last complete fiscal year.
+    let fy = kiroku_core::fiscal_year::FiscalYear::containing(today).0 - 1;
+    let by_fy = kiroku_api::EventQuery {
+        fy: Some(fy.to_string()),
+        ..Default::default()
+    };
+    let (list_fy_ms_median, list) = median_ms(7, || Ok(s.chronological(&by_fy)?))?;
+    let by_person = kiroku_api::EventQuery {
+        person: staff.first().copied(),
+        ..Default::default()
+    };
+    let (list_person_ms_median, person_list) = median_ms(7, || Ok(s.chronological(&by_person)?))?;
+    let (lifecycle_fy_ms_median, lifecycle) = median_ms(7, || Ok(s.lifecycle(&by_fy)?))?;
+    let all = kiroku_api::EventQuery::default();
+    let (lifecycle_all_ms_median, lifecycle_all) = median_ms(3, || Ok(s.lifecycle(&all)?))?;
+    s.logout()?;
+
+    let figures = LogFigures {
+        events: report.events,
+        persons: report.persons,
+        generate_s: (generate_s * 10.0).round() / 10.0,
+        generate_events_per_s: (report.events as f64 / generate_s).round(),
+        batch_events,
+        batch_size: staff.len() as u64,
+        batch_events_per_s: batch_events_per_s.round(),
+        single_events,
+        single_events_per_s: single_events_per_s.round(),
+        vault_bytes: std::fs::metadata(&vault).map(|m| m.len()).unwrap_or(0),
+        fiscal_year: kiroku_core::fiscal_year::FiscalYear(fy).label(),
+        list_fy_rows: list.len(),
+        list_fy_ms_median,
+        list_person_rows: person_list.len(),
+        list_person_ms_median,
+        lifecycle_fy_rows: lifecycle.len(),
+        lifecycle_fy_ms_median,
+        lifecycle_all_rows: lifecycle_all.len(),
+        lifecycle_all_ms_median,
+    };
+    emit(json, &figures, |f| {
+        format!(
+            "demo office:            {} events, {} persons ({} bytes), generated in {:.1} s ({:.0} events/s)\n\
+             insert, batch of {}:   {:>8.0} events/s ({} events, one transaction per batch)\n\
+             insert, 1 per tx:       {:>8.0} events/s ({} events)\n\
+             event list --fy {}: {:>8.1} ms   ({} rows, median of 7)\n\
+             event list --person:    {:>8.1} ms   ({} rows)\n\
+             view lifecycle --fy:    {:>8.1} ms   ({} rows)\n\
+             view lifecycle (all):   {:>8.1} ms   ({} rows, median of 3)",
+            f.events,
+            f.persons,
+            f.vault_bytes,
+            f.generate_s,
+            f.generate_events_per_s,
+            f.batch_size,
+            f.batch_events_per_s,
+            f.batch_events,
+            f.single_events_per_s,
+            f.single_events,
+            f.fiscal_year,
+            f.list_fy_ms_median,
+            f.list_fy_rows,
+            f.list_person_ms_median,
+            f.list_person_rows,
+            f.lifecycle_fy_ms_median,
+            f.lifecycle_fy_rows,
+            f.lifecycle_all_ms_median,
+            f.lifecycle_all_rows
+        )
+    });
+    Ok(())
+}

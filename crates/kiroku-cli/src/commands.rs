@@ -64,10 +64,21 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Audit(cmd) => audit(cli, cmd),
         Command::Backup { out } => backup(cli, out),
         Command::Restore { from } => restore(cli, from),
+        Command::Demo {
+            out,
+            events,
+            persons,
+            seed,
+        } => demo(cli, out, *events, *persons, *seed),
         Command::Bench(cmd) => match cmd {
             BenchCommand::Foundation { rows, dir } => {
                 bench::foundation(cli.json, *rows, dir.as_deref())
             }
+            BenchCommand::Log {
+                events,
+                persons,
+                dir,
+            } => bench::log(cli.json, *events, *persons, dir.as_deref()),
             BenchCommand::Append { rows, per_tx } => {
                 with_session(cli, |s| bench::append(s, *rows, *per_tx))
             }
@@ -329,6 +340,37 @@ fn restore(cli: &Cli, from: &Path) -> Result<(), Failure> {
             ));
         }
         text
+    });
+    Ok(())
+}
+
+fn demo(cli: &Cli, out: &Path, events: u64, persons: u32, seed: u64) -> Result<(), Failure> {
+    let password = secrets::new_password(kiroku_api::demo::OFFICER_ID)?;
+    let report = kiroku_api::demo::generate(
+        &system::env(),
+        &kiroku_api::demo::DemoRequest {
+            vault: out.to_owned(),
+            password,
+            seed,
+            events,
+            persons,
+        },
+    )?;
+    emit(cli.json, &report, |r| {
+        format!(
+            "デモの記録ファイルを作成しました: {}\n団体名: {}\n利用者: {}（責任者は {}。パスワードはすべて入力したもの）\n本人 {} 人（扶養家族 {} 人）、台帳 {} 件、取扱記録 {} 件（{} 〜 {}）\n復旧コード: {}",
+            r.vault,
+            r.org_name,
+            r.users.join("、"),
+            r.officer,
+            r.persons,
+            r.dependents,
+            r.ledger_entries,
+            r.events,
+            kiroku_core::wareki::format(r.first_day),
+            kiroku_core::wareki::format(r.last_day),
+            r.recovery_code
+        )
     });
     Ok(())
 }
