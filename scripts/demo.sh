@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds Kiroku and walks through a demo office on a fresh vault:
-# set-up with the recovery code, users, the audit chain, a verified backup and a restore.
-# (The desktop app arrives with issue 7; until then the demo runs on the command line.)
+# Installs what is missing, builds Kiroku and walks through a demo office: a generated vault
+# (users, staff with dependents, directors, the 台帳 and several years of handling events),
+# then the 台帳, the log, the 取扱記録表, a correction with its history, a verified backup and
+# the audit chain. (The desktop app arrives with issue 7; until then the demo runs on the
+# command line.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -17,21 +19,18 @@ export KIROKU_PASSWORD="demo-password-1" KIROKU_NEW_PASSWORD="demo-password-1"
 
 show() { printf '\n$ kiroku %s\n' "$*"; "$kiroku" "$@"; }
 
-show --user jimukyokucho init --org "みどり広域事務組合" --name "山田 太郎" --dept 総務課 --template jimukumiai
-show user add --id sato --name "佐藤 花子" --role clerk --dept 総務課 --duties "給与・年末調整"
-show user add --id suzuki --name "鈴木 一郎" --role clerk --dept 業務課 --duties "労働保険"
-show user add --id kansa --name "高橋 監事" --role auditor
-show user list
-show affair list
-show person add --kind staff --name "田中 健一" --dept 総務課
-show person dependent add 1 --name "田中 美咲" --relation 配偶者
-show person add --kind councillor --name "小林 誠"
-show person leave 2 --date R8.3.31
-show person list
-KIROKU_PASSWORD=wrong-password "$kiroku" --user sato status || true
+show demo --out "$KIROKU_VAULT" --events 3000 --persons 60
 show --user sato status
+show ledger list
+fy=$(date +%Y); [ "$(date +%m)" -lt 4 ] && fy=$((fy - 1))
+show event list --fy "$fy" --kind submit | tail -n 8
+show view lifecycle --person 1
+show --user sato event add --kind output --date "$(date +%F)" --affair 1 --person 1,2,3 --content 源泉徴収簿
+show --user sato event amend 3001 --reason "出力したものの誤り" --content 賃金台帳
+show event history 3001
+KIROKU_PASSWORD=wrong-password "$kiroku" --user suzuki status || true
 show backup --out "$demo/demo-office.kiroku-backup"
-show audit list --limit 20
+show audit list --limit 8
 show audit verify
-printf '\nThe demo vault is %s (password: demo-password-1).\n' "$KIROKU_VAULT"
-printf 'Try: KIROKU_VAULT=%s KIROKU_PASSWORD=demo-password-1 %s status\n' "$KIROKU_VAULT" "$kiroku"
+printf '\nThe demo vault is %s (password: demo-password-1; users jimukyokucho, sato, suzuki, kansa).\n' "$KIROKU_VAULT"
+printf 'Try: KIROKU_VAULT=%s KIROKU_PASSWORD=demo-password-1 %s view lifecycle --fy %s\n' "$KIROKU_VAULT" "$kiroku" "$fy"

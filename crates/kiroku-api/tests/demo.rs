@@ -3,9 +3,10 @@
 
 mod common;
 
-use chrono::{Duration, FixedOffset, NaiveDate};
+use chrono::{Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use kiroku_api::demo::{self, DemoReport, DemoRequest};
 use kiroku_api::{EventQuery, Session};
+use kiroku_core::clock::Clock;
 use kiroku_store::credentials::NoCredentials;
 use std::path::Path;
 use std::sync::Arc;
@@ -118,6 +119,58 @@ fn a_small_demo_has_exactly_the_events_asked_for_and_a_plausible_office() {
     assert!(lifecycle.iter().any(|r| !r.dependent.is_empty()));
     let in_rows: usize = lifecycle.iter().map(|r| r.event_ids.len()).sum();
     assert_eq!(in_rows, 300);
+}
+
+/// A clock at noon on 23 November 2026 (JST), well into 令和8年度.
+fn clock_on_23_november() -> Arc<common::TestClock> {
+    let clock = common::clock();
+    let noon = Utc.with_ymd_and_hms(2026, 11, 23, 3, 0, 0).unwrap();
+    clock.advance(noon - clock.now());
+    clock
+}
+
+/// The newest events are kept: a clerk opening the demo sees this month's and last month's
+/// work, and this fiscal year's.
+#[test]
+fn a_demo_ends_close_to_today_with_events_in_the_current_fiscal_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = common::env_with(clock_on_23_november(), Arc::new(NoCredentials));
+    let vault = dir.path().join("demo.kiroku");
+    let report = demo::generate(&env, &request(&vault, 42, 300, 20)).unwrap();
+    let today = today(&env);
+    assert_eq!(today, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    let mut s = kiroku_api::login(&env, &vault, demo::OFFICER_ID, PASSWORD)
+        .unwrap()
+        .0;
+    let rows = s.chronological(&EventQuery::default()).unwrap();
+    assert_eq!((rows.len(), report.events), (300, 300));
+
+    let last = rows.last().unwrap().date;
+    assert_eq!(last, report.last_day);
+    let this_month = today.with_day(1).unwrap();
+    let previous_month = (this_month - Duration::days(1)).with_day(1).unwrap();
+    assert!(
+        previous_month <= last && last <= today,
+        "the last event on {last}, today {today}"
+    );
+
+    let fiscal_year_start = if today.month() >= 4 {
+        NaiveDate::from_ymd_opt(today.year(), 4, 1).unwrap()
+    } else {
+        NaiveDate::from_ymd_opt(today.year() - 1, 4, 1).unwrap()
+    };
+    let this_year = rows.iter().filter(|r| r.date >= fiscal_year_start).count();
+    assert!(this_year > 0, "no event since {fiscal_year_start}");
+    assert!(
+        report.first_day < fiscal_year_start,
+        "{}: 300 events take more than this fiscal year",
+        report.first_day
+    );
+
+    // Everyone named in an event is registered, and the vault is sound.
+    let persons = s.list_persons().unwrap();
+    assert_eq!(persons.len() as u64, report.persons);
+    assert!(s.audit_verify().unwrap().ok);
 }
 
 #[test]

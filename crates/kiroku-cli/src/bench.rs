@@ -5,7 +5,7 @@ use kiroku_store::credentials::NoCredentials;
 use kiroku_store::kdf::KdfParams;
 use serde::Serialize;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 use zeroize::Zeroizing;
@@ -44,25 +44,54 @@ struct FoundationFigures {
     backup_bytes: u64,
 }
 
+/// Where a measurement puts its vault: the given folder, or a temp folder removed afterwards.
+struct Scratch {
+    given: Option<PathBuf>,
+    temp: Option<tempfile::TempDir>,
+}
+
+impl Scratch {
+    fn new(dir: Option<&Path>) -> Result<Self, Failure> {
+        Ok(match dir {
+            Some(d) => Self {
+                given: Some(d.to_owned()),
+                temp: None,
+            },
+            None => Self {
+                given: None,
+                temp: Some(
+                    tempfile::tempdir()
+                        .map_err(|e| Failure::Usage(format!("一時フォルダを作れません: {e}")))?,
+                ),
+            },
+        })
+    }
+
+    fn dir(&self) -> PathBuf {
+        match (&self.given, &self.temp) {
+            (Some(d), _) => d.clone(),
+            (None, Some(t)) => t.path().to_owned(),
+            (None, None) => PathBuf::from("."),
+        }
+    }
+}
+
+/// The real clock and the production KDF, with no OS credential store.
+fn production_env() -> Env {
+    Env {
+        clock: Arc::new(SystemClock),
+        credentials: Arc::new(NoCredentials),
+        kdf: KdfParams::PRODUCTION,
+    }
+}
+
 fn ms(start: Instant) -> f64 {
     (start.elapsed().as_secs_f64() * 1000.0 * 10.0).round() / 10.0
 }
 
 pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failure> {
-    let temp;
-    let dir = match dir {
-        Some(d) => d.to_owned(),
-        None => {
-            temp = tempfile::tempdir()
-                .map_err(|e| Failure::Usage(format!("一時フォルダを作れません: {e}")))?;
-            temp.path().to_owned()
-        }
-    };
-    let env = Env {
-        clock: Arc::new(SystemClock),
-        credentials: Arc::new(NoCredentials),
-        kdf: KdfParams::PRODUCTION,
-    };
+    let scratch = Scratch::new(dir)?;
+    let (dir, env) = (scratch.dir(), production_env());
     let vault = dir.join("bench.kiroku");
     let password = "bench-password-1";
     let t = Instant::now();
@@ -210,20 +239,8 @@ fn median_ms<T>(n: usize, mut f: impl FnMut() -> Result<T, Failure>) -> Result<(
 /// The handling log at scale: a demo office of `events` events over `persons` staff, its
 /// insert rates, and the list and the 取扱記録表 over it (each read includes its audit row).
 pub fn log(json: bool, events: u64, persons: u32, dir: Option<&Path>) -> Result<(), Failure> {
-    let temp;
-    let dir = match dir {
-        Some(d) => d.to_owned(),
-        None => {
-            temp = tempfile::tempdir()
-                .map_err(|e| Failure::Usage(format!("一時フォルダを作れません: {e}")))?;
-            temp.path().to_owned()
-        }
-    };
-    let env = Env {
-        clock: Arc::new(SystemClock),
-        credentials: Arc::new(NoCredentials),
-        kdf: KdfParams::PRODUCTION,
-    };
+    let scratch = Scratch::new(dir)?;
+    let (dir, env) = (scratch.dir(), production_env());
     let vault = dir.join("bench-log.kiroku");
     let password = "bench-password-1";
     let t = Instant::now();
