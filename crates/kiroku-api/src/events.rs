@@ -280,18 +280,19 @@ fn event_view(
         version: row.version,
         facts: row.facts.clone(),
         affair_id: l.affair_id,
-        affair,
+        affair: affair.into(),
         person_id: l.person_id,
         person: person
             .as_ref()
-            .map(|p| p.details.name.clone())
-            .unwrap_or_default(),
+            .map(|p| p.details.name.as_str())
+            .unwrap_or_default()
+            .into(),
         unit: None,
         dependent_id: l.dependent_id,
-        dependent,
+        dependent: dependent.map(Into::into),
         file_no: l.ledger_no,
         clerk_id: l.clerk.clone(),
-        clerk: name_of(names)(&l.clerk),
+        clerk: name_of(names)(&l.clerk).into(),
     };
     let kind = record.kind();
     Ok(EventView {
@@ -305,15 +306,15 @@ fn event_view(
         date_label: kiroku_core::wareki::format(row.facts.happened_on),
         summary: record.summary(&name_of(names)),
         affair_id: record.affair_id,
-        affair: record.affair,
+        affair: record.affair.to_string(),
         person_id: record.person_id,
-        person: record.person,
+        person: record.person.to_string(),
         dependent_id: record.dependent_id,
-        dependent: record.dependent,
+        dependent: record.dependent.as_deref().map(str::to_owned),
         file: record.file_no,
         clerk: UserRef {
             id: record.clerk_id,
-            name: record.clerk,
+            name: record.clerk.to_string(),
         },
         fields: fields_of(&row.facts),
         reason: row.reason.clone(),

@@ -114,12 +114,12 @@ impl Session {
                     kind: kind.as_str().into(),
                     kind_label: kind.label().into(),
                     summary: r.summary(&name),
-                    affair: r.affair,
-                    person: r.person,
-                    unit: r.unit,
-                    dependent: r.dependent,
+                    affair: r.affair.to_string(),
+                    person: r.person.to_string(),
+                    unit: r.unit.as_deref().map(str::to_owned),
+                    dependent: r.dependent.as_deref().map(str::to_owned),
                     file: r.file_no,
-                    clerk: r.clerk,
+                    clerk: r.clerk.to_string(),
                     note: r.facts.note,
                 }
             })

@@ -9,8 +9,12 @@ use std::collections::BTreeMap;
 use crate::handling::{EventDetails, EventFacts, EventKind};
 use crate::wareki;
 
+/// A name shared by every event that prints it (an affair, a person, a clerk): a view over
+/// 100,000 events clones a pointer, not the text.
+pub type Name = std::sync::Arc<str>;
+
 /// A handling event (its current version) with the names the views print.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HandlingRecord {
     pub event_id: i64,
     /// 1 for the original; higher once amended.
@@ -18,20 +22,20 @@ pub struct HandlingRecord {
     pub facts: EventFacts,
     pub affair_id: i64,
     /// 関係事務
-    pub affair: String,
+    pub affair: Name,
     pub person_id: i64,
     /// 本人の氏名
-    pub person: String,
+    pub person: Name,
     /// 所属 (or 委託事業主名)
-    pub unit: Option<String>,
+    pub unit: Option<Name>,
     pub dependent_id: Option<i64>,
     /// 扶養家族氏名
-    pub dependent: Option<String>,
+    pub dependent: Option<Name>,
     /// 特定個人情報ファイル (台帳 NO.)
     pub file_no: Option<i64>,
     /// 担当: login ID and 氏名
     pub clerk_id: String,
-    pub clerk: String,
+    pub clerk: Name,
 }
 
 impl HandlingRecord {
@@ -264,19 +268,19 @@ fn row_of(events: &[&HandlingRecord]) -> Option<LifecycleRow> {
     };
     Some(LifecycleRow {
         affair_id: first.affair_id,
-        affair: first.affair.clone(),
+        affair: first.affair.to_string(),
         person_id: first.person_id,
-        person: first.person.clone(),
-        unit: first.unit.clone().unwrap_or_default(),
+        person: first.person.to_string(),
+        unit: first.unit.as_deref().unwrap_or_default().to_owned(),
         dependent_id: first.dependent_id,
-        dependent: first.dependent.clone().unwrap_or_default(),
+        dependent: first.dependent.as_deref().unwrap_or_default().to_owned(),
         acquired_on: days(EventKind::Acquire),
         identity_check: distinct_joined(events.iter().filter_map(|e| match &e.facts.details {
             EventDetails::Acquire { identity_check, .. } => Some(identity_check.display()),
             _ => None,
         })),
         recorded_on: days(EventKind::Record),
-        clerks: distinct_joined(events.iter().map(|e| e.clerk.as_str())),
+        clerks: distinct_joined(events.iter().map(|e| &*e.clerk)),
         use_and_take_out: phrases(Cell::UseAndTakeOut),
         disposal: phrases(Cell::Disposal),
         event_ids: events.iter().map(|e| e.event_id).collect(),
@@ -326,7 +330,7 @@ mod tests {
             person: "〇〇".into(),
             unit: Some("〇課".into()),
             dependent_id: dependent.map(|_| 3),
-            dependent: dependent.map(str::to_owned),
+            dependent: dependent.map(Into::into),
             file_no: Some(1),
             clerk_id: "tanto".into(),
             clerk: "〇〇".into(),
