@@ -2,6 +2,8 @@
 //! HOME / XDG_*, no OS keyring, no inherited KIROKU_* variables, no terminal.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod log;
+
 use kiroku_api::{Env, InitRequest};
 use kiroku_core::clock::FixedClock;
 use kiroku_store::credentials::NoCredentials;
