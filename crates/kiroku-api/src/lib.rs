@@ -10,9 +10,12 @@
 mod audit_log;
 mod backup;
 pub mod bench;
+pub mod contractor_views;
+mod contractors;
 pub mod demo;
 mod env;
 mod error;
+mod evaluations;
 mod events;
 mod handling_views;
 mod init;
@@ -25,6 +28,7 @@ mod status;
 mod users;
 pub mod views;
 
+pub use contractor_views::*;
 pub use env::Env;
 pub use error::{ApiError, ErrorBody, ErrorCode};
 pub use init::{init, InitRequest};

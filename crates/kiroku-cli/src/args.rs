@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use crate::contract_args::{ContractorCommand, EvalCommand};
 pub use crate::log_args::{EventCommand, LedgerCommand, ViewCommand};
 
 #[derive(Debug, Parser)]
@@ -52,6 +53,12 @@ pub enum Command {
     /// 取扱記録表・運用状況記録票（別紙1）の表示。
     #[command(subcommand)]
     View(ViewCommand),
+    /// 委託先・再委託先、契約条項、期限の一覧。
+    #[command(subcommand)]
+    Contractor(ContractorCommand),
+    /// 委託先評価シート（別紙3）。
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// 監査ログ（利用実績の記録）。
     #[command(subcommand)]
     Audit(AuditCommand),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::args::{AuditCommand, BenchCommand, Cli, Command, InitArgs, UserCommand};
 use crate::output::{emit, local, table, Failure};
-use crate::{bench, log, people, secrets, system};
+use crate::{bench, contracts, log, people, secrets, system};
 
 fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
     cli.vault.clone().ok_or_else(|| {
@@ -61,6 +61,8 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Ledger(cmd) => log::ledger(cli, cmd),
         Command::Event(cmd) => log::event(cli, cmd),
         Command::View(cmd) => log::view(cli, cmd),
+        Command::Contractor(cmd) => contracts::contractor(cli, cmd),
+        Command::Eval(cmd) => contracts::eval(cli, cmd),
         Command::Audit(cmd) => audit(cli, cmd),
         Command::Backup { out } => backup(cli, out),
         Command::Restore { from } => restore(cli, from),

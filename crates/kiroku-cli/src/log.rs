@@ -33,7 +33,7 @@ pub(crate) fn number(field: &'static str, text: &str) -> Result<i64, Failure> {
         .ok_or_else(|| invalid(field, "数字（1 以上）で指定してください。"))
 }
 
-fn yes_no(field: &'static str, text: &str) -> Result<bool, Failure> {
+pub(crate) fn yes_no(field: &'static str, text: &str) -> Result<bool, Failure> {
     match text.trim() {
         "yes" | "y" | "true" | "はい" | "あり" => Ok(true),
         "no" | "n" | "false" | "いいえ" | "なし" => Ok(false),

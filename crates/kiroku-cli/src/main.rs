@@ -6,6 +6,8 @@
 mod args;
 mod bench;
 mod commands;
+mod contract_args;
+mod contracts;
 mod log;
 mod log_args;
 mod output;

@@ -8,11 +8,12 @@ use rusqlite_migration::{Migrations, M};
 const V1: &str = include_str!("migrations/v1_users_audit.sql");
 const V2: &str = include_str!("migrations/v2_affairs_persons.sql");
 const V3: &str = include_str!("migrations/v3_ledger_events.sql");
+const V4: &str = include_str!("migrations/v4_contractors.sql");
 
 /// All migrations in order; the schema version is their count.
 pub fn all() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;

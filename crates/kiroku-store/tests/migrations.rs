@@ -11,7 +11,9 @@ use chrono::{TimeZone, Utc};
 use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_core::person::PersonDetails;
 use kiroku_core::user::{LoginId, Role, UserProfile};
-use kiroku_store::table::{affairs, audit, events, ledger, meta, persons, users};
+use kiroku_store::table::{
+    affairs, audit, contractors, evaluations, events, ledger, meta, persons, users,
+};
 use kiroku_store::{migrations, MasterKey, StoreError, Vault};
 use std::path::{Path, PathBuf};
 
@@ -107,6 +109,12 @@ fn every_fixture_opens_migrated_with_its_data() {
             let event = events::current(v.conn(), 1).unwrap().unwrap();
             assert_eq!(event.facts, fixture_event(), "v{version}");
         }
+        if version >= 4 {
+            let c = contractors::get(v.conn(), 1).unwrap().unwrap();
+            assert_eq!(c.details.name, "移行情報サービス", "v{version}");
+            let sheet = evaluations::sheet(v.conn(), 1).unwrap();
+            assert_eq!(sheet.judgments.len(), 1, "v{version}");
+        }
         let chain = audit::verify(v.conn()).unwrap();
         assert_eq!((chain.rows, chain.first_break), (2, None), "v{version}");
         assert!(v.integrity_check().unwrap().is_ok());
@@ -179,6 +187,40 @@ fn write_fixture_of_the_current_version() {
                 clerk: "boss".into(),
             },
             &fixture_event(),
+            at,
+            "boss",
+        )?;
+        // From v4 on: a contractor and its evaluation with one judgment.
+        let contractor = contractors::insert(
+            tx,
+            &kiroku_core::contractor::ContractorInput {
+                name: "移行情報サービス",
+                pattern: "II",
+                leak_in_2_years: Some(false),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+            &contractors::Placement::default(),
+            at,
+            "boss",
+        )?;
+        let evaluation = evaluations::insert(
+            tx,
+            &evaluations::NewEvaluation {
+                contractor_id: contractor,
+                re_evaluation: false,
+                made_on: at.date_naive(),
+                pattern: kiroku_core::evaluation::Pattern::II,
+                facts: Default::default(),
+            },
+            at,
+            "boss",
+        )?;
+        evaluations::add_judgments(
+            tx,
+            evaluation,
+            &[(1, kiroku_core::evaluation::Judgment::A, None)],
             at,
             "boss",
         )?;

@@ -8,7 +8,9 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 
-use super::{json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql};
+use super::{
+    date_from_sql, json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql,
+};
 use crate::StoreError;
 
 /// What an event is about: the affair, the person (and dependent), the 台帳 file, the clerk.
@@ -37,29 +39,6 @@ pub struct EventVersionRow {
 
 const COLUMNS: &str = "event_id, version, kind, happened_on, affair_id, person_id, dependent_id, \
     ledger_no, clerk, details, content, note, reason, entered_at, entered_by";
-
-/// An ISO date as stored (`YYYY-MM-DD`), read without chrono's general parser: a view reads
-/// one per event.
-fn date_from_sql(column: usize, text: &str) -> rusqlite::Result<NaiveDate> {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b.get(r)?.iter().try_fold(0u32, |n, c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    let quick = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
-        .then(|| {
-            let y = i32::try_from(digits(0..4)?).ok()?;
-            NaiveDate::from_ymd_opt(y, digits(5..7)?, digits(8..10)?)
-        })
-        .flatten();
-    match quick {
-        Some(d) => Ok(d),
-        None => text
-            .parse::<NaiveDate>()
-            .map_err(|e| text_conversion(column, e)),
-    }
-}
 
 fn facts_from_row(r: &Row<'_>, date: usize, details: usize) -> rusqlite::Result<EventFacts> {
     let happened_on: String = r.get(date)?;
@@ -330,6 +309,23 @@ pub fn handling_records(
                 .ok_or_else(|| missing(10, "user"))?,
             clerk_id,
         })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The day of every current event of `kind` that names a contractor, with that contractor's
+/// name as typed (`dispose` by a contractor, `certificate` received from one).
+pub fn days_by_contractor(
+    conn: &Connection,
+    kind: EventKind,
+) -> Result<Vec<(String, NaiveDate)>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT json_extract(v.details, '$.contractor'), v.happened_on FROM event_versions v
+         WHERE v.kind = ?1 AND json_extract(v.details, '$.contractor') IS NOT NULL AND {CURRENT}"
+    ))?;
+    let rows = stmt.query_map([kind.as_str()], |r| {
+        let day: String = r.get(1)?;
+        Ok((r.get(0)?, date_from_sql(1, &day)?))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -2,14 +2,17 @@
 
 pub mod affairs;
 pub mod audit;
+pub mod contract_clauses;
+pub mod contractors;
 pub mod dependents;
+pub mod evaluations;
 pub mod events;
 pub mod ledger;
 pub mod meta;
 pub mod persons;
 pub mod users;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::audit::format_time;
 
 pub(crate) fn time_to_sql(at: DateTime<Utc>) -> String {
@@ -41,4 +44,27 @@ pub(crate) fn json_from_sql<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> rusqlite::Result<T> {
     serde_json::from_str(text).map_err(|e| text_conversion(column, e))
+}
+
+/// An ISO date as stored (`YYYY-MM-DD`), read without chrono's general parser: a view reads
+/// one per event.
+pub(crate) fn date_from_sql(column: usize, text: &str) -> rusqlite::Result<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let quick = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+        .then(|| {
+            let y = i32::try_from(digits(0..4)?).ok()?;
+            NaiveDate::from_ymd_opt(y, digits(5..7)?, digits(8..10)?)
+        })
+        .flatten();
+    match quick {
+        Some(d) => Ok(d),
+        None => text
+            .parse::<NaiveDate>()
+            .map_err(|e| text_conversion(column, e)),
+    }
 }

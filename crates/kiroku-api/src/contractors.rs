@@ -1,0 +1,386 @@
+//! Contractors (委託先・再委託先), the clauses of their contracts, and what is due about them.
+
+use chrono::NaiveDate;
+use kiroku_core::audit::AuditAction;
+use kiroku_core::contract_clauses::{self, CLAUSES};
+use kiroku_core::contractor::{due_within, reevaluation_due, ContractorInput};
+use kiroku_core::evaluation::{Decision, Judgment};
+use kiroku_core::field::required_text;
+use kiroku_core::handling::EventKind;
+use kiroku_core::{wareki, FieldError};
+use kiroku_store::table::contractors::{self, ContractorRow, Placement};
+use kiroku_store::table::{audit, contract_clauses as ticks, evaluations, events};
+use kiroku_store::Connection;
+
+use crate::contractor_views::{
+    ClauseView, ContractorRef, ContractorView, DueItem, EvaluationSummary, NewContractor,
+};
+use crate::events::{guarded_id, require_file};
+use crate::{ApiError, Session};
+
+pub(crate) fn contractor_ref(c: &ContractorRow) -> ContractorRef {
+    ContractorRef {
+        id: c.id,
+        name: c.details.name.clone(),
+    }
+}
+
+/// A contractor by ID.
+pub(crate) fn require_contractor(conn: &Connection, id: i64) -> Result<ContractorRow, ApiError> {
+    let id = guarded_id("委託先", id)?;
+    contractors::get(conn, id)?.ok_or_else(|| {
+        FieldError::new(
+            "委託先",
+            format!("委託先 ID {id} は登録されていません。contractor list で確認してください。"),
+        )
+        .into()
+    })
+}
+
+/// A contractor by ID or exact name.
+fn resolve_contractor(
+    conn: &Connection,
+    field: &'static str,
+    text: &str,
+) -> Result<ContractorRow, ApiError> {
+    let text = required_text(field, text, 100)?;
+    let all = contractors::list(conn)?;
+    let by_id = text.parse::<i64>().ok();
+    all.into_iter()
+        .find(|c| Some(c.id) == by_id || c.details.name == text)
+        .ok_or_else(|| {
+            FieldError::new(
+                field,
+                format!(
+                    "委託先「{text}」は登録されていません。contractor list で確認してください。"
+                ),
+            )
+            .into()
+        })
+}
+
+/// The last finalised evaluation of a contractor.
+fn last_finalized(
+    conn: &Connection,
+    id: i64,
+) -> Result<Option<evaluations::EvaluationRow>, ApiError> {
+    Ok(evaluations::of_contractor(conn, id)?
+        .into_iter()
+        .filter(|e| e.finalized.is_some())
+        .max_by_key(|e| (e.made_on, e.id)))
+}
+
+fn summary(e: &evaluations::EvaluationRow) -> Option<EvaluationSummary> {
+    e.finalized.as_ref().map(|f| EvaluationSummary {
+        id: e.id,
+        made_on: e.made_on,
+        decision: f.decision.as_str().into(),
+        decision_label: f.decision.label().into(),
+    })
+}
+
+fn contractor_view(
+    conn: &Connection,
+    c: &ContractorRow,
+    with_clauses: bool,
+) -> Result<ContractorView, ApiError> {
+    let all = contractors::list(conn)?;
+    let last = last_finalized(conn, c.id)?;
+    let ticked = ticks::current(conn, c.id)?;
+    let clauses: Vec<ClauseView> = CLAUSES
+        .iter()
+        .map(|k| {
+            let tick = ticked.iter().find(|t| t.clause == k.id);
+            ClauseView {
+                id: k.id.into(),
+                article: k.article.into(),
+                text: k.text.into(),
+                ticked: tick.is_some(),
+                contract: tick.map(|t| t.contract.clone()),
+                signed_on: tick.map(|t| t.signed_on),
+            }
+        })
+        .collect();
+    let d = &c.details;
+    Ok(ContractorView {
+        id: c.id,
+        name: d.name.clone(),
+        pattern: d.pattern.as_str().into(),
+        pattern_label: d.pattern.label().into(),
+        dept: d.dept.clone(),
+        manager: d.manager.clone(),
+        work: d.work.clone(),
+        data: d.data.clone(),
+        pmark: d.pmark.as_ref().map(|p| p.number.clone()),
+        pmark_expiry: d.pmark.as_ref().map(|p| p.expires_on),
+        leak_2y: d.leak_in_2_years,
+        parent: c
+            .parent_id
+            .and_then(|p| all.iter().find(|x| x.id == p))
+            .map(contractor_ref),
+        approved_on: c.approved_on,
+        subcontractors: all
+            .iter()
+            .filter(|x| x.parent_id == Some(c.id))
+            .map(contractor_ref)
+            .collect(),
+        files: c.ledger_files.clone(),
+        active: c.is_active(),
+        next_evaluation_due: last.as_ref().map(|e| reevaluation_due(e.made_on)),
+        last_evaluation: last.as_ref().and_then(summary),
+        clauses_missing: u32::try_from(clauses.iter().filter(|k| !k.ticked).count())
+            .unwrap_or(u32::MAX),
+        clauses: if with_clauses { clauses } else { Vec::new() },
+        created_at: c.created_at,
+    })
+}
+
+impl Session {
+    /// Registers a contractor (or a 再委託先 under its parent).
+    pub fn add_contractor(&mut self, new: &NewContractor) -> Result<ContractorView, ApiError> {
+        self.require_writer("委託先の登録")?;
+        let conn = self.vault.conn();
+        let details = ContractorInput {
+            name: &new.name,
+            pattern: &new.pattern,
+            dept: new.dept.as_deref(),
+            manager: new.manager.as_deref(),
+            work: new.work.as_deref(),
+            data: new.data.as_deref(),
+            pmark_no: new.pmark.as_deref(),
+            pmark_expiry: new.pmark_expiry.as_deref(),
+            leak_in_2_years: new.leak_2y,
+        }
+        .parse()?;
+        let parent = new
+            .parent
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| resolve_contractor(conn, "委託元（再委託の親）", p))
+            .transpose()?;
+        let approved_on = new
+            .approved_on
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| wareki::parse_happened("再委託の許諾日", d, self.today()))
+            .transpose()?;
+        if approved_on.is_some() && parent.is_none() {
+            return Err(FieldError::new(
+                "再委託の許諾日",
+                "許諾日は再委託先（--parent を指定した委託先）にだけ入力します。",
+            )
+            .into());
+        }
+        let ledger_files = new
+            .files
+            .iter()
+            .map(|&no| require_file(conn, no))
+            .collect::<Result<Vec<_>, _>>()?;
+        let placement = Placement {
+            parent_id: parent.map(|p| p.id),
+            approved_on,
+            ledger_files,
+        };
+        let stamp = self.stamp();
+        let id = self.vault.write(|tx| -> Result<i64, ApiError> {
+            let id = contractors::insert(tx, &details, &placement, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Create,
+                    format!("contractor:{id}"),
+                    format!("委託パターン{}", details.pattern),
+                ),
+            )?;
+            Ok(id)
+        })?;
+        let conn = self.vault.conn();
+        contractor_view(conn, &require_contractor(conn, id)?, true)
+    }
+
+    /// Every contractor, disabled ones included (the read is audited).
+    pub fn list_contractors(&mut self) -> Result<Vec<ContractorView>, ApiError> {
+        self.audited_read("contractors", "委託先一覧")?;
+        let conn = self.vault.conn();
+        contractors::list(conn)?
+            .iter()
+            .map(|c| contractor_view(conn, c, false))
+            .collect()
+    }
+
+    /// One contractor with its contract checklist.
+    pub fn contractor(&mut self, id: i64) -> Result<ContractorView, ApiError> {
+        let c = require_contractor(self.vault.conn(), id)?;
+        self.audited_read(&format!("contractor:{id}"), "")?;
+        contractor_view(self.vault.conn(), &c, true)
+    }
+
+    /// Stops using a contractor (officer only): no new evaluation; the records stay.
+    pub fn disable_contractor(&mut self, id: i64) -> Result<ContractorView, ApiError> {
+        self.require_officer("委託先の無効化")?;
+        let c = require_contractor(self.vault.conn(), id)?;
+        if !c.is_active() {
+            return Err(ApiError::AlreadyExists(format!(
+                "委託先「{}」はすでに無効化されています。",
+                c.details.name
+            )));
+        }
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            contractors::disable(tx, id, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(AuditAction::Amend, format!("contractor:{id}"), "無効化"),
+            )?;
+            Ok(())
+        })?;
+        let conn = self.vault.conn();
+        contractor_view(conn, &require_contractor(conn, id)?, true)
+    }
+
+    /// Ticks a clause of a contractor's contract with the contract's name and day.
+    pub fn set_clause(
+        &mut self,
+        id: i64,
+        clause: &str,
+        contract: &str,
+        signed_on: &str,
+    ) -> Result<ContractorView, ApiError> {
+        self.require_writer("契約条項の記録")?;
+        require_contractor(self.vault.conn(), id)?;
+        let clause = required_text("契約条項", clause, 20)?;
+        let known = contract_clauses::clause(&clause).ok_or_else(|| {
+            FieldError::new(
+                "契約条項",
+                format!("契約条項「{clause}」はありません。contractor show {id} で ID（例: 002-4-1）を確認してください。"),
+            )
+        })?;
+        let tick = ticks::ClauseTick {
+            clause: known.id.into(),
+            contract: required_text("契約名", contract, 100)?,
+            signed_on: wareki::parse_happened("契約日", signed_on, self.today())?,
+            entered_at: self.env.clock.now(),
+            entered_by: self.actor().to_string(),
+        };
+        let entry = self.entry(
+            AuditAction::Create,
+            format!("contractor:{id}/clause:{}", known.id),
+            tick.contract.clone(),
+        );
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            ticks::insert(tx, id, &tick)?;
+            audit::append(tx, entry)?;
+            Ok(())
+        })?;
+        let conn = self.vault.conn();
+        contractor_view(conn, &require_contractor(conn, id)?, true)
+    }
+
+    /// What is due within `days` days (or overdue) for the active contractors: first
+    /// evaluations, re-evaluations, P-marks expiring, B items whose improvement is not yet
+    /// confirmed, and disposals by a contractor still waiting for their certificate.
+    pub fn contractors_due(&mut self, days: u32) -> Result<Vec<DueItem>, ApiError> {
+        self.audited_read("contractors", &format!("期限一覧（{days}日以内）"))?;
+        let today = self.today();
+        let conn = self.vault.conn();
+        let disposals = events::days_by_contractor(conn, EventKind::Dispose)?;
+        let certificates = events::days_by_contractor(conn, EventKind::Certificate)?;
+        let mut due = Vec::new();
+        for c in contractors::list(conn)?.iter().filter(|c| c.is_active()) {
+            let who = contractor_ref(c);
+            let item =
+                |kind: &str, label: &str, due_on: Option<NaiveDate>, detail: String| DueItem {
+                    contractor: who.clone(),
+                    kind: kind.into(),
+                    kind_label: label.into(),
+                    due_on,
+                    overdue: due_on.is_some_and(|d| d < today),
+                    detail,
+                };
+            match last_finalized(conn, c.id)? {
+                None => due.push(item(
+                    "first_evaluation",
+                    "評価未実施",
+                    None,
+                    "契約の前に委託先評価シート（別紙3）で評価してください。".into(),
+                )),
+                Some(last) => {
+                    let on = reevaluation_due(last.made_on);
+                    if due_within(today, on, days) {
+                        due.push(item(
+                            "reevaluation",
+                            "再評価",
+                            Some(on),
+                            format!(
+                                "前回の評価 {}（ID {}）から1年",
+                                wareki::format(last.made_on),
+                                last.id
+                            ),
+                        ));
+                    }
+                    let sheet = evaluations::sheet(conn, last.id)?;
+                    let confirmed = evaluations::confirmed_improvements(conn, last.id)?;
+                    let open: Vec<String> = sheet
+                        .judgments
+                        .iter()
+                        .filter(|(n, j)| **j == Judgment::B && !confirmed.contains_key(n))
+                        .map(|(n, _)| format!("No.{n}"))
+                        .collect();
+                    if !open.is_empty()
+                        && last
+                            .finalized
+                            .as_ref()
+                            .is_some_and(|f| f.decision == Decision::AdoptedConditional)
+                    {
+                        due.push(item(
+                            "improvement",
+                            "改善の確認",
+                            None,
+                            format!(
+                                "{} の改善措置の実施が未確認（評価 ID {}）",
+                                open.join("、"),
+                                last.id
+                            ),
+                        ));
+                    }
+                }
+            }
+            if let Some(p) = &c.details.pmark {
+                if due_within(today, p.expires_on, days) {
+                    due.push(item(
+                        "pmark_expiry",
+                        "プライバシーマーク期限",
+                        Some(p.expires_on),
+                        format!("登録番号 {}", p.number),
+                    ));
+                }
+            }
+            let last_certificate = certificates
+                .iter()
+                .filter(|(name, _)| *name == c.details.name)
+                .map(|(_, d)| *d)
+                .max();
+            let waiting: Vec<NaiveDate> = disposals
+                .iter()
+                .filter(|(name, day)| {
+                    *name == c.details.name && last_certificate.is_none_or(|l| *day > l)
+                })
+                .map(|(_, d)| *d)
+                .collect();
+            if let Some(oldest) = waiting.iter().min() {
+                due.push(item(
+                    "certificate",
+                    "廃棄・削除証明書待ち",
+                    None,
+                    format!(
+                        "委託した廃棄 {} 件の証明書が未受領（最初の廃棄 {}）",
+                        waiting.len(),
+                        wareki::format(*oldest)
+                    ),
+                ));
+            }
+        }
+        due.sort_by_key(|d| (!d.overdue, d.due_on.unwrap_or(today), d.contractor.id));
+        Ok(due)
+    }
+}

@@ -1,0 +1,312 @@
+//! The 評価シート (別紙3): a new sheet per contractor per year, judgments entered as they are
+//! found, the decision the rule gives, and finalising by the officer. Never overwritten.
+
+use kiroku_core::audit::AuditAction;
+use kiroku_core::evaluation::{self, check_judgment, decide, parse_item, Judgment, Outcome};
+use kiroku_core::{wareki, FieldError};
+use kiroku_store::table::{audit, evaluations};
+use kiroku_store::Connection;
+
+use crate::contractor_views::{EvaluationView, ItemView, ReasonView};
+use crate::contractors::{contractor_ref, require_contractor};
+use crate::events::guarded_id;
+use crate::{ApiError, Session};
+
+fn evaluation_view(
+    conn: &Connection,
+    e: &evaluations::EvaluationRow,
+) -> Result<EvaluationView, ApiError> {
+    let contractor = require_contractor(conn, e.contractor_id)?;
+    let sheet = evaluations::sheet(conn, e.id)?;
+    let confirmed = evaluations::confirmed_improvements(conn, e.id)?;
+    let outcome = decide(e.pattern, e.facts, &sheet);
+    let (decision, decision_label, reasons, missing) = match &outcome {
+        Outcome::Decided { decision, reasons } => (
+            decision.as_str(),
+            decision.label(),
+            reasons
+                .iter()
+                .map(|r| ReasonView {
+                    item: r.item,
+                    text: r.text.clone(),
+                })
+                .collect(),
+            Vec::new(),
+        ),
+        Outcome::Incomplete { missing } => (
+            "incomplete",
+            "未完了（判定していない項目あり）",
+            Vec::new(),
+            missing.clone(),
+        ),
+    };
+    Ok(EvaluationView {
+        id: e.id,
+        contractor: contractor_ref(&contractor),
+        re_evaluation: e.re_evaluation,
+        made_on: e.made_on,
+        made_on_label: wareki::format(e.made_on),
+        pattern: e.pattern.as_str().into(),
+        pmark_valid: e.facts.pmark_valid,
+        leak_2y: e.facts.leak_in_2_years,
+        shortcut: evaluation::shortcut_applies(e.pattern, e.facts),
+        items: (1..=20u8)
+            .map(|n| ItemView {
+                no: n,
+                text: evaluation::item_text(n).unwrap_or_default().into(),
+                applies: evaluation::applies(e.pattern, n),
+                judgment: sheet.judgments.get(&n).map(|j| j.as_str().into()),
+                improvement: sheet.improvements.get(&n).cloned(),
+                improvement_confirmed_on: confirmed.get(&n).copied(),
+            })
+            .collect(),
+        decision: decision.into(),
+        decision_label: decision_label.into(),
+        reasons,
+        missing,
+        finalized: e.finalized.is_some(),
+        finalized_at: e.finalized.as_ref().map(|f| f.at),
+        finalized_by: e.finalized.as_ref().map(|f| f.by.clone()),
+    })
+}
+
+impl Session {
+    fn evaluation_row(&self, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
+        let id = guarded_id("評価ID", id)?;
+        evaluations::get(self.vault.conn(), id)?.ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "評価 ID {id} はありません。eval list --contractor で確認してください。"
+            ))
+        })
+    }
+
+    fn open_evaluation(&self, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
+        let e = self.evaluation_row(id)?;
+        if e.finalized.is_some() {
+            return Err(FieldError::new(
+                "評価",
+                format!("評価 ID {id} は確定済みのため変更できません。直すときは新しい評価を作成してください。"),
+            )
+            .into());
+        }
+        Ok(e)
+    }
+
+    /// Starts a 評価シート for an active contractor on `date` (default today): 新規, or 再評価
+    /// with `re`. The pattern and the P-mark facts of that day are fixed on the sheet.
+    pub fn new_evaluation(
+        &mut self,
+        contractor_id: i64,
+        re: bool,
+        date: Option<&str>,
+    ) -> Result<EvaluationView, ApiError> {
+        self.require_writer("委託先評価")?;
+        let c = require_contractor(self.vault.conn(), contractor_id)?;
+        if !c.is_active() {
+            return Err(FieldError::new(
+                "委託先",
+                format!(
+                    "委託先「{}」は無効化されているため評価できません。",
+                    c.details.name
+                ),
+            )
+            .into());
+        }
+        let made_on = match date.filter(|d| !d.trim().is_empty()) {
+            Some(d) => wareki::parse_happened("作成年月日", d, self.today())?,
+            None => self.today(),
+        };
+        let new = evaluations::NewEvaluation {
+            contractor_id,
+            re_evaluation: re,
+            made_on,
+            pattern: c.details.pattern,
+            facts: c.details.shortcut_facts(made_on),
+        };
+        let stamp = self.stamp();
+        let id = self.vault.write(|tx| -> Result<i64, ApiError> {
+            let id = evaluations::insert(tx, &new, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Create,
+                    format!("evaluation:{id}"),
+                    format!(
+                        "contractor:{contractor_id} {}",
+                        if re { "再評価" } else { "新規" }
+                    ),
+                ),
+            )?;
+            Ok(id)
+        })?;
+        evaluation_view(self.vault.conn(), &self.evaluation_row(id)?)
+    }
+
+    /// Enters judgments (`ITEM`, `JUDGMENT`) and 改善措置等 (`ITEM`, text) on an open sheet.
+    /// Every pair is checked against the sheet's rules first; nothing is kept if one fails.
+    pub fn set_judgments(
+        &mut self,
+        id: i64,
+        judgments: &[(String, String)],
+        improvements: &[(String, String)],
+    ) -> Result<EvaluationView, ApiError> {
+        self.require_writer("委託先評価")?;
+        let e = self.open_evaluation(id)?;
+        let current = evaluations::sheet(self.vault.conn(), id)?;
+        let mut texts = std::collections::BTreeMap::new();
+        for (item, text) in improvements {
+            let n = parse_item(item)?;
+            texts.insert(
+                n,
+                kiroku_core::field::required_text("改善措置等", text, 300)?,
+            );
+        }
+        let mut rows = Vec::new();
+        for (item, judgment) in judgments {
+            let n = parse_item(item)?;
+            let j = Judgment::parse(n, judgment)?;
+            let improvement = texts.remove(&n).or_else(|| {
+                (j == Judgment::B)
+                    .then(|| current.improvements.get(&n).cloned())
+                    .flatten()
+            });
+            check_judgment(e.pattern, n, j, improvement.as_deref())?;
+            rows.push((n, j, improvement.filter(|_| j == Judgment::B)));
+        }
+        // An improvement alone updates the text of an item already judged B.
+        for (n, text) in texts {
+            if current.judgments.get(&n) != Some(&Judgment::B) {
+                return Err(FieldError::new(
+                    "改善措置等",
+                    format!("改善措置等は B（改善が必要）と判定した項目に入力します（No.{n} は B ではありません）。"),
+                )
+                .into());
+            }
+            rows.push((n, Judgment::B, Some(text)));
+        }
+        if rows.is_empty() {
+            return Err(FieldError::new(
+                "判定",
+                "判定を「項目=判定」の形で入力してください（例: 1=A,2=B）。",
+            )
+            .into());
+        }
+        let detail = rows
+            .iter()
+            .map(|(n, j, _)| format!("{n}={}", j.as_str()))
+            .collect::<Vec<_>>()
+            .join(",");
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            evaluations::add_judgments(tx, id, &rows, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(AuditAction::Amend, format!("evaluation:{id}"), detail),
+            )?;
+            Ok(())
+        })?;
+        evaluation_view(self.vault.conn(), &self.evaluation_row(id)?)
+    }
+
+    /// Finalises a complete sheet with the rule's decision (officer only). An incomplete one
+    /// is refused with the items still missing.
+    pub fn finalize_evaluation(&mut self, id: i64) -> Result<EvaluationView, ApiError> {
+        self.require_officer("評価の確定")?;
+        let e = self.open_evaluation(id)?;
+        let sheet = evaluations::sheet(self.vault.conn(), id)?;
+        let decision = match decide(e.pattern, e.facts, &sheet) {
+            Outcome::Decided { decision, .. } => decision,
+            Outcome::Incomplete { missing } => {
+                let list: Vec<String> = missing.iter().map(|n| format!("No.{n}")).collect();
+                return Err(FieldError::new(
+                    "判定",
+                    format!(
+                        "判定していない項目があるため確定できません: {}。",
+                        list.join("、")
+                    ),
+                )
+                .into());
+            }
+        };
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            evaluations::finalize(tx, id, decision, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Amend,
+                    format!("evaluation:{id}"),
+                    format!("確定: {}", decision.label()),
+                ),
+            )?;
+            Ok(())
+        })?;
+        evaluation_view(self.vault.conn(), &self.evaluation_row(id)?)
+    }
+
+    /// Records that a B item's improvement was carried out (on a finalised sheet).
+    pub fn confirm_improvement(
+        &mut self,
+        id: i64,
+        item: &str,
+        date: Option<&str>,
+    ) -> Result<EvaluationView, ApiError> {
+        self.require_writer("改善の確認")?;
+        let e = self.evaluation_row(id)?;
+        let n = parse_item(item)?;
+        let sheet = evaluations::sheet(self.vault.conn(), id)?;
+        if sheet.judgments.get(&n) != Some(&Judgment::B) {
+            return Err(FieldError::new(
+                "評価項目",
+                format!("No.{n} は B（改善が必要）ではありません。"),
+            )
+            .into());
+        }
+        if e.finalized.is_none() {
+            return Err(
+                FieldError::new("評価", "改善の確認は、評価を確定してから記録します。").into(),
+            );
+        }
+        if evaluations::confirmed_improvements(self.vault.conn(), id)?.contains_key(&n) {
+            return Err(ApiError::AlreadyExists(format!(
+                "No.{n} の改善はすでに確認済みです。"
+            )));
+        }
+        let on = match date.filter(|d| !d.trim().is_empty()) {
+            Some(d) => wareki::parse_happened("確認日", d, self.today())?,
+            None => self.today(),
+        };
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            evaluations::confirm_improvement(tx, id, n, on, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Amend,
+                    format!("evaluation:{id}"),
+                    format!("No.{n} 改善確認"),
+                ),
+            )?;
+            Ok(())
+        })?;
+        evaluation_view(self.vault.conn(), &self.evaluation_row(id)?)
+    }
+
+    /// One sheet with its decision, reasons and what is missing (the read is audited).
+    pub fn evaluation(&mut self, id: i64) -> Result<EvaluationView, ApiError> {
+        let e = self.evaluation_row(id)?;
+        self.audited_read(&format!("evaluation:{id}"), "")?;
+        evaluation_view(self.vault.conn(), &e)
+    }
+
+    /// A contractor's sheets, oldest first.
+    pub fn evaluations_of(&mut self, contractor_id: i64) -> Result<Vec<EvaluationView>, ApiError> {
+        require_contractor(self.vault.conn(), contractor_id)?;
+        self.audited_read(&format!("contractor:{contractor_id}"), "評価一覧")?;
+        let conn = self.vault.conn();
+        evaluations::of_contractor(conn, contractor_id)?
+            .iter()
+            .map(|e| evaluation_view(conn, e))
+            .collect()
+    }
+}

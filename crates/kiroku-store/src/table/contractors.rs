@@ -1,0 +1,137 @@
+//! `contractors`: 委託先 and 再委託先. Never deleted; a contractor no longer used is disabled.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kiroku_core::contractor::{ContractorDetails, PrivacyMark};
+use kiroku_core::evaluation::Pattern;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{
+    date_from_sql, json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql,
+};
+use crate::StoreError;
+
+/// A contractor as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractorRow {
+    pub id: i64,
+    pub details: ContractorDetails,
+    /// The contractor this one is a 再委託先 of.
+    pub parent_id: Option<i64>,
+    /// 再委託の許諾日.
+    pub approved_on: Option<NaiveDate>,
+    /// 台帳 NO. of the files they touch.
+    pub ledger_files: Vec<i64>,
+    pub disabled_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+}
+
+impl ContractorRow {
+    pub fn is_active(&self) -> bool {
+        self.disabled_at.is_none()
+    }
+}
+
+/// Where a new contractor stands: under which parent, approved when, touching which files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Placement {
+    pub parent_id: Option<i64>,
+    pub approved_on: Option<NaiveDate>,
+    pub ledger_files: Vec<i64>,
+}
+
+const COLUMNS: &str = "id, name, pattern, dept, manager, work, data, pmark_no, pmark_expiry, \
+    leak_2y, parent_id, approved_on, ledger_files, disabled_at, created_at, created_by";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<ContractorRow> {
+    let pattern: String = r.get(2)?;
+    let pmark_no: Option<String> = r.get(7)?;
+    let pmark_expiry: Option<String> = r.get(8)?;
+    let approved_on: Option<String> = r.get(11)?;
+    let files: String = r.get(12)?;
+    let disabled_at: Option<String> = r.get(13)?;
+    let created_at: String = r.get(14)?;
+    Ok(ContractorRow {
+        id: r.get(0)?,
+        details: ContractorDetails {
+            name: r.get(1)?,
+            pattern: pattern
+                .parse::<Pattern>()
+                .map_err(|e| text_conversion(2, e))?,
+            dept: r.get(3)?,
+            manager: r.get(4)?,
+            work: r.get(5)?,
+            data: r.get(6)?,
+            pmark: match (pmark_no, pmark_expiry) {
+                (Some(number), Some(expiry)) => Some(PrivacyMark {
+                    number,
+                    expires_on: date_from_sql(8, &expiry)?,
+                }),
+                _ => None,
+            },
+            leak_in_2_years: r.get::<_, Option<i64>>(9)?.map(|v| v != 0),
+        },
+        parent_id: r.get(10)?,
+        approved_on: approved_on.map(|d| date_from_sql(11, &d)).transpose()?,
+        ledger_files: json_from_sql(12, &files)?,
+        disabled_at: disabled_at.map(|t| time_from_sql(&t)).transpose()?,
+        created_at: time_from_sql(&created_at)?,
+        created_by: r.get(15)?,
+    })
+}
+
+pub fn insert(
+    conn: &Connection,
+    c: &ContractorDetails,
+    placement: &Placement,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO contractors (name, pattern, dept, manager, work, data, pmark_no, pmark_expiry,
+             leak_2y, parent_id, approved_on, ledger_files, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            c.name,
+            c.pattern.as_str(),
+            c.dept,
+            c.manager,
+            c.work,
+            c.data,
+            c.pmark.as_ref().map(|p| p.number.clone()),
+            c.pmark.as_ref().map(|p| p.expires_on.to_string()),
+            c.leak_in_2_years.map(i64::from),
+            placement.parent_id,
+            placement.approved_on.map(|d| d.to_string()),
+            json_to_sql(&placement.ledger_files)?,
+            time_to_sql(at),
+            by
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<ContractorRow>, StoreError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM contractors WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Every contractor, by ID.
+pub fn list(conn: &Connection) -> Result<Vec<ContractorRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM contractors ORDER BY id"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn disable(conn: &Connection, id: i64, at: DateTime<Utc>, by: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE contractors SET disabled_at = ?2, disabled_by = ?3 WHERE id = ?1 AND disabled_at IS NULL",
+        params![id, time_to_sql(at), by],
+    )?;
+    Ok(())
+}

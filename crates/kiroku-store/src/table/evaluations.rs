@@ -1,0 +1,240 @@
+//! `evaluations` with `evaluation_judgments` and `improvement_checks`: the 評価シート (別紙3)
+//! of one contractor on one day. Judgments are appended (the latest per item counts); once
+//! finalised, the sheet is frozen by triggers.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kiroku_core::evaluation::{Decision, Judgment, Pattern, Sheet, ShortcutFacts};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::collections::BTreeMap;
+
+use super::{date_from_sql, text_conversion, time_from_sql, time_to_sql};
+use crate::StoreError;
+
+/// An evaluation's header as stored (the sheet itself is read with [`sheet`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvaluationRow {
+    pub id: i64,
+    pub contractor_id: i64,
+    /// 再評価 (else 新規).
+    pub re_evaluation: bool,
+    /// 作成年月日
+    pub made_on: NaiveDate,
+    pub pattern: Pattern,
+    /// 選定基準(1)'s facts on `made_on`.
+    pub facts: ShortcutFacts,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub finalized: Option<Finalized>,
+}
+
+/// Who finalised the sheet, when, and the decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finalized {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub decision: Decision,
+}
+
+/// A new evaluation's header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvaluation {
+    pub contractor_id: i64,
+    pub re_evaluation: bool,
+    pub made_on: NaiveDate,
+    pub pattern: Pattern,
+    pub facts: ShortcutFacts,
+}
+
+const COLUMNS: &str = "id, contractor_id, re_evaluation, made_on, pattern, pmark_valid, leak_2y, \
+    created_at, created_by, finalized_at, finalized_by, decision";
+
+fn decision_from_sql(text: &str) -> Option<Decision> {
+    [
+        Decision::Adopted,
+        Decision::AdoptedConditional,
+        Decision::Rejected,
+    ]
+    .into_iter()
+    .find(|d| d.as_str() == text)
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<EvaluationRow> {
+    let made_on: String = r.get(3)?;
+    let pattern: String = r.get(4)?;
+    let created_at: String = r.get(7)?;
+    let finalized_at: Option<String> = r.get(9)?;
+    let finalized_by: Option<String> = r.get(10)?;
+    let decision: Option<String> = r.get(11)?;
+    let finalized = match (finalized_at, finalized_by, decision) {
+        (Some(at), Some(by), Some(d)) => Some(Finalized {
+            at: time_from_sql(&at)?,
+            by,
+            decision: decision_from_sql(&d)
+                .ok_or_else(|| text_conversion(11, std::io::Error::other("unknown decision")))?,
+        }),
+        _ => None,
+    };
+    Ok(EvaluationRow {
+        id: r.get(0)?,
+        contractor_id: r.get(1)?,
+        re_evaluation: r.get::<_, i64>(2)? != 0,
+        made_on: date_from_sql(3, &made_on)?,
+        pattern: pattern
+            .parse::<Pattern>()
+            .map_err(|e| text_conversion(4, e))?,
+        facts: ShortcutFacts {
+            pmark_valid: r.get::<_, i64>(5)? != 0,
+            leak_in_2_years: r.get::<_, i64>(6)? != 0,
+        },
+        created_at: time_from_sql(&created_at)?,
+        created_by: r.get(8)?,
+        finalized,
+    })
+}
+
+pub fn insert(
+    conn: &Connection,
+    e: &NewEvaluation,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO evaluations (contractor_id, re_evaluation, made_on, pattern, pmark_valid,
+             leak_2y, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            e.contractor_id,
+            i64::from(e.re_evaluation),
+            e.made_on.to_string(),
+            e.pattern.as_str(),
+            i64::from(e.facts.pmark_valid),
+            i64::from(e.facts.leak_in_2_years),
+            time_to_sql(at),
+            by
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<EvaluationRow>, StoreError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM evaluations WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// A contractor's evaluations, oldest first.
+pub fn of_contractor(
+    conn: &Connection,
+    contractor_id: i64,
+) -> Result<Vec<EvaluationRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM evaluations WHERE contractor_id = ?1 ORDER BY made_on, id"
+    ))?;
+    let rows = stmt.query_map([contractor_id], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Appends judgments (item, judgment, 改善措置等).
+pub fn add_judgments(
+    conn: &Connection,
+    evaluation_id: i64,
+    judgments: &[(u8, Judgment, Option<String>)],
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO evaluation_judgments (evaluation_id, item, judgment, improvement, entered_at, entered_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (item, judgment, improvement) in judgments {
+        let code = match judgment {
+            Judgment::NotApplicable => "-",
+            j => j.as_str(),
+        };
+        stmt.execute(params![
+            evaluation_id,
+            item,
+            code,
+            improvement,
+            time_to_sql(at),
+            by
+        ])?;
+    }
+    Ok(())
+}
+
+/// The sheet as it stands: the latest judgment (and its 改善措置等) of each item.
+pub fn sheet(conn: &Connection, evaluation_id: i64) -> Result<Sheet, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT item, judgment, improvement FROM evaluation_judgments j
+         WHERE evaluation_id = ?1 AND NOT EXISTS (SELECT 1 FROM evaluation_judgments k
+             WHERE k.evaluation_id = j.evaluation_id AND k.item = j.item AND k.id > j.id)",
+    )?;
+    let mut sheet = Sheet::default();
+    let rows = stmt.query_map([evaluation_id], |r| {
+        let item: u8 = r.get(0)?;
+        let code: String = r.get(1)?;
+        let judgment = Judgment::parse(item, &code).map_err(|e| text_conversion(1, e))?;
+        Ok((item, judgment, r.get::<_, Option<String>>(2)?))
+    })?;
+    for row in rows {
+        let (item, judgment, improvement) = row?;
+        sheet.judgments.insert(item, judgment);
+        if let Some(text) = improvement {
+            sheet.improvements.insert(item, text);
+        }
+    }
+    Ok(sheet)
+}
+
+/// Freezes the sheet with its decision.
+pub fn finalize(
+    conn: &Connection,
+    id: i64,
+    decision: Decision,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE evaluations SET finalized_at = ?2, finalized_by = ?3, decision = ?4
+         WHERE id = ?1 AND finalized_at IS NULL",
+        params![id, time_to_sql(at), by, decision.as_str()],
+    )?;
+    Ok(())
+}
+
+/// Records that a B item's improvement was confirmed done.
+pub fn confirm_improvement(
+    conn: &Connection,
+    evaluation_id: i64,
+    item: u8,
+    on: NaiveDate,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO improvement_checks (evaluation_id, item, confirmed_on, entered_at, entered_by)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![evaluation_id, item, on.to_string(), time_to_sql(at), by],
+    )?;
+    Ok(())
+}
+
+/// The day each confirmed improvement of an evaluation was confirmed.
+pub fn confirmed_improvements(
+    conn: &Connection,
+    evaluation_id: i64,
+) -> Result<BTreeMap<u8, NaiveDate>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT item, confirmed_on FROM improvement_checks WHERE evaluation_id = ?1",
+    )?;
+    let rows = stmt.query_map([evaluation_id], |r| {
+        let on: String = r.get(1)?;
+        Ok((r.get::<_, u8>(0)?, date_from_sql(1, &on)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
