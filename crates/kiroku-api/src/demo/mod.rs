@@ -23,9 +23,11 @@
 //! - `calendar`: JST, working days, fiscal years, 和暦 year labels;
 //! - `plan`, `yearly_cycle`, `occasions`: drawing the plan, year by year and
 //!   occasion by occasion, and the cut that keeps its newest events;
-//! - `replay`: recording it through the API.
+//! - `replay`: recording it through the API;
+//! - `contractors`: the 委託先, their contract clauses and a 評価シート each year.
 
 mod calendar;
+mod contractors;
 mod events;
 mod ledger;
 mod occasions;
@@ -76,6 +78,8 @@ pub struct DemoReport {
     pub dependents: u64,
     pub ledger_entries: u64,
     pub events: u64,
+    pub contractors: u64,
+    pub evaluations: u64,
     pub recovery_code: String,
     /// The day of the earliest and of the latest event (today when there are none).
     pub first_day: NaiveDate,
@@ -134,6 +138,9 @@ pub fn generate(env: &Env, req: &DemoRequest) -> Result<DemoReport, ApiError> {
     let ledger_entries = files.len() as u64;
     let cut = plan.cut(req.events);
     let recorded = replay::replay(env, &req.vault, &req.password, &plan, files, cut)?;
+    let mut officer = crate::login(env, &req.vault, OFFICER_ID, &req.password)?.0;
+    let (contractors, evaluations) = contractors::register(&mut officer, today)?;
+    officer.logout()?;
     let (first_day, last_day) = recorded.days.unwrap_or((today, today));
     Ok(DemoReport {
         vault: init.vault,
@@ -147,6 +154,8 @@ pub fn generate(env: &Env, req: &DemoRequest) -> Result<DemoReport, ApiError> {
         dependents: recorded.dependents,
         ledger_entries,
         events: recorded.events,
+        contractors,
+        evaluations,
         recovery_code: init.recovery_code,
         first_day,
         last_day,
