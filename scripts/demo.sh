@@ -25,6 +25,9 @@ show ledger list
 fy=$(date +%Y); [ "$(date +%m)" -lt 4 ] && fy=$((fy - 1))
 show event list --fy "$((fy - 1))" --kind submit --person 1
 show view lifecycle --person 1
+show contractor list
+show contractor due --within 400
+show eval list --contractor 2 | head -n 8
 show --user sato event add --kind output --date "$(date +%F)" --affair 1 --person 1,2,3 --content 源泉徴収簿
 show --user sato event amend 3001 --reason "出力したものの誤り" --content 賃金台帳
 show event history 3001
