@@ -25,6 +25,21 @@ pub struct NewContractor {
     pub files: Vec<i64>,
 }
 
+/// A change of a contractor's details: the fields given replace the current ones (an empty
+/// text clears an optional one; `pmark: ""` removes the P-mark). The pattern is fixed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ContractorChanges {
+    pub name: Option<String>,
+    pub dept: Option<String>,
+    pub manager: Option<String>,
+    pub work: Option<String>,
+    pub data: Option<String>,
+    pub pmark: Option<String>,
+    pub pmark_expiry: Option<String>,
+    pub leak_2y: Option<bool>,
+}
+
 /// A contractor named in another record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -13,7 +13,8 @@ use kiroku_store::table::{audit, contract_clauses as ticks, evaluations, events}
 use kiroku_store::Connection;
 
 use crate::contractor_views::{
-    ClauseView, ContractorRef, ContractorView, DueItem, EvaluationSummary, NewContractor,
+    ClauseView, ContractorChanges, ContractorRef, ContractorView, DueItem, EvaluationSummary,
+    NewContractor,
 };
 use crate::events::{guarded_id, require_file};
 use crate::{ApiError, Session};
@@ -231,6 +232,98 @@ impl Session {
             audit::append(
                 tx,
                 stamp.entry(AuditAction::Amend, format!("contractor:{id}"), "無効化"),
+            )?;
+            Ok(())
+        })?;
+        let conn = self.vault.conn();
+        contractor_view(conn, &require_contractor(conn, id)?, true)
+    }
+
+    /// Changes a contractor's details (officer or clerk): a renewed P-mark, a new manager, the
+    /// leak question asked again. Sheets already made keep the facts of their own day.
+    pub fn update_contractor(
+        &mut self,
+        id: i64,
+        changes: &ContractorChanges,
+    ) -> Result<ContractorView, ApiError> {
+        self.require_writer("委託先の変更")?;
+        let c = require_contractor(self.vault.conn(), id)?;
+        let d = &c.details;
+        let pick = |new: &Option<String>, old: Option<String>| match new {
+            Some(v) => Some(v.clone()),
+            None => old,
+        };
+        let pmark_cleared = changes
+            .pmark
+            .as_deref()
+            .is_some_and(|p| p.trim().is_empty());
+        let (pmark, expiry) = if pmark_cleared {
+            (None, None)
+        } else {
+            (
+                pick(&changes.pmark, d.pmark.as_ref().map(|p| p.number.clone())),
+                pick(
+                    &changes.pmark_expiry,
+                    d.pmark.as_ref().map(|p| p.expires_on.to_string()),
+                ),
+            )
+        };
+        let pattern = d.pattern.as_str();
+        let name = pick(&changes.name, Some(d.name.clone())).unwrap_or_default();
+        let [dept, manager, work, data] = [
+            pick(&changes.dept, d.dept.clone()),
+            pick(&changes.manager, d.manager.clone()),
+            pick(&changes.work, d.work.clone()),
+            pick(&changes.data, d.data.clone()),
+        ];
+        let details = ContractorInput {
+            name: &name,
+            pattern,
+            dept: dept.as_deref(),
+            manager: manager.as_deref(),
+            work: work.as_deref(),
+            data: data.as_deref(),
+            pmark_no: pmark.as_deref(),
+            pmark_expiry: expiry.as_deref(),
+            leak_in_2_years: changes.leak_2y.or(d.leak_in_2_years),
+        }
+        .parse()?;
+        if details == c.details {
+            return Err(FieldError::new(
+                "変更内容",
+                "変更する項目がありません。直す項目（--pmark-expiry など）を指定してください。",
+            )
+            .into());
+        }
+        let mut changed = Vec::new();
+        if details.name != d.name {
+            changed.push("名称");
+        }
+        if (
+            &details.dept,
+            &details.manager,
+            &details.work,
+            &details.data,
+        ) != (&d.dept, &d.manager, &d.work, &d.data)
+        {
+            changed.push("基本情報");
+        }
+        if details.pmark != d.pmark {
+            changed.push("プライバシーマーク");
+        }
+        if details.leak_in_2_years != d.leak_in_2_years {
+            changed.push("漏えい事故の有無");
+        }
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            contractors::update(tx, id, &details)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Amend,
+                    format!("contractor:{id}"),
+                    changed.join("・"),
+                ),
             )?;
             Ok(())
         })?;

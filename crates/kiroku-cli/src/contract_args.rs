@@ -10,6 +10,8 @@ pub enum ContractorCommand {
     List,
     /// 委託先の詳細と契約条項のチェックリスト。
     Show { id: String },
+    /// 委託先の情報を変更する（プライバシーマークの更新、業務責任者の交代、漏えい事故の有無など）。空の値 "" で消す。
+    Update(ContractorUpdateArgs),
     /// 契約条項。
     #[command(subcommand)]
     Clause(ClauseCommand),
@@ -61,6 +63,27 @@ pub struct ContractorAddArgs {
     /// 扱う特定個人情報ファイル（台帳の NO.、カンマ区切り）。
     #[arg(long, value_delimiter = ',')]
     pub files: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ContractorUpdateArgs {
+    pub id: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub dept: Option<String>,
+    #[arg(long)]
+    pub manager: Option<String>,
+    #[arg(long)]
+    pub work: Option<String>,
+    #[arg(long)]
+    pub data: Option<String>,
+    #[arg(long)]
+    pub pmark: Option<String>,
+    #[arg(long)]
+    pub pmark_expiry: Option<String>,
+    #[arg(long = "leak-2y")]
+    pub leak_2y: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -267,6 +267,24 @@ pub fn contractor(cli: &Cli, cmd: &ContractorCommand) -> Result<(), Failure> {
             let id = number("委託先", id)?;
             with_session(cli, |s| Ok(s.set_clause(id, clause, contract, date)?))?
         }
+        ContractorCommand::Update(a) => {
+            let id = number("委託先", &a.id)?;
+            let changes = kiroku_api::ContractorChanges {
+                name: a.name.clone(),
+                dept: a.dept.clone(),
+                manager: a.manager.clone(),
+                work: a.work.clone(),
+                data: a.data.clone(),
+                pmark: a.pmark.clone(),
+                pmark_expiry: a.pmark_expiry.clone(),
+                leak_2y: a
+                    .leak_2y
+                    .as_deref()
+                    .map(|v| yes_no("過去2年間の漏えい事故", v))
+                    .transpose()?,
+            };
+            with_session(cli, |s| Ok(s.update_contractor(id, &changes)?))?
+        }
         ContractorCommand::Disable { id } => {
             let id = number("委託先", id)?;
             with_session(cli, |s| Ok(s.disable_contractor(id)?))?

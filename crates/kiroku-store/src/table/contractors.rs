@@ -135,3 +135,25 @@ pub fn disable(conn: &Connection, id: i64, at: DateTime<Utc>, by: &str) -> Resul
     )?;
     Ok(())
 }
+
+/// Replaces a contractor's details (a renewed P-mark, a new manager …). The pattern and the
+/// sheets already made are not touched: each sheet keeps the facts of its own day.
+pub fn update(conn: &Connection, id: i64, c: &ContractorDetails) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE contractors SET name = ?2, dept = ?3, manager = ?4, work = ?5, data = ?6,
+             pmark_no = ?7, pmark_expiry = ?8, leak_2y = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            c.name,
+            c.dept,
+            c.manager,
+            c.work,
+            c.data,
+            c.pmark.as_ref().map(|p| p.number.clone()),
+            c.pmark.as_ref().map(|p| p.expires_on.to_string()),
+            c.leak_in_2_years.map(i64::from)
+        ],
+    )?;
+    Ok(())
+}
