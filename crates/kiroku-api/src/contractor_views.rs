@@ -156,7 +156,7 @@ pub struct EvaluationView {
 #[ts(export)]
 pub struct DueItem {
     pub contractor: ContractorRef,
-    /// `first_evaluation` | `reevaluation` | `pmark_expiry` | `improvement` | `certificate`
+    /// `first_evaluation` | `reevaluation` | `rejected` | `pmark_expiry` | `improvement` | `certificate`
     pub kind: String,
     pub kind_label: String,
     pub due_on: Option<NaiveDate>,

@@ -153,12 +153,35 @@ impl Session {
             leak_in_2_years: new.leak_2y,
         }
         .parse()?;
+        if contractors::list(conn)?
+            .iter()
+            .any(|c| c.is_active() && c.details.name == details.name)
+        {
+            return Err(FieldError::new(
+                "委託先名称",
+                format!(
+                    "委託先「{}」はすでに登録されています。contractor list で確認してください。",
+                    details.name
+                ),
+            )
+            .into());
+        }
         let parent = new
             .parent
             .as_deref()
             .filter(|p| !p.trim().is_empty())
             .map(|p| resolve_contractor(conn, "委託元（再委託の親）", p))
             .transpose()?;
+        if let Some(p) = parent.as_ref().filter(|p| !p.is_active()) {
+            return Err(FieldError::new(
+                "委託元（再委託の親）",
+                format!(
+                    "委託先「{}」は無効化されているため、再委託元にできません。",
+                    p.details.name
+                ),
+            )
+            .into());
+        }
         let approved_on = new
             .approved_on
             .as_deref()
@@ -288,6 +311,17 @@ impl Session {
             leak_in_2_years: changes.leak_2y.or(d.leak_in_2_years),
         }
         .parse()?;
+        if details.name != d.name
+            && contractors::list(self.vault.conn())?
+                .iter()
+                .any(|x| x.id != id && x.is_active() && x.details.name == details.name)
+        {
+            return Err(FieldError::new(
+                "委託先名称",
+                format!("委託先「{}」はすでに登録されています。", details.name),
+            )
+            .into());
+        }
         if details == c.details {
             return Err(FieldError::new(
                 "変更内容",
@@ -379,7 +413,7 @@ impl Session {
         let disposals = events::days_by_contractor(conn, EventKind::Dispose)?;
         let certificates = events::days_by_contractor(conn, EventKind::Certificate)?;
         let mut due = Vec::new();
-        for c in contractors::list(conn)?.iter().filter(|c| c.is_active()) {
+        for c in contractors::list(conn)?.iter() {
             let who = contractor_ref(c);
             let item =
                 |kind: &str, label: &str, due_on: Option<NaiveDate>, detail: String| DueItem {
@@ -390,14 +424,37 @@ impl Session {
                     overdue: due_on.is_some_and(|d| d < today),
                     detail,
                 };
-            match last_finalized(conn, c.id)? {
+            // A disabled contractor is evaluated no more, but a certificate it owes is still owed.
+            let evaluated = if c.is_active() {
+                last_finalized(conn, c.id)?.map(Some)
+            } else {
+                Some(None)
+            };
+            match evaluated {
+                Some(None) => {}
                 None => due.push(item(
                     "first_evaluation",
                     "評価未実施",
                     None,
                     "契約の前に委託先評価シート（別紙3）で評価してください。".into(),
                 )),
-                Some(last) => {
+                Some(Some(last)) => {
+                    if last
+                        .finalized
+                        .as_ref()
+                        .is_some_and(|f| f.decision == Decision::Rejected)
+                    {
+                        due.push(item(
+                            "rejected",
+                            "不採用",
+                            None,
+                            format!(
+                                "最終評価 {}（ID {}）が不採用です。委託を見直すか、改善後に再評価してください。",
+                                wareki::format(last.made_on),
+                                last.id
+                            ),
+                        ));
+                    }
                     let on = reevaluation_due(last.made_on);
                     if due_within(today, on, days) {
                         due.push(item(
@@ -438,7 +495,7 @@ impl Session {
                     }
                 }
             }
-            if let Some(p) = &c.details.pmark {
+            if let Some(p) = c.details.pmark.as_ref().filter(|_| c.is_active()) {
                 if due_within(today, p.expires_on, days) {
                     due.push(item(
                         "pmark_expiry",

@@ -165,6 +165,16 @@ impl Session {
         for (item, judgment) in judgments {
             let n = parse_item(item)?;
             let j = Judgment::parse(n, judgment)?;
+            if j != Judgment::B && texts.contains_key(&n) {
+                return Err(FieldError::new(
+                    "改善措置等",
+                    format!(
+                        "改善措置等は B（改善が必要）と判定した項目に入力します（No.{n} は {}）。",
+                        j.as_str()
+                    ),
+                )
+                .into());
+            }
             let improvement = texts.remove(&n).or_else(|| {
                 (j == Judgment::B)
                     .then(|| current.improvements.get(&n).cloned())

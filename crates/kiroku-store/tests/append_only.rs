@@ -1,6 +1,8 @@
 //! The 台帳 and the handling log are append-only: no row of either is ever updated or
 //! deleted; a correction is a new version, and a version 1 has no reason while a later one
-//! must have one.
+//! must have one. The v4 contractor tables likewise: clause ticks, judgments and improvement
+//! checks are never changed, contractors and evaluations never deleted, and an evaluation
+//! changes only by being finalised, after which it is frozen.
 #![allow(clippy::unwrap_used)]
 
 use kiroku_store::{migrations, MasterKey, Vault};
@@ -58,4 +60,186 @@ fn a_later_version_needs_a_reason_and_the_first_has_none() {
         copy(2, Some("again")).is_err(),
         "a version number is used once"
     );
+}
+
+/// A new contractor (the fixture holds one already), a clause tick, and an open evaluation
+/// with a B and its 改善措置等.
+fn with_contract_rows(vault: &Vault) -> (i64, i64) {
+    let conn = vault.conn();
+    let at = "2026-04-01T00:30:00Z";
+    conn.execute(
+        "INSERT INTO contractors (name, pattern, ledger_files, created_at, created_by)
+         VALUES ('○○倉庫株式会社', 'III', '[]', ?1, 'boss')",
+        [at],
+    )
+    .unwrap();
+    let contractor = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO contract_clauses (contractor_id, clause, contract, signed_on, entered_at, entered_by)
+         VALUES (?1, '004-1', '業務委託契約書', '2026-03-01', ?2, 'boss')",
+        rusqlite::params![contractor, at],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO evaluations (contractor_id, re_evaluation, made_on, pattern, pmark_valid,
+             leak_2y, created_at, created_by)
+         VALUES (?1, 0, '2026-04-01', 'III', 0, 1, ?2, 'boss')",
+        rusqlite::params![contractor, at],
+    )
+    .unwrap();
+    let evaluation = conn.last_insert_rowid();
+    judge(vault, evaluation, 1, "B").unwrap();
+    (contractor, evaluation)
+}
+
+fn judge(vault: &Vault, evaluation: i64, item: i64, judgment: &str) -> rusqlite::Result<usize> {
+    vault.conn().execute(
+        "INSERT INTO evaluation_judgments (evaluation_id, item, judgment, improvement, entered_at, entered_by)
+         VALUES (?1, ?2, ?3, '規程を整備', '2026-04-01T00:30:00Z', 'boss')",
+        rusqlite::params![evaluation, item, judgment],
+    )
+}
+
+fn finalize(vault: &Vault, evaluation: i64) -> rusqlite::Result<usize> {
+    vault.conn().execute(
+        "UPDATE evaluations SET finalized_at = '2026-04-02T00:00:00Z', finalized_by = 'boss',
+             decision = 'adopted_conditional' WHERE id = ?1",
+        [evaluation],
+    )
+}
+
+fn refused(vault: &Vault, sql: &str, words: &str) {
+    let err = vault.conn().execute(sql, []).unwrap_err().to_string();
+    assert!(err.contains(words), "{sql}: {err}");
+}
+
+#[test]
+fn clause_ticks_judgments_and_checks_never_change_and_nothing_is_deleted() {
+    let (_dir, vault) = migrated_fixture();
+    let (_, evaluation) = with_contract_rows(&vault);
+    finalize(&vault, evaluation).unwrap();
+    vault
+        .conn()
+        .execute(
+            "INSERT INTO improvement_checks (evaluation_id, item, confirmed_on, entered_at, entered_by)
+             VALUES (?1, 1, '2026-05-01', '2026-05-01T00:00:00Z', 'boss')",
+            [evaluation],
+        )
+        .unwrap();
+    let tables = [
+        "contractors",
+        "contract_clauses",
+        "evaluations",
+        "evaluation_judgments",
+        "improvement_checks",
+    ];
+    let counts = |v: &Vault| -> Vec<i64> {
+        tables
+            .iter()
+            .map(|t| {
+                v.conn()
+                    .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                    .unwrap()
+            })
+            .collect()
+    };
+    let before = counts(&vault);
+    for sql in [
+        "UPDATE contract_clauses SET contract = 'x'",
+        "UPDATE contract_clauses SET signed_on = '2020-01-01'",
+        "DELETE FROM contract_clauses",
+        "UPDATE evaluation_judgments SET judgment = 'A'",
+        "UPDATE evaluation_judgments SET improvement = NULL",
+        "DELETE FROM evaluation_judgments",
+        "UPDATE improvement_checks SET confirmed_on = '2020-01-01'",
+        "DELETE FROM improvement_checks",
+        "DELETE FROM contractors",
+        "DELETE FROM evaluations",
+    ] {
+        refused(&vault, sql, "never");
+    }
+    assert_eq!(counts(&vault), before);
+    // A contractor is disabled, not deleted: that update is allowed.
+    vault
+        .conn()
+        .execute(
+            "UPDATE contractors SET disabled_at = '2026-06-01T00:00:00Z', disabled_by = 'boss'",
+            [],
+        )
+        .unwrap();
+}
+
+#[test]
+fn an_evaluation_changes_only_by_being_finalised_and_then_is_frozen() {
+    let (_dir, vault) = migrated_fixture();
+    let (contractor, evaluation) = with_contract_rows(&vault);
+    vault
+        .conn()
+        .execute(
+            "INSERT INTO contractors (name, pattern, ledger_files, created_at, created_by)
+             VALUES ('別の委託先', 'I', '[]', '2026-04-01T00:30:00Z', 'boss')",
+            [],
+        )
+        .unwrap();
+    let other = vault.conn().last_insert_rowid();
+    for set in [
+        format!("contractor_id = {other}"),
+        "re_evaluation = 1".into(),
+        "made_on = '2025-04-01'".into(),
+        "pattern = 'I'".into(),
+        "pmark_valid = 1".into(),
+        "leak_2y = 0".into(),
+        "created_at = '2020-01-01T00:00:00Z'".into(),
+        "created_by = 'x'".into(),
+        format!("id = {}", evaluation + 100),
+    ] {
+        let sql = format!("UPDATE evaluations SET {set} WHERE id = {evaluation}");
+        refused(&vault, &sql, "changes only by being finalized");
+    }
+    // A decision needs its finalisation, and the other way round.
+    let half = format!("UPDATE evaluations SET decision = 'adopted' WHERE id = {evaluation}");
+    refused(&vault, &half, "CHECK");
+    // An open sheet takes judgments; the latest per item counts.
+    judge(&vault, evaluation, 1, "A").unwrap();
+    assert_eq!(finalize(&vault, evaluation).unwrap(), 1);
+    let frozen = |what: &str| format!("UPDATE evaluations SET {what} WHERE id = {evaluation}");
+    for what in [
+        "finalized_by = 'x'",
+        "decision = 'rejected'",
+        "finalized_at = NULL, finalized_by = NULL, decision = NULL",
+        "made_on = '2025-04-01'",
+    ] {
+        let err = vault
+            .conn()
+            .execute(&frozen(what), [])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("never changed") || err.contains("only by"),
+            "{what}: {err}"
+        );
+    }
+    let err = judge(&vault, evaluation, 2, "A").unwrap_err().to_string();
+    assert!(err.contains("takes no more judgments"), "{err}");
+    let judged: i64 = vault
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM evaluation_judgments WHERE evaluation_id = ?1",
+            [evaluation],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(judged, 2);
+    // Another sheet of the same contractor is a new row and stays open.
+    vault
+        .conn()
+        .execute(
+            "INSERT INTO evaluations (contractor_id, re_evaluation, made_on, pattern, pmark_valid,
+                 leak_2y, created_at, created_by)
+             VALUES (?1, 1, '2027-04-01', 'III', 0, 1, '2027-04-01T00:30:00Z', 'boss')",
+            [contractor],
+        )
+        .unwrap();
+    let next = vault.conn().last_insert_rowid();
+    judge(&vault, next, 1, "A").unwrap();
 }

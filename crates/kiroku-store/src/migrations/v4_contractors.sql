@@ -49,7 +49,8 @@ CREATE TABLE evaluations (
     finalized_at   TEXT,
     finalized_by   TEXT,
     decision       TEXT CHECK (decision IN ('adopted', 'adopted_conditional', 'rejected')),
-    CHECK ((finalized_at IS NULL) = (decision IS NULL))
+    CHECK ((finalized_at IS NULL) = (decision IS NULL)),
+    CHECK ((finalized_at IS NULL) = (finalized_by IS NULL))
 ) STRICT;
 
 CREATE INDEX evaluations_by_contractor ON evaluations (contractor_id, made_on);

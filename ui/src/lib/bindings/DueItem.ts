@@ -6,6 +6,6 @@ import type { ContractorRef } from "./ContractorRef";
  */
 export type DueItem = { contractor: ContractorRef, 
 /**
- * `first_evaluation` | `reevaluation` | `pmark_expiry` | `improvement` | `certificate`
+ * `first_evaluation` | `reevaluation` | `rejected` | `pmark_expiry` | `improvement` | `certificate`
  */
 kind: string, kind_label: string, due_on: string | null, overdue: boolean, detail: string, };
