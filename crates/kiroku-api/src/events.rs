@@ -264,29 +264,29 @@ fn event_view(
     names: &HashMap<String, String>,
 ) -> Result<EventView, ApiError> {
     let l = &row.links;
-    let affair = affairs::get(conn, l.affair_id)?
-        .map(|a| a.name)
-        .unwrap_or_default();
-    let person = persons::get(conn, l.person_id)?;
-    let dependent = match l.dependent_id {
-        Some(d) => dependents::of_person(conn, l.person_id)?
+    let affair = match l.affair_id {
+        Some(a) => affairs::get(conn, a)?.map(|a| a.name),
+        None => None,
+    };
+    let person = match l.person_id {
+        Some(p) => persons::get(conn, p)?,
+        None => None,
+    };
+    let dependent = match (l.dependent_id, l.person_id) {
+        (Some(d), Some(p)) => dependents::of_person(conn, p)?
             .into_iter()
             .find(|x| x.id == d)
             .map(|x| x.details.name),
-        None => None,
+        _ => None,
     };
     let record = HandlingRecord {
         event_id: row.event_id,
         version: row.version,
         facts: row.facts.clone(),
         affair_id: l.affair_id,
-        affair: affair.into(),
+        affair: affair.map(Into::into),
         person_id: l.person_id,
-        person: person
-            .as_ref()
-            .map(|p| p.details.name.as_str())
-            .unwrap_or_default()
-            .into(),
+        person: person.as_ref().map(|p| p.details.name.as_str().into()),
         unit: None,
         dependent_id: l.dependent_id,
         dependent: dependent.map(Into::into),
@@ -306,9 +306,9 @@ fn event_view(
         date_label: kiroku_core::wareki::format(row.facts.happened_on),
         summary: record.summary(&name_of(names)),
         affair_id: record.affair_id,
-        affair: record.affair.to_string(),
+        affair: record.affair.as_deref().map(str::to_owned),
         person_id: record.person_id,
-        person: record.person.to_string(),
+        person: record.person.as_deref().map(str::to_owned),
         dependent_id: record.dependent_id,
         dependent: record.dependent.as_deref().map(str::to_owned),
         file: record.file_no,
@@ -379,8 +379,8 @@ impl Session {
                 kind: new.kind.clone(),
                 date: new.date.clone(),
                 links: EventLinks {
-                    affair_id,
-                    person_id,
+                    affair_id: Some(affair_id),
+                    person_id: Some(person_id),
                     dependent_id,
                     ledger_no,
                     clerk: clerk.clone(),
@@ -455,17 +455,25 @@ impl Session {
         let conn = self.vault.conn();
         let mut links = current.links.clone();
         if let Some(a) = &changes.affair {
-            links.affair_id = resolve_affair(conn, a)?;
+            links.affair_id = Some(resolve_affair(conn, a)?);
         }
         if let Some(p) = changes.person {
-            links.person_id = require_person(conn, p)?.id;
-            if changes.dependent.is_none() && p != current.links.person_id {
+            links.person_id = Some(require_person(conn, p)?.id);
+            if changes.dependent.is_none() && Some(p) != current.links.person_id {
                 links.dependent_id = None;
             }
         }
         match changes.dependent.as_deref().map(str::trim) {
             Some("") => links.dependent_id = None,
-            Some(d) => links.dependent_id = Some(resolve_dependent(conn, links.person_id, d)?),
+            Some(d) => {
+                let person = links.person_id.ok_or_else(|| {
+                    FieldError::new(
+                        "扶養家族",
+                        "本人のない記録（一式の記録）には扶養家族を指定できません。",
+                    )
+                })?;
+                links.dependent_id = Some(resolve_dependent(conn, person, d)?);
+            }
             None => {}
         }
         match changes.file.as_deref().map(str::trim) {

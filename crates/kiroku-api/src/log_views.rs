@@ -161,10 +161,12 @@ pub struct EventView {
     pub date: NaiveDate,
     /// The date in 和暦.
     pub date_label: String,
-    pub affair_id: i64,
-    pub affair: String,
-    pub person_id: i64,
-    pub person: String,
+    /// None for a handling of a document as a whole.
+    pub affair_id: Option<i64>,
+    pub affair: Option<String>,
+    /// None for a batch (一式).
+    pub person_id: Option<i64>,
+    pub person: Option<String>,
     pub dependent_id: Option<i64>,
     pub dependent: Option<String>,
     pub file: Option<i64>,
@@ -203,8 +205,8 @@ pub struct ChronologicalRow {
     pub date_label: String,
     pub kind: String,
     pub kind_label: String,
-    pub affair: String,
-    pub person: String,
+    pub affair: Option<String>,
+    pub person: Option<String>,
     pub unit: Option<String>,
     pub dependent: Option<String>,
     pub file: Option<i64>,

@@ -192,7 +192,7 @@ fn a_batch_records_the_same_event_for_each_person_or_nothing() {
 
     let created = s.add_events(&nenmatsu(staff_ids.clone())).unwrap();
     assert_eq!(created.len(), 48);
-    let persons: Vec<i64> = created.iter().map(|e| e.person_id).collect();
+    let persons: Vec<i64> = created.iter().filter_map(|e| e.person_id).collect();
     assert_eq!(persons, staff_ids);
     assert_eq!(s.chronological(&EventQuery::default()).unwrap().len(), 48);
 

@@ -278,16 +278,17 @@ fn event_detail(e: &EventView) -> String {
         ),
         format!("  日付: {}", e.date_label),
         format!("  種別: {}", e.kind_label),
-        format!("  関係事務: {}", e.affair),
-        format!(
-            "  本人: {}（ID {}）{}",
-            e.person,
-            e.person_id,
-            e.dependent
-                .as_ref()
-                .map(|d| format!("  扶養家族: {d}"))
-                .unwrap_or_default()
-        ),
+        format!("  関係事務: {}", e.affair.as_deref().unwrap_or("—")),
+        match (&e.person, e.person_id) {
+            (Some(name), Some(id)) => format!(
+                "  本人: {name}（ID {id}）{}",
+                e.dependent
+                    .as_ref()
+                    .map(|d| format!("  扶養家族: {d}"))
+                    .unwrap_or_default()
+            ),
+            _ => "  本人: —（書類一式）".to_owned(),
+        },
     ];
     if let Some(no) = e.file {
         lines.push(format!("  特定個人情報ファイル: 台帳 NO.{no}"));
@@ -316,10 +317,11 @@ fn chronological_rows(rows: &[ChronologicalRow]) -> String {
                 format!("{}{}", r.event_id, if r.amended { "＊" } else { "" }),
                 r.date_label.clone(),
                 r.kind_label.clone(),
-                r.affair.clone(),
-                match &r.dependent {
-                    Some(d) => format!("{}（扶養: {d}）", r.person),
-                    None => r.person.clone(),
+                r.affair.clone().unwrap_or_else(|| "—".into()),
+                match (&r.person, &r.dependent) {
+                    (Some(p), Some(d)) => format!("{p}（扶養: {d}）"),
+                    (Some(p), None) => p.clone(),
+                    (None, _) => "—（書類一式）".into(),
                 },
                 r.summary.clone(),
                 r.clerk.clone(),

@@ -20,12 +20,12 @@ pub struct HandlingRecord {
     /// 1 for the original; higher once amended.
     pub version: u32,
     pub facts: EventFacts,
-    pub affair_id: i64,
-    /// 関係事務
-    pub affair: Name,
-    pub person_id: i64,
-    /// 本人の氏名
-    pub person: Name,
+    pub affair_id: Option<i64>,
+    /// 関係事務 (none for a handling of a document as a whole)
+    pub affair: Option<Name>,
+    pub person_id: Option<i64>,
+    /// 本人の氏名 (none for a batch 一式)
+    pub person: Option<Name>,
     /// 所属 (or 委託事業主名)
     pub unit: Option<Name>,
     pub dependent_id: Option<i64>,
@@ -267,10 +267,10 @@ fn row_of(events: &[&HandlingRecord]) -> Option<LifecycleRow> {
         dated_phrases(&list)
     };
     Some(LifecycleRow {
-        affair_id: first.affair_id,
-        affair: first.affair.to_string(),
-        person_id: first.person_id,
-        person: first.person.to_string(),
+        affair_id: first.affair_id.unwrap_or_default(),
+        affair: first.affair.as_deref().unwrap_or_default().to_owned(),
+        person_id: first.person_id.unwrap_or_default(),
+        person: first.person.as_deref().unwrap_or_default().to_owned(),
         unit: first.unit.as_deref().unwrap_or_default().to_owned(),
         dependent_id: first.dependent_id,
         dependent: first.dependent.as_deref().unwrap_or_default().to_owned(),
@@ -290,13 +290,17 @@ fn row_of(events: &[&HandlingRecord]) -> Option<LifecycleRow> {
 
 /// The 取扱記録表: one row per (関係事務, 本人, 扶養家族), ordered by affair, person and
 /// dependent (the person's own row first); cells composed from the events in date order.
+/// Events about a document as a whole (no affair or no person) have no row here; the
+/// 運用状況記録票 lists them.
 pub fn lifecycle_rows(records: &[HandlingRecord]) -> Vec<LifecycleRow> {
     let mut groups: BTreeMap<(i64, i64, Option<i64>), Vec<&HandlingRecord>> = BTreeMap::new();
     for r in records {
-        groups
-            .entry((r.affair_id, r.person_id, r.dependent_id))
-            .or_default()
-            .push(r);
+        if let (Some(affair), Some(person)) = (r.affair_id, r.person_id) {
+            groups
+                .entry((affair, person, r.dependent_id))
+                .or_default()
+                .push(r);
+        }
     }
     groups
         .into_values()
@@ -324,10 +328,10 @@ mod tests {
             event_id: id,
             version: 1,
             facts: input.parse(today).unwrap(),
-            affair_id: 1,
-            affair: "給与所得の源泉徴収票".into(),
-            person_id: 7,
-            person: "〇〇".into(),
+            affair_id: Some(1),
+            affair: Some("給与所得の源泉徴収票".into()),
+            person_id: Some(7),
+            person: Some("〇〇".into()),
             unit: Some("〇課".into()),
             dependent_id: dependent.map(|_| 3),
             dependent: dependent.map(Into::into),
@@ -442,7 +446,7 @@ mod tests {
             )
         };
         let mut other_affair = use_it(2);
-        other_affair.affair_id = 2;
+        other_affair.affair_id = Some(2);
         let with_dependent = record(
             3,
             EventInput {
@@ -481,6 +485,41 @@ mod tests {
             "令和6年12月10日に源泉徴収票を作成、令和6年12月20日に本人に封緘して交付"
         );
         assert!(rows[0].amended);
+    }
+
+    #[test]
+    fn a_handling_of_a_document_as_a_whole_has_no_lifecycle_row() {
+        let mut batch = record(
+            1,
+            EventInput {
+                content: Some("令和6年分 扶養控除等申告書 一式（48名）"),
+                method: Some("dissolve"),
+                contractor: Some("○○リサイクル"),
+                ..on("dispose", "令和7年3月31日")
+            },
+            None,
+        );
+        batch.affair_id = None;
+        batch.affair = None;
+        batch.person_id = None;
+        batch.person = None;
+        let own = record(
+            2,
+            EventInput {
+                content: Some("作成"),
+                ..on("use", "令和7年1月10日")
+            },
+            None,
+        );
+        let rows = lifecycle_rows(&[batch.clone(), own.clone()]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].event_ids, [2]);
+        let mut all = [batch, own];
+        chronological(&mut all);
+        assert_eq!(
+            all[1].event_id, 1,
+            "the batch is still in the chronological list"
+        );
     }
 
     #[test]

@@ -167,6 +167,18 @@ fn write_fixture_of_the_current_version() {
                 disabled_at: None,
             },
         )?;
+        for action in [AuditAction::Init, AuditAction::Login] {
+            audit::append(
+                tx,
+                AuditEntry {
+                    at,
+                    actor: "boss".into(),
+                    action,
+                    target: "vault".into(),
+                    detail: String::new(),
+                },
+            )?;
+        }
         // From v3 on: a 台帳 entry and one handling event about a person.
         let affair = affairs::insert(tx, "給与所得の源泉徴収票", None, at, "boss")?;
         let person = persons::insert(
@@ -180,8 +192,8 @@ fn write_fixture_of_the_current_version() {
         events::insert(
             tx,
             &events::EventLinks {
-                affair_id: affair,
-                person_id: person,
+                affair_id: Some(affair),
+                person_id: Some(person),
                 dependent_id: None,
                 ledger_no: Some(no),
                 clerk: "boss".into(),
@@ -191,6 +203,9 @@ fn write_fixture_of_the_current_version() {
             "boss",
         )?;
         // From v4 on: a contractor and its evaluation with one judgment.
+        if migrations::LATEST < 4 {
+            return Ok(());
+        }
         let contractor = contractors::insert(
             tx,
             &kiroku_core::contractor::ContractorInput {
@@ -224,18 +239,6 @@ fn write_fixture_of_the_current_version() {
             at,
             "boss",
         )?;
-        for action in [AuditAction::Init, AuditAction::Login] {
-            audit::append(
-                tx,
-                AuditEntry {
-                    at,
-                    actor: "boss".into(),
-                    action,
-                    target: "vault".into(),
-                    detail: String::new(),
-                },
-            )?;
-        }
         Ok(())
     })
     .unwrap();

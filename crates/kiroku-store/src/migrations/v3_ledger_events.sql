@@ -43,8 +43,8 @@ CREATE TABLE event_versions (
     version      INTEGER NOT NULL CHECK (version >= 1),
     kind         TEXT NOT NULL,
     happened_on  TEXT NOT NULL, -- ISO date
-    affair_id    INTEGER NOT NULL REFERENCES affairs (id),
-    person_id    INTEGER NOT NULL REFERENCES persons (id),
+    affair_id    INTEGER REFERENCES affairs (id),  -- NULL: a handling of a document as a whole
+    person_id    INTEGER REFERENCES persons (id),  -- NULL: a batch (一式), not one person
     dependent_id INTEGER REFERENCES dependents (id),
     ledger_no    INTEGER REFERENCES ledger_files (no),
     clerk        TEXT NOT NULL REFERENCES users (login_id),

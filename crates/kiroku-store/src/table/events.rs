@@ -14,10 +14,12 @@ use super::{
 use crate::StoreError;
 
 /// What an event is about: the affair, the person (and dependent), the 台帳 file, the clerk.
+/// An event the clerk records names an affair and a person; one about a document as a whole
+/// (a batch 一式 disposed of together) may name neither.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventLinks {
-    pub affair_id: i64,
-    pub person_id: i64,
+    pub affair_id: Option<i64>,
+    pub person_id: Option<i64>,
     pub dependent_id: Option<i64>,
     pub ledger_no: Option<i64>,
     /// 担当 (login ID)
@@ -269,24 +271,34 @@ pub fn handling_records(
          ORDER BY v.happened_on, v.event_id"
     ))?;
     let rows = stmt.query_map(params_from_iter(values), |r| {
-        let affair_id: i64 = r.get(6)?;
-        let person_id: i64 = r.get(7)?;
+        let affair_id: Option<i64> = r.get(6)?;
+        let person_id: Option<i64> = r.get(7)?;
         let dependent_id: Option<i64> = r.get(8)?;
         let clerk_id: String = r.get(10)?;
-        let (person, unit) = names
-            .persons
-            .get(&person_id)
-            .cloned()
-            .ok_or_else(|| missing(7, "person"))?;
+        let (person, unit) = match person_id {
+            Some(p) => {
+                let (name, unit) = names
+                    .persons
+                    .get(&p)
+                    .cloned()
+                    .ok_or_else(|| missing(7, "person"))?;
+                (Some(name), unit)
+            }
+            None => (None, None),
+        };
         Ok(HandlingRecord {
             event_id: r.get(0)?,
             version: r.get(1)?,
             facts: facts_from_row(r, 2, 3)?,
-            affair: names
-                .affairs
-                .get(&affair_id)
-                .cloned()
-                .ok_or_else(|| missing(6, "affair"))?,
+            affair: affair_id
+                .map(|a| {
+                    names
+                        .affairs
+                        .get(&a)
+                        .cloned()
+                        .ok_or_else(|| missing(6, "affair"))
+                })
+                .transpose()?,
             affair_id,
             person,
             unit,

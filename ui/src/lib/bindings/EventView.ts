@@ -13,7 +13,15 @@ versions: number, amended: boolean, kind: string, kind_label: string, date: stri
 /**
  * The date in 和暦.
  */
-date_label: string, affair_id: bigint, affair: string, person_id: bigint, person: string, dependent_id: bigint | null, dependent: string | null, file: bigint | null, clerk: UserRef, 
+date_label: string, 
+/**
+ * None for a handling of a document as a whole.
+ */
+affair_id: bigint | null, affair: string | null, 
+/**
+ * None for a batch (一式).
+ */
+person_id: bigint | null, person: string | null, dependent_id: bigint | null, dependent: string | null, file: bigint | null, clerk: UserRef, 
 /**
  * Everything the event recorded, in words (the 運用状況記録票's 内容).
  */
