@@ -20,6 +20,8 @@ pub mod login_delay;
 pub mod period;
 pub mod person;
 pub mod recovery_code;
+pub mod retention;
+pub mod schedule;
 pub mod user;
 pub mod wareki;
 

@@ -1,6 +1,6 @@
 //! Period arithmetic of the 民法 (第140条・第143条) for retention periods (保存期間).
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::fiscal_year::FiscalYear;
@@ -25,12 +25,69 @@ impl StartKind {
     pub fn start(self, base: NaiveDate) -> NaiveDate {
         match self {
             StartKind::BaseDate => base,
-            StartKind::DayAfter => base + Duration::days(1),
+            StartKind::DayAfter => base.succ_opt().unwrap_or(NaiveDate::MAX),
             StartKind::AfterJan10NextYear => {
                 NaiveDate::from_ymd_opt(base.year() + 1, 1, 11).unwrap_or(NaiveDate::MAX)
             }
             StartKind::NextFiscalYear => FiscalYear::containing(base).next().first_day(),
         }
+    }
+
+    /// Every kind, in the order the forms list them.
+    pub const ALL: [StartKind; 4] = [
+        StartKind::BaseDate,
+        StartKind::DayAfter,
+        StartKind::AfterJan10NextYear,
+        StartKind::NextFiscalYear,
+    ];
+
+    /// The CLI identifier (also the serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StartKind::BaseDate => "base-date",
+            StartKind::DayAfter => "day-after",
+            StartKind::AfterJan10NextYear => "after-jan10-next-year",
+            StartKind::NextFiscalYear => "next-fiscal-year",
+        }
+    }
+
+    /// What the forms show: where the period's first day lies.
+    pub fn label(self) -> &'static str {
+        match self {
+            StartKind::BaseDate => "基準日当日から起算",
+            StartKind::DayAfter => "基準日の翌日から起算",
+            StartKind::AfterJan10NextYear => "翌年1月10日の翌日から起算",
+            StartKind::NextFiscalYear => "翌年度の4月1日から起算",
+        }
+    }
+}
+
+impl std::fmt::Display for StartKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for StartKind {
+    type Err = crate::field::FieldError;
+
+    /// The identifier (an underscore may stand for the hyphen) or the Japanese label.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        let id = s.replace('_', "-");
+        StartKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == id || k.label() == s)
+            .ok_or_else(|| {
+                let list: Vec<String> = StartKind::ALL
+                    .iter()
+                    .map(|k| format!("{}（{}）", k.as_str(), k.label()))
+                    .collect();
+                crate::field::FieldError::new(
+                    "起算点",
+                    format!("次のいずれかを指定してください: {}。", list.join("、")),
+                )
+            })
     }
 }
 
@@ -38,9 +95,14 @@ impl StartKind {
 /// before the day corresponding to `start` `years` later; where that day does not exist
 /// (a start on 29 February, an end year that is not leap) the period ends on that month's last day.
 pub fn last_day(start: NaiveDate, years: u32) -> NaiveDate {
-    let year = start.year() + years as i32;
+    let Some(year) = i32::try_from(years)
+        .ok()
+        .and_then(|y| start.year().checked_add(y))
+    else {
+        return NaiveDate::MAX;
+    };
     match NaiveDate::from_ymd_opt(year, start.month(), start.day()) {
-        Some(corresponding) => corresponding - Duration::days(1),
+        Some(corresponding) => corresponding.pred_opt().unwrap_or(NaiveDate::MIN),
         // Only 29 February lacks a corresponding day: the month's last day is 28 February.
         None => NaiveDate::from_ymd_opt(year, start.month(), 28).unwrap_or(NaiveDate::MAX),
     }
@@ -63,7 +125,8 @@ pub struct RetentionDates {
 /// Computes the dates of a document with base date `base` kept `years` years from `start`.
 pub fn retention(start: StartKind, years: u32, base: NaiveDate) -> RetentionDates {
     let retain_until = last_day(start.start(base), years);
-    let disposable_from = retain_until + Duration::days(1);
+    // Saturating: a date at the end of the calendar never panics.
+    let disposable_from = retain_until.succ_opt().unwrap_or(NaiveDate::MAX);
     RetentionDates {
         retain_until,
         disposable_from,
@@ -125,6 +188,26 @@ mod tests {
     }
 
     #[test]
+    fn start_kinds_read_identifier_underscore_or_label() {
+        // The CLI identifiers are the serde names; the labels are what the forms show.
+        for k in StartKind::ALL {
+            assert_eq!(k.as_str().parse::<StartKind>(), Ok(k));
+            assert_eq!(k.label().parse::<StartKind>(), Ok(k));
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
+        assert_eq!(
+            " after_jan10_next_year ".parse::<StartKind>(),
+            Ok(StartKind::AfterJan10NextYear)
+        );
+        let err = "tomorrow".parse::<StartKind>().unwrap_err();
+        assert_eq!(err.field, "起算点");
+        assert!(err.message.contains("day-after（基準日の翌日から起算）"));
+    }
+
+    #[test]
     fn a_start_on_29_february_ends_at_the_end_of_february() {
         // S = 2024-02-29; one year later there is no 29 February, so the period ends on the last
         // day of that month, 2025-02-28 (民法第143条2項ただし書).
@@ -133,5 +216,13 @@ mod tests {
         assert_eq!(last_day(d(2024, 2, 29), 4), d(2028, 2, 28));
         // A start on 1 March ending in a leap year ends on 29 February.
         assert_eq!(last_day(d(2023, 3, 1), 1), d(2024, 2, 29));
+    }
+
+    #[test]
+    fn a_period_past_the_end_of_the_calendar_saturates_instead_of_panicking() {
+        let far = retention(StartKind::DayAfter, u32::MAX, d(2025, 1, 1));
+        assert_eq!(far.disposable_from, NaiveDate::MAX);
+        let last = retention(StartKind::DayAfter, 1, NaiveDate::MAX);
+        assert!(last.retain_until >= NaiveDate::MAX.pred_opt().unwrap_or(NaiveDate::MAX));
     }
 }
