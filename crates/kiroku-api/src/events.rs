@@ -384,6 +384,7 @@ impl Session {
                     dependent_id,
                     ledger_no,
                     clerk: clerk.clone(),
+                    document_id: None,
                 },
                 fields: new.fields.clone(),
             };

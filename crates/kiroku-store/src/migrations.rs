@@ -9,11 +9,29 @@ const V1: &str = include_str!("migrations/v1_users_audit.sql");
 const V2: &str = include_str!("migrations/v2_affairs_persons.sql");
 const V3: &str = include_str!("migrations/v3_ledger_events.sql");
 const V4: &str = include_str!("migrations/v4_contractors.sql");
+const V5: &str = include_str!("migrations/v5_retention_documents.sql");
 
 /// All migrations in order; the schema version is their count.
 pub fn all() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up_with_hook(V5, seed_retention_rules),
+    ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 5;
+
+/// v5's hook: the built-in retention rules (DOMAIN.md §6), entered by `kiroku` at the
+/// migration's own time-independent stamp so that every vault gets the same catalog.
+fn seed_retention_rules(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    let at = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+    for rule in kiroku_core::retention::built_in() {
+        crate::table::retention_rules::insert(tx, &rule, at, "kiroku")
+            .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    }
+    Ok(())
+}

@@ -12,7 +12,8 @@ use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_core::person::PersonDetails;
 use kiroku_core::user::{LoginId, Role, UserProfile};
 use kiroku_store::table::{
-    affairs, audit, contractors, evaluations, events, ledger, meta, persons, users,
+    affairs, audit, contractors, documents, evaluations, events, ledger, meta, persons,
+    retention_rules, users,
 };
 use kiroku_store::{migrations, MasterKey, StoreError, Vault};
 use std::path::{Path, PathBuf};
@@ -115,6 +116,17 @@ fn every_fixture_opens_migrated_with_its_data() {
             let sheet = evaluations::sheet(v.conn(), 1).unwrap();
             assert_eq!(sheet.judgments.len(), 1, "v{version}");
         }
+        // Every vault has the built-in retention rules from v5 on (the hook of the migration).
+        let rules = retention_rules::list(v.conn()).unwrap();
+        assert_eq!(
+            rules.len(),
+            kiroku_core::retention::built_in().len(),
+            "v{version}"
+        );
+        if version >= 5 {
+            let doc = documents::get(v.conn(), 1).unwrap().unwrap();
+            assert_eq!(doc.doc.batch_count, Some(48), "v{version}");
+        }
         let chain = audit::verify(v.conn()).unwrap();
         assert_eq!((chain.rows, chain.first_break), (2, None), "v{version}");
         assert!(v.integrity_check().unwrap().is_ok());
@@ -197,6 +209,7 @@ fn write_fixture_of_the_current_version() {
                 dependent_id: None,
                 ledger_no: Some(no),
                 clerk: "boss".into(),
+                document_id: None,
             },
             &fixture_event(),
             at,
@@ -236,6 +249,23 @@ fn write_fixture_of_the_current_version() {
             tx,
             evaluation,
             &[(1, kiroku_core::evaluation::Judgment::A, None)],
+            at,
+            "boss",
+        )?;
+        // From v5 on: a document under 台帳 NO.1 kept by the first built-in rule.
+        if migrations::LATEST < 5 {
+            return Ok(());
+        }
+        documents::insert(
+            tx,
+            &documents::NewDocument {
+                name: "令和7年分 扶養控除等申告書".into(),
+                ledger_no: no,
+                rule_id: 1,
+                base_date: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+                person_id: None,
+                batch_count: Some(48),
+            },
             at,
             "boss",
         )?;

@@ -24,6 +24,8 @@ pub struct EventLinks {
     pub ledger_no: Option<i64>,
     /// 担当 (login ID)
     pub clerk: String,
+    /// The 帳票 it handled, when it handled one (a disposal of a document).
+    pub document_id: Option<i64>,
 }
 
 /// One version of an event as stored.
@@ -40,7 +42,7 @@ pub struct EventVersionRow {
 }
 
 const COLUMNS: &str = "event_id, version, kind, happened_on, affair_id, person_id, dependent_id, \
-    ledger_no, clerk, details, content, note, reason, entered_at, entered_by";
+    ledger_no, clerk, details, content, note, reason, entered_at, entered_by, document_id";
 
 fn facts_from_row(r: &Row<'_>, date: usize, details: usize) -> rusqlite::Result<EventFacts> {
     let happened_on: String = r.get(date)?;
@@ -64,6 +66,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EventVersionRow> {
             dependent_id: r.get(6)?,
             ledger_no: r.get(7)?,
             clerk: r.get(8)?,
+            document_id: r.get(15)?,
         },
         facts: facts_from_row(r, 3, 9)?,
         reason: r.get(12)?,
@@ -84,7 +87,7 @@ fn insert_version(
     by: &str,
 ) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "INSERT INTO event_versions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+        "INSERT INTO event_versions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
     ))?;
     stmt.execute(params![
         event_id,
@@ -101,7 +104,8 @@ fn insert_version(
         facts.note,
         reason,
         time_to_sql(at),
-        by
+        by,
+        links.document_id
     ])?;
     Ok(())
 }

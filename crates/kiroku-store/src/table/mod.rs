@@ -5,11 +5,13 @@ pub mod audit;
 pub mod contract_clauses;
 pub mod contractors;
 pub mod dependents;
+pub mod documents;
 pub mod evaluations;
 pub mod events;
 pub mod ledger;
 pub mod meta;
 pub mod persons;
+pub mod retention_rules;
 pub mod users;
 
 use chrono::{DateTime, NaiveDate, Utc};

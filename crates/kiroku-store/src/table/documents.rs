@@ -1,0 +1,257 @@
+//! `documents`, `disposals`, `certificates` + `certificate_documents`: the 帳票 kept under the
+//! 台帳, their 廃棄・削除 and the contractors' 廃棄・削除証明書. A document is never changed; its
+//! state follows from its disposal and certificate.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kiroku_core::choice::{Choice, DisposalMethod};
+use kiroku_core::schedule::{Disposer, DocumentState};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use super::{date_from_sql, json_from_sql, json_to_sql, time_from_sql, time_to_sql};
+use crate::StoreError;
+
+/// A document as entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDocument {
+    pub name: String,
+    pub ledger_no: i64,
+    pub rule_id: i64,
+    pub base_date: NaiveDate,
+    /// For one person …
+    pub person_id: Option<i64>,
+    /// … or a batch of this many (一式).
+    pub batch_count: Option<u32>,
+}
+
+/// How a document was disposed of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disposal {
+    /// 削除 (data), else 廃棄 (paper, media).
+    pub deleted: bool,
+    pub method: Choice<DisposalMethod>,
+    pub disposed_on: NaiveDate,
+    pub performer: String,
+    pub witness: Option<String>,
+    pub contractor_id: Option<i64>,
+    /// Disposed of before its 廃棄可能日, confirmed by the officer with this reason.
+    pub early_reason: Option<String>,
+    /// The handling-log event that records it.
+    pub event_id: i64,
+}
+
+/// A contractor's 廃棄・削除証明書.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Certificate {
+    pub id: i64,
+    pub contractor_id: i64,
+    pub number: String,
+    pub issued_on: NaiveDate,
+}
+
+/// A document as stored, with its disposal and certificate if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRow {
+    pub id: i64,
+    pub doc: NewDocument,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub disposal: Option<Disposal>,
+    pub certificate: Option<Certificate>,
+}
+
+impl DocumentRow {
+    /// 保存中, 廃棄済, 削除済 or 証明書待ち.
+    pub fn state(&self) -> DocumentState {
+        match &self.disposal {
+            None => DocumentState::Kept,
+            Some(d) => DocumentState::after_disposal(
+                d.deleted,
+                match d.contractor_id {
+                    Some(_) => Disposer::Contractor {
+                        certificate_received: self.certificate.is_some(),
+                    },
+                    None => Disposer::Office,
+                },
+            ),
+        }
+    }
+}
+
+const SELECT: &str = "SELECT d.id, d.name, d.ledger_no, d.rule_id, d.base_date, d.person_id,
+        d.batch_count, d.created_at, d.created_by,
+        x.deleted, x.method, x.disposed_on, x.performer, x.witness, x.contractor_id,
+        x.early_reason, x.event_id,
+        c.id, c.contractor_id, c.number, c.issued_on
+    FROM documents d
+    LEFT JOIN disposals x ON x.document_id = d.id
+    LEFT JOIN certificate_documents cd ON cd.document_id = d.id
+    LEFT JOIN certificates c ON c.id = cd.certificate_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<DocumentRow> {
+    let base: String = r.get(4)?;
+    let created_at: String = r.get(7)?;
+    let disposal = match r.get::<_, Option<i64>>(9)? {
+        None => None,
+        Some(deleted) => {
+            let method: String = r.get(10)?;
+            let on: String = r.get(11)?;
+            Some(Disposal {
+                deleted: deleted != 0,
+                method: json_from_sql(10, &method)?,
+                disposed_on: date_from_sql(11, &on)?,
+                performer: r.get(12)?,
+                witness: r.get(13)?,
+                contractor_id: r.get(14)?,
+                early_reason: r.get(15)?,
+                event_id: r.get(16)?,
+            })
+        }
+    };
+    let certificate = match r.get::<_, Option<i64>>(17)? {
+        None => None,
+        Some(id) => {
+            let issued: String = r.get(20)?;
+            Some(Certificate {
+                id,
+                contractor_id: r.get(18)?,
+                number: r.get(19)?,
+                issued_on: date_from_sql(20, &issued)?,
+            })
+        }
+    };
+    Ok(DocumentRow {
+        id: r.get(0)?,
+        doc: NewDocument {
+            name: r.get(1)?,
+            ledger_no: r.get(2)?,
+            rule_id: r.get(3)?,
+            base_date: date_from_sql(4, &base)?,
+            person_id: r.get(5)?,
+            batch_count: r.get(6)?,
+        },
+        created_at: time_from_sql(&created_at)?,
+        created_by: r.get(8)?,
+        disposal,
+        certificate,
+    })
+}
+
+pub fn insert(
+    conn: &Connection,
+    d: &NewDocument,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO documents (name, ledger_no, rule_id, base_date, person_id, batch_count,
+             created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        d.name,
+        d.ledger_no,
+        d.rule_id,
+        d.base_date.to_string(),
+        d.person_id,
+        d.batch_count,
+        time_to_sql(at),
+        by
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<DocumentRow>, StoreError> {
+    Ok(conn
+        .query_row(&format!("{SELECT} WHERE d.id = ?1"), [id], from_row)
+        .optional()?)
+}
+
+/// Which documents a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocumentFilter {
+    pub ledger_no: Option<i64>,
+    pub rule_id: Option<i64>,
+}
+
+/// Documents by ID.
+pub fn list(conn: &Connection, filter: DocumentFilter) -> Result<Vec<DocumentRow>, StoreError> {
+    let mut clauses = Vec::new();
+    let mut values = Vec::new();
+    if let Some(no) = filter.ledger_no {
+        values.push(Value::Integer(no));
+        clauses.push(format!("d.ledger_no = ?{}", values.len()));
+    }
+    if let Some(rule) = filter.rule_id {
+        values.push(Value::Integer(rule));
+        clauses.push(format!("d.rule_id = ?{}", values.len()));
+    }
+    let condition = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", clauses.join(" AND "))
+    };
+    let mut stmt = conn.prepare_cached(&format!("{SELECT}{condition} ORDER BY d.id"))?;
+    let rows = stmt.query_map(params_from_iter(values), from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Records a document's disposal.
+pub fn dispose(
+    conn: &Connection,
+    document_id: i64,
+    d: &Disposal,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO disposals (document_id, deleted, method, disposed_on, performer, witness,
+             contractor_id, early_reason, event_id, entered_at, entered_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        document_id,
+        i64::from(d.deleted),
+        json_to_sql(&d.method)?,
+        d.disposed_on.to_string(),
+        d.performer,
+        d.witness,
+        d.contractor_id,
+        d.early_reason,
+        d.event_id,
+        time_to_sql(at),
+        by
+    ])?;
+    Ok(())
+}
+
+/// Records a certificate covering `documents`; returns its ID.
+pub fn add_certificate(
+    conn: &Connection,
+    contractor_id: i64,
+    number: &str,
+    issued_on: NaiveDate,
+    documents: &[i64],
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO certificates (contractor_id, number, issued_on, entered_at, entered_by)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            contractor_id,
+            number,
+            issued_on.to_string(),
+            time_to_sql(at),
+            by
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO certificate_documents (document_id, certificate_id) VALUES (?1, ?2)",
+    )?;
+    for doc in documents {
+        stmt.execute(params![doc, id])?;
+    }
+    Ok(id)
+}

@@ -1,0 +1,142 @@
+//! `retention_rules` + `retention_rule_versions`: the 保存期間 rules, versioned; the current
+//! version of a rule is the one with no later version.
+
+use chrono::{DateTime, Utc};
+use kiroku_core::period::StartKind;
+use kiroku_core::retention::RetentionRule;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql};
+use crate::StoreError;
+
+/// One version of a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleVersionRow {
+    pub id: i64,
+    pub version: u32,
+    pub rule: RetentionRule,
+    pub reason: Option<String>,
+    pub entered_at: DateTime<Utc>,
+    pub entered_by: String,
+}
+
+const COLUMNS: &str = "rule_id, version, name, start_kind, years, basis, statutory, disposal, \
+    base_hint, reason, entered_at, entered_by";
+
+const CURRENT: &str = "NOT EXISTS (SELECT 1 FROM retention_rule_versions w \
+    WHERE w.rule_id = v.rule_id AND w.version > v.version)";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<RuleVersionRow> {
+    let start: String = r.get(3)?;
+    let disposal: String = r.get(7)?;
+    let entered_at: String = r.get(10)?;
+    Ok(RuleVersionRow {
+        id: r.get(0)?,
+        version: r.get(1)?,
+        rule: RetentionRule {
+            name: r.get(2)?,
+            start: start
+                .parse::<StartKind>()
+                .map_err(|e| text_conversion(3, e))?,
+            years: r.get(4)?,
+            basis: r.get(5)?,
+            statutory: r.get::<_, i64>(6)? != 0,
+            disposal: json_from_sql(7, &disposal)?,
+            base_hint: r.get(8)?,
+        },
+        reason: r.get(9)?,
+        entered_at: time_from_sql(&entered_at)?,
+        entered_by: r.get(11)?,
+    })
+}
+
+fn insert_version(
+    conn: &Connection,
+    id: i64,
+    version: u32,
+    rule: &RetentionRule,
+    reason: Option<&str>,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        &format!(
+            "INSERT INTO retention_rule_versions ({COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+        ),
+        params![
+            id,
+            version,
+            rule.name,
+            rule.start.as_str(),
+            rule.years,
+            rule.basis,
+            i64::from(rule.statutory),
+            json_to_sql(&rule.disposal)?,
+            rule.base_hint,
+            reason,
+            time_to_sql(at),
+            by
+        ],
+    )?;
+    Ok(())
+}
+
+/// Adds a rule (version 1) and returns its ID.
+pub fn insert(
+    conn: &Connection,
+    rule: &RetentionRule,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO retention_rules (created_at, created_by) VALUES (?1, ?2)",
+        params![time_to_sql(at), by],
+    )?;
+    let id = conn.last_insert_rowid();
+    insert_version(conn, id, 1, rule, None, at, by)?;
+    Ok(id)
+}
+
+/// Adds version `version` of rule `id`, with the reason for the change.
+pub fn amend(
+    conn: &Connection,
+    id: i64,
+    version: u32,
+    rule: &RetentionRule,
+    reason: &str,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    insert_version(conn, id, version, rule, Some(reason), at, by)
+}
+
+pub fn current(conn: &Connection, id: i64) -> Result<Option<RuleVersionRow>, StoreError> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM retention_rule_versions v WHERE rule_id = ?1 AND {CURRENT}"
+            ),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Every rule's current version, by ID.
+pub fn list(conn: &Connection) -> Result<Vec<RuleVersionRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM retention_rule_versions v WHERE {CURRENT} ORDER BY rule_id"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every version of rule `id`, oldest first.
+pub fn history(conn: &Connection, id: i64) -> Result<Vec<RuleVersionRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM retention_rule_versions v WHERE rule_id = ?1 ORDER BY version"
+    ))?;
+    let rows = stmt.query_map([id], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
