@@ -39,7 +39,7 @@ pub(crate) fn require_contractor(conn: &Connection, id: i64) -> Result<Contracto
 }
 
 /// A contractor by ID or exact name.
-fn resolve_contractor(
+pub(crate) fn resolve_contractor(
     conn: &Connection,
     field: &'static str,
     text: &str,

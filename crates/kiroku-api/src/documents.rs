@@ -1,0 +1,531 @@
+//! Documents (帳票) kept under the 台帳, the disposal schedule of a 年度, disposing of
+//! documents (one or a batch in one step, into the handling log) and contractors'
+//! certificates.
+
+use chrono::NaiveDate;
+use kiroku_core::audit::AuditAction;
+use kiroku_core::fiscal_year::FiscalYear;
+use kiroku_core::handling::EventInput;
+use kiroku_core::ledger::Medium;
+use kiroku_core::retention::RetentionRule;
+use kiroku_core::schedule::{check_disposal_day, schedule, DocumentState, EarlyDisposal};
+use kiroku_core::{wareki, FieldError};
+use kiroku_store::table::documents::{self, Disposal, DocumentFilter, DocumentRow};
+use kiroku_store::table::events::{self, EventLinks};
+use kiroku_store::table::{audit, contractors, ledger, persons, retention_rules};
+use kiroku_store::Connection;
+use std::collections::HashMap;
+
+use crate::contractors::resolve_contractor;
+use crate::events::{guarded_id, require_file, require_person};
+use crate::ledger::user_ref;
+use crate::retention::resolve_rule;
+use crate::retention_views::{
+    CertificateRequest, DisposalRequest, DisposalView, DocumentView, NewDocument, ScheduleCount,
+    ScheduleView,
+};
+use crate::{ApiError, Session};
+
+/// What a view of documents needs besides the rows: rules, file names, person and contractor
+/// names, read once.
+struct Context {
+    rules: HashMap<i64, (String, RetentionRule)>,
+    files: HashMap<i64, String>,
+    persons: HashMap<i64, String>,
+    contractors: HashMap<i64, String>,
+}
+
+impl Context {
+    fn load(conn: &Connection) -> Result<Self, ApiError> {
+        Ok(Self {
+            rules: retention_rules::list(conn)?
+                .into_iter()
+                .map(|r| (r.id, (r.rule.name.clone(), r.rule)))
+                .collect(),
+            files: ledger::list(conn)?
+                .into_iter()
+                .map(|l| (l.no, l.entry.name))
+                .collect(),
+            persons: persons::list(conn)?
+                .into_iter()
+                .map(|p| (p.id, p.details.name))
+                .collect(),
+            contractors: contractors::list(conn)?
+                .into_iter()
+                .map(|c| (c.id, c.details.name))
+                .collect(),
+        })
+    }
+
+    fn rule(&self, id: i64) -> Result<&RetentionRule, ApiError> {
+        self.rules
+            .get(&id)
+            .map(|(_, r)| r)
+            .ok_or_else(|| ApiError::Integrity(format!("ルール ID {id} が見つかりません。")))
+    }
+
+    fn view(&self, d: &DocumentRow) -> Result<DocumentView, ApiError> {
+        let rule = self.rule(d.doc.rule_id)?;
+        let dates = rule.dates(d.doc.base_date);
+        let state = d.state();
+        Ok(DocumentView {
+            id: d.id,
+            name: d.doc.name.clone(),
+            file: d.doc.ledger_no,
+            file_name: self
+                .files
+                .get(&d.doc.ledger_no)
+                .cloned()
+                .unwrap_or_default(),
+            rule_id: d.doc.rule_id,
+            rule: rule.name.clone(),
+            base_date: d.doc.base_date,
+            person_id: d.doc.person_id,
+            person: d.doc.person_id.and_then(|p| self.persons.get(&p).cloned()),
+            batch_count: d.doc.batch_count,
+            retain_until: dates.retain_until,
+            disposable_from: dates.disposable_from,
+            dispose_by: dates.dispose_by,
+            batch_fy: dates.batch_fy.0,
+            batch_fy_label: dates.batch_fy.label(),
+            batch_day: dates.batch_fy.last_day(),
+            state: state.as_str().into(),
+            state_label: state.label().into(),
+            disposal: d.disposal.as_ref().map(|x| DisposalView {
+                deleted: x.deleted,
+                method: x.method.display().into(),
+                disposed_on: x.disposed_on,
+                performer: x.performer.clone(),
+                witness: x.witness.clone(),
+                contractor: x
+                    .contractor_id
+                    .and_then(|c| self.contractors.get(&c).cloned()),
+                early_reason: x.early_reason.clone(),
+                event_id: x.event_id,
+                certificate: d.certificate.as_ref().map(|c| c.number.clone()),
+                certificate_date: d.certificate.as_ref().map(|c| c.issued_on),
+            }),
+        })
+    }
+}
+
+/// The words the handling log uses for a document: its name, and 一式（N名） for a batch.
+fn label_of(d: &DocumentRow) -> String {
+    match d.doc.batch_count {
+        Some(n) => format!("{} 一式（{n}名）", d.doc.name),
+        None => d.doc.name.clone(),
+    }
+}
+
+fn require_document(conn: &Connection, id: i64) -> Result<DocumentRow, ApiError> {
+    let id = guarded_id("帳票", id)?;
+    documents::get(conn, id)?.ok_or_else(|| {
+        FieldError::new(
+            "帳票",
+            format!("帳票 ID {id} はありません。doc list で確認してください。"),
+        )
+        .into()
+    })
+}
+
+impl Session {
+    /// Registers a document kept under a 台帳 file by a rule, for one person or a batch.
+    pub fn add_document(&mut self, new: &NewDocument) -> Result<DocumentView, ApiError> {
+        self.require_writer("帳票の登録")?;
+        let conn = self.vault.conn();
+        let name = kiroku_core::field::required_text("帳票名", &new.name, 100)?;
+        let ledger_no = require_file(conn, new.file)?;
+        let rule = resolve_rule(conn, &new.rule)?;
+        let base_date = wareki::parse("基準日", &new.base_date)?;
+        let person_id = new
+            .person
+            .map(|p| require_person(conn, p).map(|p| p.id))
+            .transpose()?;
+        if person_id.is_some() && new.batch_count.is_some() {
+            return Err(FieldError::new(
+                "件数",
+                "本人を指定した帳票には件数（一式）を指定しません。どちらか一方にしてください。",
+            )
+            .into());
+        }
+        if new.batch_count == Some(0) {
+            return Err(FieldError::new("件数", "件数は1以上で入力してください。").into());
+        }
+        let doc = documents::NewDocument {
+            name,
+            ledger_no,
+            rule_id: rule.id,
+            base_date,
+            person_id,
+            batch_count: new.batch_count,
+        };
+        let stamp = self.stamp();
+        let id = self.vault.write(|tx| -> Result<i64, ApiError> {
+            let id = documents::insert(tx, &doc, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Create,
+                    format!("document:{id}"),
+                    format!("ledger:{ledger_no} rule:{}", rule.id),
+                ),
+            )?;
+            Ok(id)
+        })?;
+        let conn = self.vault.conn();
+        Context::load(conn)?.view(&require_document(conn, id)?)
+    }
+
+    /// Documents, optionally of one 台帳 file or in one state.
+    pub fn list_documents(
+        &mut self,
+        file: Option<i64>,
+        state: Option<&str>,
+    ) -> Result<Vec<DocumentView>, ApiError> {
+        let conn = self.vault.conn();
+        let ledger_no = file.map(|n| require_file(conn, n)).transpose()?;
+        let state = state
+            .filter(|s| !s.trim().is_empty())
+            .map(str::parse::<DocumentState>)
+            .transpose()?;
+        self.audited_read("documents", "帳票一覧")?;
+        let conn = self.vault.conn();
+        let ctx = Context::load(conn)?;
+        documents::list(
+            conn,
+            DocumentFilter {
+                ledger_no,
+                rule_id: None,
+            },
+        )?
+        .iter()
+        .filter(|d| state.is_none_or(|s| d.state() == s))
+        .map(|d| ctx.view(d))
+        .collect()
+    }
+
+    /// One document with its dates, state and disposal.
+    pub fn document(&mut self, id: i64) -> Result<DocumentView, ApiError> {
+        let d = require_document(self.vault.conn(), id)?;
+        self.audited_read(&format!("document:{id}"), "")?;
+        Context::load(self.vault.conn())?.view(&d)
+    }
+
+    /// The disposal schedule of `fy` (default: this 年度): overdue first, this year's batch,
+    /// next year's, and the disposals waiting for a certificate; counted per file and rule.
+    pub fn schedule(&mut self, fy: Option<&str>) -> Result<ScheduleView, ApiError> {
+        let today = self.today();
+        let fy = match fy.filter(|f| !f.trim().is_empty()) {
+            Some(f) => FiscalYear::parse("年度", f)?,
+            None => FiscalYear::containing(today),
+        };
+        self.audited_read("documents", &format!("廃棄予定 {}", fy.label()))?;
+        let conn = self.vault.conn();
+        let ctx = Context::load(conn)?;
+        let rows = documents::list(conn, DocumentFilter::default())?;
+        let mut items = Vec::with_capacity(rows.len());
+        for d in &rows {
+            items.push((
+                d,
+                ctx.rule(d.doc.rule_id)?.dates(d.doc.base_date),
+                d.state(),
+            ));
+        }
+        let plan = schedule(items, fy, today);
+        let headline = plan.headline();
+        let views = |list: &[&DocumentRow]| -> Result<Vec<DocumentView>, ApiError> {
+            list.iter().map(|d| ctx.view(d)).collect()
+        };
+        let mut by_file: HashMap<i64, ScheduleCount> = HashMap::new();
+        let mut by_rule: HashMap<i64, ScheduleCount> = HashMap::new();
+        let count = |id: i64, name: String| ScheduleCount {
+            id,
+            name,
+            overdue: 0,
+            due: 0,
+            upcoming: 0,
+            awaiting_certificate: 0,
+        };
+        let mut tally = |list: &[&DocumentRow], bump: fn(&mut ScheduleCount)| {
+            for d in list {
+                let (file, rule) = (d.doc.ledger_no, d.doc.rule_id);
+                bump(by_file.entry(file).or_insert_with(|| {
+                    count(file, ctx.files.get(&file).cloned().unwrap_or_default())
+                }));
+                bump(by_rule.entry(rule).or_insert_with(|| {
+                    count(
+                        rule,
+                        ctx.rules
+                            .get(&rule)
+                            .map(|r| r.0.clone())
+                            .unwrap_or_default(),
+                    )
+                }));
+            }
+        };
+        tally(&plan.overdue, |c| c.overdue += 1);
+        tally(&plan.due, |c| c.due += 1);
+        tally(&plan.upcoming, |c| c.upcoming += 1);
+        tally(&plan.awaiting_certificate, |c| c.awaiting_certificate += 1);
+        let sorted = |m: HashMap<i64, ScheduleCount>| {
+            let mut v: Vec<ScheduleCount> = m.into_values().collect();
+            v.sort_by_key(|c| c.id);
+            v
+        };
+        Ok(ScheduleView {
+            fy: fy.0,
+            fy_label: fy.label(),
+            batch_day: fy.last_day(),
+            headline,
+            overdue: views(&plan.overdue)?,
+            due: views(&plan.due)?,
+            upcoming: views(&plan.upcoming)?,
+            awaiting_certificate: views(&plan.awaiting_certificate)?,
+            by_file: sorted(by_file),
+            by_rule: sorted(by_rule),
+        })
+    }
+
+    /// Disposes of (廃棄) or deletes (削除, a 電子データ file) documents in one step, each
+    /// recorded in the handling log. All or nothing.
+    pub fn dispose(&mut self, req: &DisposalRequest) -> Result<Vec<DocumentView>, ApiError> {
+        self.require_writer("廃棄・削除の記録")?;
+        if req.documents.is_empty() {
+            return Err(FieldError::new(
+                "帳票",
+                "廃棄する帳票の ID を指定してください（doc list で確認）。",
+            )
+            .into());
+        }
+        let conn = self.vault.conn();
+        let today = self.today();
+        let on = wareki::parse_happened("廃棄日", &req.date, today)?;
+        let ctx = Context::load(conn)?;
+        let contractor = req
+            .contractor
+            .as_deref()
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| resolve_contractor(conn, "委託先", c))
+            .transpose()?;
+        let certificate = req
+            .certificate
+            .as_deref()
+            .map(|c| kiroku_core::field::optional_text("証明書番号", c, 50))
+            .transpose()?
+            .flatten();
+        if certificate.is_some() && contractor.is_none() {
+            return Err(FieldError::new(
+                "証明書番号",
+                "証明書は委託先（--contractor）による廃棄に添えます。",
+            )
+            .into());
+        }
+        let witness = req
+            .witness
+            .as_deref()
+            .filter(|w| !w.trim().is_empty())
+            .map(|w| user_ref(conn, "確認者", w).map(|u| u.0.id))
+            .transpose()?;
+        let early_reason = req.early_reason.as_deref().filter(|r| !r.trim().is_empty());
+        let mut planned = Vec::new();
+        for &id in &req.documents {
+            let d = require_document(conn, id)?;
+            if d.disposal.is_some() {
+                return Err(FieldError::new(
+                    "帳票",
+                    format!("帳票 ID {id}「{}」はすでに廃棄・削除済みです。", d.doc.name),
+                )
+                .into());
+            }
+            let dates = ctx.rule(d.doc.rule_id)?.dates(d.doc.base_date);
+            let early = match check_disposal_day(&dates, on, early_reason) {
+                Ok(EarlyDisposal::OnTime) => None,
+                Ok(EarlyDisposal::Confirmed(reason)) => {
+                    self.require_officer("保存期限前の廃棄")?;
+                    Some(reason)
+                }
+                Err(e) => {
+                    return Err(
+                        FieldError::new(e.field, format!("帳票 ID {id}: {}", e.message)).into(),
+                    )
+                }
+            };
+            let electronic = ledger::current(conn, d.doc.ledger_no)?
+                .is_some_and(|l| l.entry.medium == Medium::Electronic);
+            let content = label_of(&d);
+            let facts = EventInput {
+                kind: if electronic { "delete" } else { "dispose" },
+                date: &on.to_string(),
+                clerk: self.actor().as_str(),
+                method: Some(&req.method),
+                content: Some(&content),
+                contractor: if electronic {
+                    None
+                } else {
+                    contractor.as_ref().map(|c| c.details.name.as_str())
+                },
+                witness: if electronic { witness.as_deref() } else { None },
+                note: early.as_deref(),
+                ..EventInput::default()
+            }
+            .parse(today)?;
+            planned.push((d, electronic, facts, early));
+        }
+        let stamp = self.stamp();
+        let ids: Vec<i64> = planned.iter().map(|p| p.0.id).collect();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            for (d, electronic, facts, early) in &planned {
+                let links = EventLinks {
+                    affair_id: None,
+                    person_id: d.doc.person_id,
+                    dependent_id: None,
+                    ledger_no: Some(d.doc.ledger_no),
+                    clerk: stamp.actor.clone(),
+                    document_id: Some(d.id),
+                };
+                let event_id = events::insert(tx, &links, facts, stamp.at, &stamp.actor)?;
+                let method = match &facts.details {
+                    kiroku_core::handling::EventDetails::Dispose { method, .. }
+                    | kiroku_core::handling::EventDetails::Delete { method, .. } => method.clone(),
+                    _ => return Err(ApiError::Integrity("廃棄の記録を作れません。".into())),
+                };
+                documents::dispose(
+                    tx,
+                    d.id,
+                    &Disposal {
+                        deleted: *electronic,
+                        method,
+                        disposed_on: facts.happened_on,
+                        performer: stamp.actor.clone(),
+                        witness: witness.clone(),
+                        contractor_id: contractor.as_ref().map(|c| c.id),
+                        early_reason: early.clone(),
+                        event_id,
+                    },
+                    stamp.at,
+                    &stamp.actor,
+                )?;
+                audit::append(
+                    tx,
+                    stamp.entry(
+                        AuditAction::Amend,
+                        format!("document:{}", d.id),
+                        if *electronic { "削除" } else { "廃棄" },
+                    ),
+                )?;
+                audit::append(
+                    tx,
+                    stamp.entry(
+                        AuditAction::Create,
+                        format!("event:{event_id}"),
+                        facts.details.kind().label(),
+                    ),
+                )?;
+            }
+            if let (Some(c), Some(no)) = (&contractor, &certificate) {
+                documents::add_certificate(tx, c.id, no, on, &ids, stamp.at, &stamp.actor)?;
+            }
+            Ok(())
+        })?;
+        let conn = self.vault.conn();
+        let ctx = Context::load(conn)?;
+        ids.iter()
+            .map(|&id| ctx.view(&require_document(conn, id)?))
+            .collect()
+    }
+
+    /// Records a contractor's 廃棄・削除証明書 for documents it disposed of: they leave
+    /// 「証明書待ち」, and the receipt is in the handling log.
+    pub fn add_certificate(
+        &mut self,
+        req: &CertificateRequest,
+    ) -> Result<Vec<DocumentView>, ApiError> {
+        self.require_writer("証明書の記録")?;
+        let conn = self.vault.conn();
+        let contractor = resolve_contractor(conn, "委託先", &req.contractor)?;
+        let number = kiroku_core::field::required_text("証明書番号", &req.number, 50)?;
+        let today = self.today();
+        let on: NaiveDate = wareki::parse_happened("証明書の日付", &req.date, today)?;
+        if req.documents.is_empty() {
+            return Err(
+                FieldError::new("帳票", "証明書の対象の帳票 ID を指定してください。").into(),
+            );
+        }
+        let mut planned = Vec::new();
+        for &id in &req.documents {
+            let d = require_document(conn, id)?;
+            let by_this = d
+                .disposal
+                .as_ref()
+                .is_some_and(|x| x.contractor_id == Some(contractor.id));
+            if !by_this || d.certificate.is_some() {
+                return Err(FieldError::new(
+                    "帳票",
+                    format!(
+                        "帳票 ID {id} は「{}」による廃棄で証明書を待っているものではありません。",
+                        contractor.details.name
+                    ),
+                )
+                .into());
+            }
+            let content = label_of(&d);
+            let facts = EventInput {
+                kind: "certificate",
+                date: &on.to_string(),
+                clerk: self.actor().as_str(),
+                contractor: Some(&contractor.details.name),
+                certificate_no: Some(&number),
+                content: Some(&content),
+                ..EventInput::default()
+            }
+            .parse(today)?;
+            planned.push((d, facts));
+        }
+        let stamp = self.stamp();
+        let ids: Vec<i64> = planned.iter().map(|p| p.0.id).collect();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            let cert = documents::add_certificate(
+                tx,
+                contractor.id,
+                &number,
+                on,
+                &ids,
+                stamp.at,
+                &stamp.actor,
+            )?;
+            for (d, facts) in &planned {
+                let links = EventLinks {
+                    affair_id: None,
+                    person_id: d.doc.person_id,
+                    dependent_id: None,
+                    ledger_no: Some(d.doc.ledger_no),
+                    clerk: stamp.actor.clone(),
+                    document_id: Some(d.id),
+                };
+                let event_id = events::insert(tx, &links, facts, stamp.at, &stamp.actor)?;
+                audit::append(
+                    tx,
+                    stamp.entry(
+                        AuditAction::Create,
+                        format!("event:{event_id}"),
+                        "証明書の受領",
+                    ),
+                )?;
+            }
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Create,
+                    format!("certificate:{cert}"),
+                    format!("contractor:{}", contractor.id),
+                ),
+            )?;
+            Ok(())
+        })?;
+        let conn = self.vault.conn();
+        let ctx = Context::load(conn)?;
+        ids.iter()
+            .map(|&id| ctx.view(&require_document(conn, id)?))
+            .collect()
+    }
+}

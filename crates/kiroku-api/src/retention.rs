@@ -1,0 +1,221 @@
+//! Retention rules (保存期間): the built-in catalog and the office's own, changed by the officer
+//! only. A change is a new version with its reason; every document under the rule is
+//! recalculated (its dates are derived on every read).
+
+use kiroku_core::audit::AuditAction;
+use kiroku_core::retention::{RetentionRule, RuleInput};
+use kiroku_core::FieldError;
+use kiroku_store::table::audit;
+use kiroku_store::table::documents::{self, DocumentFilter};
+use kiroku_store::table::retention_rules::{self, RuleVersionRow};
+use kiroku_store::Connection;
+
+use crate::events::guarded_id;
+use crate::ledger::amend_reason;
+use crate::retention_views::{NewRule, RuleChanges, RuleView};
+use crate::{ApiError, Session};
+
+/// Who enters the built-in catalog (the v5 migration).
+const BUILT_IN_BY: &str = "kiroku";
+
+fn rule_view(conn: &Connection, row: &RuleVersionRow) -> Result<RuleView, ApiError> {
+    let r = &row.rule;
+    let count = documents::list(
+        conn,
+        DocumentFilter {
+            rule_id: Some(row.id),
+            ..DocumentFilter::default()
+        },
+    )?
+    .len();
+    Ok(RuleView {
+        id: row.id,
+        version: row.version,
+        amended: row.version > 1,
+        built_in: retention_rules::history(conn, row.id)?
+            .first()
+            .is_some_and(|v| v.entered_by == BUILT_IN_BY),
+        name: r.name.clone(),
+        start: r.start.as_str().into(),
+        start_label: r.start.label().into(),
+        years: r.years,
+        period: r.period_text(),
+        basis: r.basis.clone(),
+        statutory: r.statutory,
+        basis_kind: r.basis_kind_label().into(),
+        disposal: r.disposal.display().into(),
+        base_hint: r.base_hint.clone(),
+        documents: u32::try_from(count).unwrap_or(u32::MAX),
+        reason: row.reason.clone(),
+        entered_at: row.entered_at,
+        entered_by: row.entered_by.clone(),
+    })
+}
+
+/// A rule by ID or exact 帳票名.
+pub(crate) fn resolve_rule(conn: &Connection, text: &str) -> Result<RuleVersionRow, ApiError> {
+    let text = kiroku_core::field::required_text("保存期間のルール", text, 100)?;
+    let by_id = text.parse::<i64>().ok();
+    retention_rules::list(conn)?
+        .into_iter()
+        .find(|r| Some(r.id) == by_id || r.rule.name == text)
+        .ok_or_else(|| {
+            FieldError::new(
+                "保存期間のルール",
+                format!(
+                    "ルール「{text}」はありません。rule list で ID か帳票名を確認してください。"
+                ),
+            )
+            .into()
+        })
+}
+
+fn input_of(r: &RetentionRule) -> NewRule {
+    NewRule {
+        name: r.name.clone(),
+        start: r.start.as_str().into(),
+        years: r.years.to_string(),
+        basis: r.basis.clone(),
+        statutory: r.statutory,
+        disposal: r.disposal.to_input(),
+        base_hint: r.base_hint.clone(),
+    }
+}
+
+fn parse_rule(new: &NewRule) -> Result<RetentionRule, FieldError> {
+    RuleInput {
+        name: &new.name,
+        start: &new.start,
+        years: &new.years,
+        basis: &new.basis,
+        statutory: new.statutory,
+        disposal: &new.disposal,
+        base_hint: new.base_hint.as_deref(),
+    }
+    .parse()
+}
+
+impl Session {
+    fn rule_row(&self, id: i64) -> Result<RuleVersionRow, ApiError> {
+        let id = guarded_id("保存期間のルール", id)?;
+        retention_rules::current(self.vault.conn(), id)?.ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "ルール ID {id} はありません。rule list で確認してください。"
+            ))
+        })
+    }
+
+    /// Every rule's current version.
+    pub fn list_rules(&mut self) -> Result<Vec<RuleView>, ApiError> {
+        self.audited_read("rules", "保存期間のルール一覧")?;
+        let conn = self.vault.conn();
+        retention_rules::list(conn)?
+            .iter()
+            .map(|r| rule_view(conn, r))
+            .collect()
+    }
+
+    /// One rule with every version, oldest first.
+    pub fn rule_history(&mut self, id: i64) -> Result<Vec<RuleView>, ApiError> {
+        self.rule_row(id)?;
+        self.audited_read(&format!("rule:{id}"), "")?;
+        let conn = self.vault.conn();
+        retention_rules::history(conn, id)?
+            .iter()
+            .map(|r| rule_view(conn, r))
+            .collect()
+    }
+
+    /// Adds a rule (officer only).
+    pub fn add_rule(&mut self, new: &NewRule) -> Result<RuleView, ApiError> {
+        self.require_officer("保存期間のルールの追加")?;
+        let rule = parse_rule(new)?;
+        if retention_rules::list(self.vault.conn())?
+            .iter()
+            .any(|r| r.rule.name == rule.name)
+        {
+            return Err(FieldError::new(
+                "帳票名",
+                format!(
+                    "ルール「{}」はすでにあります。変更は rule edit で行います。",
+                    rule.name
+                ),
+            )
+            .into());
+        }
+        let stamp = self.stamp();
+        let id = self.vault.write(|tx| -> Result<i64, ApiError> {
+            let id = retention_rules::insert(tx, &rule, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Create,
+                    format!("rule:{id}"),
+                    rule.period_text(),
+                ),
+            )?;
+            Ok(id)
+        })?;
+        rule_view(self.vault.conn(), &self.rule_row(id)?)
+    }
+
+    /// Changes a rule (officer only): a new version with the reason. Every document under it
+    /// follows the new version; the audit row says how many.
+    pub fn edit_rule(
+        &mut self,
+        id: i64,
+        reason: &str,
+        changes: &RuleChanges,
+    ) -> Result<RuleView, ApiError> {
+        self.require_officer("保存期間のルールの変更")?;
+        let current = self.rule_row(id)?;
+        let reason = amend_reason(reason)?;
+        let mut new = input_of(&current.rule);
+        let set = |field: &mut String, v: &Option<String>| {
+            if let Some(v) = v {
+                field.clone_from(v);
+            }
+        };
+        set(&mut new.name, &changes.name);
+        set(&mut new.start, &changes.start);
+        set(&mut new.years, &changes.years);
+        set(&mut new.basis, &changes.basis);
+        set(&mut new.disposal, &changes.disposal);
+        if let Some(s) = changes.statutory {
+            new.statutory = s;
+        }
+        if let Some(h) = &changes.base_hint {
+            new.base_hint = Some(h.clone()).filter(|h| !h.trim().is_empty());
+        }
+        let rule = parse_rule(&new)?;
+        if rule == current.rule {
+            return Err(FieldError::new("変更内容", "変更する項目がありません。").into());
+        }
+        let affected = documents::list(
+            self.vault.conn(),
+            DocumentFilter {
+                rule_id: Some(id),
+                ..DocumentFilter::default()
+            },
+        )?
+        .len();
+        let version = current.version + 1;
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            retention_rules::amend(tx, id, version, &rule, &reason, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Amend,
+                    format!("rule:{id}"),
+                    format!(
+                        "第{version}版: {reason}（{}、帳票 {affected} 件を再計算）",
+                        rule.period_text()
+                    ),
+                ),
+            )?;
+            Ok(())
+        })?;
+        rule_view(self.vault.conn(), &self.rule_row(id)?)
+    }
+}
