@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 pub use crate::contract_args::{ContractorCommand, EvalCommand};
 pub use crate::log_args::{EventCommand, LedgerCommand, ViewCommand};
+pub use crate::retention_args::{CertificateCommand, DisposeArgs, DocCommand, RuleCommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -59,6 +60,23 @@ pub enum Command {
     /// 委託先評価シート（別紙3）。
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// 保存期間のルール。
+    #[command(subcommand)]
+    Rule(RuleCommand),
+    /// 帳票（保存している書類・データ）。
+    #[command(subcommand)]
+    Doc(DocCommand),
+    /// 年度の廃棄予定: 期限超過、今年度の廃棄、証明書待ち、来年度。
+    Schedule {
+        /// 年度（令和7年度、R7、2025。既定: 今年度）。
+        #[arg(long)]
+        fy: Option<String>,
+    },
+    /// 帳票を廃棄・削除する（複数可。取扱記録にも記載）。
+    Dispose(DisposeArgs),
+    /// 委託先の廃棄・削除証明書。
+    #[command(subcommand)]
+    Certificate(CertificateCommand),
     /// 監査ログ（利用実績の記録）。
     #[command(subcommand)]
     Audit(AuditCommand),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::args::{AuditCommand, BenchCommand, Cli, Command, InitArgs, UserCommand};
 use crate::output::{emit, local, table, Failure};
-use crate::{bench, contracts, log, people, secrets, system};
+use crate::{bench, contracts, log, people, retention_cmd, secrets, system};
 
 fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
     cli.vault.clone().ok_or_else(|| {
@@ -63,6 +63,11 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::View(cmd) => log::view(cli, cmd),
         Command::Contractor(cmd) => contracts::contractor(cli, cmd),
         Command::Eval(cmd) => contracts::eval(cli, cmd),
+        Command::Rule(cmd) => retention_cmd::rule(cli, cmd),
+        Command::Doc(cmd) => retention_cmd::doc(cli, cmd),
+        Command::Schedule { fy } => retention_cmd::schedule(cli, fy.as_deref()),
+        Command::Dispose(a) => retention_cmd::dispose(cli, a),
+        Command::Certificate(cmd) => retention_cmd::certificate(cli, cmd),
         Command::Audit(cmd) => audit(cli, cmd),
         Command::Backup { out } => backup(cli, out),
         Command::Restore { from } => restore(cli, from),

@@ -12,6 +12,8 @@ mod log;
 mod log_args;
 mod output;
 mod people;
+mod retention_args;
+mod retention_cmd;
 mod secrets;
 mod system;
 
