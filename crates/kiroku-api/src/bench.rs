@@ -41,3 +41,44 @@ impl Session {
         Ok(())
     }
 }
+
+impl Session {
+    /// Adds `count` documents to 台帳 NO. `file` in one transaction (for `kiroku bench
+    /// retention`): rules cycle through the catalog, base dates spread over the last ten
+    /// years, a third of them for one person (`person`), the rest batches.
+    pub fn add_bench_documents(
+        &mut self,
+        file: i64,
+        person: i64,
+        count: u32,
+    ) -> Result<(), ApiError> {
+        self.require_writer("ベンチマーク")?;
+        let rules: Vec<i64> = kiroku_store::table::retention_rules::list(self.vault.conn())?
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        if rules.is_empty() {
+            return Err(ApiError::NotFound("保存期間のルールがありません。".into()));
+        }
+        let today = self.today();
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            for i in 0..count {
+                let doc = kiroku_store::table::documents::NewDocument {
+                    name: format!("測定用の帳票 {i}"),
+                    ledger_no: file,
+                    rule_id: rules[i as usize % rules.len()],
+                    base_date: today - chrono::Duration::days(i64::from(i % 3650)),
+                    person_id: (i % 3 == 0).then_some(person),
+                    batch_count: (i % 3 != 0).then_some(1 + i % 60),
+                };
+                kiroku_store::table::documents::insert(tx, &doc, stamp.at, &stamp.actor)?;
+            }
+            audit::append(
+                tx,
+                stamp.entry(AuditAction::Create, "documents", format!("bench {count}")),
+            )?;
+            Ok(())
+        })
+    }
+}

@@ -7,6 +7,7 @@ use kiroku_core::audit::AuditAction;
 use kiroku_core::fiscal_year::FiscalYear;
 use kiroku_core::handling::EventInput;
 use kiroku_core::ledger::Medium;
+use kiroku_core::period::RetentionDates;
 use kiroku_core::retention::RetentionRule;
 use kiroku_core::schedule::{check_disposal_day, schedule, DocumentState, EarlyDisposal};
 use kiroku_core::{wareki, FieldError};
@@ -33,6 +34,7 @@ struct Context {
     files: HashMap<i64, String>,
     persons: HashMap<i64, String>,
     contractors: HashMap<i64, String>,
+    fy_labels: std::cell::RefCell<HashMap<i32, String>>,
 }
 
 impl Context {
@@ -54,7 +56,14 @@ impl Context {
                 .into_iter()
                 .map(|c| (c.id, c.details.name))
                 .collect(),
+            fy_labels: Default::default(),
         })
+    }
+
+    /// 令和N年度, formatted once per year rather than once per document.
+    fn fy_label(&self, fy: FiscalYear) -> String {
+        let mut labels = self.fy_labels.borrow_mut();
+        labels.entry(fy.0).or_insert_with(|| fy.label()).clone()
     }
 
     fn rule(&self, id: i64) -> Result<&RetentionRule, ApiError> {
@@ -65,8 +74,13 @@ impl Context {
     }
 
     fn view(&self, d: &DocumentRow) -> Result<DocumentView, ApiError> {
+        let dates = self.rule(d.doc.rule_id)?.dates(d.doc.base_date);
+        self.view_with(d, &dates)
+    }
+
+    /// The view of a document whose dates are already computed.
+    fn view_with(&self, d: &DocumentRow, dates: &RetentionDates) -> Result<DocumentView, ApiError> {
         let rule = self.rule(d.doc.rule_id)?;
-        let dates = rule.dates(d.doc.base_date);
         let state = d.state();
         Ok(DocumentView {
             id: d.id,
@@ -87,7 +101,7 @@ impl Context {
             disposable_from: dates.disposable_from,
             dispose_by: dates.dispose_by,
             batch_fy: dates.batch_fy.0,
-            batch_fy_label: dates.batch_fy.label(),
+            batch_fy_label: self.fy_label(dates.batch_fy),
             batch_day: dates.batch_fy.last_day(),
             state: state.as_str().into(),
             state_label: state.label().into(),
@@ -225,16 +239,15 @@ impl Session {
         let rows = documents::list(conn, DocumentFilter::default())?;
         let mut items = Vec::with_capacity(rows.len());
         for d in &rows {
-            items.push((
-                d,
-                ctx.rule(d.doc.rule_id)?.dates(d.doc.base_date),
-                d.state(),
-            ));
+            let dates = ctx.rule(d.doc.rule_id)?.dates(d.doc.base_date);
+            items.push(((d, dates), dates, d.state()));
         }
         let plan = schedule(items, fy, today);
         let headline = plan.headline();
-        let views = |list: &[&DocumentRow]| -> Result<Vec<DocumentView>, ApiError> {
-            list.iter().map(|d| ctx.view(d)).collect()
+        let views = |list: &[(&DocumentRow, RetentionDates)]| {
+            list.iter()
+                .map(|(d, dates)| ctx.view_with(d, dates))
+                .collect::<Result<Vec<_>, ApiError>>()
         };
         let mut by_file: HashMap<i64, ScheduleCount> = HashMap::new();
         let mut by_rule: HashMap<i64, ScheduleCount> = HashMap::new();
@@ -246,8 +259,8 @@ impl Session {
             upcoming: 0,
             awaiting_certificate: 0,
         };
-        let mut tally = |list: &[&DocumentRow], bump: fn(&mut ScheduleCount)| {
-            for d in list {
+        let mut tally = |list: &[(&DocumentRow, RetentionDates)], bump: fn(&mut ScheduleCount)| {
+            for (d, _) in list {
                 let (file, rule) = (d.doc.ledger_no, d.doc.rule_id);
                 bump(by_file.entry(file).or_insert_with(|| {
                     count(file, ctx.files.get(&file).cloned().unwrap_or_default())

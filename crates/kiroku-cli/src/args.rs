@@ -248,6 +248,13 @@ pub enum BenchCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// 廃棄予定の測定: 帳票（既定 10万件）を登録し、今年度の廃棄予定の表示時間を測る。
+    Retention {
+        #[arg(long, default_value_t = 100_000)]
+        documents: u32,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// ログインして監査ログを追記し、確定（コミット）するたびに「ack 行番号」を出力する。
     Append {
         #[arg(long, default_value_t = 1000)]

@@ -359,3 +359,88 @@ pub fn log(json: bool, events: u64, persons: u32, dir: Option<&Path>) -> Result<
     });
     Ok(())
 }
+
+#[derive(Debug, Serialize)]
+struct RetentionFigures {
+    documents: u32,
+    insert_ms: f64,
+    vault_bytes: u64,
+    schedule_ms_median: f64,
+    overdue: usize,
+    due: usize,
+    upcoming: usize,
+    headline: String,
+}
+
+/// The disposal schedule over `count` documents (each read includes its audit row).
+pub fn retention(json: bool, count: u32, dir: Option<&Path>) -> Result<(), Failure> {
+    let scratch = Scratch::new(dir)?;
+    let (dir, env) = (scratch.dir(), production_env());
+    let vault = dir.join("bench-retention.kiroku");
+    let password = "bench-password-1";
+    kiroku_api::init(
+        &env,
+        InitRequest {
+            vault: vault.clone(),
+            org_name: "ベンチマーク組合".into(),
+            officer_id: "bench".into(),
+            officer_name: "測定 太郎".into(),
+            officer_dept: None,
+            password: Zeroizing::new(password.into()),
+            template: kiroku_api::OfficeTemplate::Jimukumiai,
+        },
+    )?;
+    let (mut s, _) = kiroku_api::login(&env, &vault, "bench", password)?;
+    let file = s
+        .add_ledger_entry(&kiroku_api::NewLedgerEntry {
+            name: "測定用の台帳".into(),
+            scope: "職員の個人番号".into(),
+            dept: "総務課".into(),
+            owner: "bench".into(),
+            handlers: vec!["bench".into()],
+            purpose: "測定".into(),
+            retention: "規程による".into(),
+            disposal: "shred".into(),
+            location: "書庫".into(),
+            electronic: false,
+        })?
+        .no;
+    let person = s
+        .add_person(&kiroku_api::NewPerson {
+            kind: "staff".into(),
+            name: "測定 花子".into(),
+            dept: None,
+            employer: None,
+        })?
+        .id;
+    let t = Instant::now();
+    s.add_bench_documents(file, person, count)?;
+    let insert_ms = ms(t);
+    let (schedule_ms_median, plan) = median_ms(7, || Ok(s.schedule(None)?))?;
+    s.logout()?;
+    let figures = RetentionFigures {
+        documents: count,
+        insert_ms,
+        vault_bytes: std::fs::metadata(&vault).map(|m| m.len()).unwrap_or(0),
+        schedule_ms_median,
+        overdue: plan.overdue.len(),
+        due: plan.due.len(),
+        upcoming: plan.upcoming.len(),
+        headline: plan.headline,
+    };
+    emit(json, &figures, |f| {
+        format!(
+            "documents:          {} ({} bytes), inserted in {:.0} ms (one transaction)\n\
+             schedule (this 年度): {:>8.1} ms median of 7 — {} (overdue {}, due {}, upcoming {})",
+            f.documents,
+            f.vault_bytes,
+            f.insert_ms,
+            f.schedule_ms_median,
+            f.headline,
+            f.overdue,
+            f.due,
+            f.upcoming
+        )
+    });
+    Ok(())
+}
