@@ -79,6 +79,13 @@ fn resolve_dependent(conn: &Connection, person_id: i64, text: &str) -> Result<i6
         })
 }
 
+/// The 帳票 an acquisition goes into.
+#[derive(Debug)]
+enum DocumentChoice {
+    Existing(i64),
+    New(kiroku_store::table::documents::NewDocument),
+}
+
 /// An event with every reference resolved, before its facts are validated.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -312,6 +319,7 @@ fn event_view(
         dependent_id: record.dependent_id,
         dependent: record.dependent.as_deref().map(str::to_owned),
         file: record.file_no,
+        document: l.document_id,
         clerk: UserRef {
             id: record.clerk_id,
             name: record.clerk.to_string(),
@@ -390,11 +398,33 @@ impl Session {
             };
             validated.push(draft.validate(conn, today)?);
         }
+        let document = self.document_for(new, &validated)?;
         let stamp = self.stamp();
         let ids = self.vault.write(|tx| -> Result<Vec<i64>, ApiError> {
+            let document_id = match &document {
+                Some(DocumentChoice::Existing(id)) => Some(*id),
+                Some(DocumentChoice::New(doc)) => {
+                    let id =
+                        kiroku_store::table::documents::insert(tx, doc, stamp.at, &stamp.actor)?;
+                    audit::append(
+                        tx,
+                        stamp.entry(
+                            AuditAction::Create,
+                            format!("document:{id}"),
+                            "取得の記録から作成",
+                        ),
+                    )?;
+                    Some(id)
+                }
+                None => None,
+            };
             let mut ids = Vec::with_capacity(validated.len());
             for (links, facts) in &validated {
-                let id = events::insert(tx, links, facts, stamp.at, &stamp.actor)?;
+                let links = EventLinks {
+                    document_id,
+                    ..links.clone()
+                };
+                let id = events::insert(tx, &links, facts, stamp.at, &stamp.actor)?;
                 audit::append(
                     tx,
                     stamp.entry(
@@ -412,6 +442,94 @@ impl Session {
         ids.iter()
             .map(|&id| event_view(conn, &self.event_row(id)?, 1, &names))
             .collect()
+    }
+
+    /// The document an acquisition attaches to or creates, checked before anything is written.
+    fn document_for(
+        &self,
+        new: &NewEvent,
+        validated: &[(EventLinks, EventFacts)],
+    ) -> Result<Option<DocumentChoice>, ApiError> {
+        let conn = self.vault.conn();
+        let wants = new.document.is_some() || new.new_document.is_some();
+        if !wants {
+            return Ok(None);
+        }
+        let Some((links, facts)) = validated.first() else {
+            return Ok(None);
+        };
+        if facts.details.kind() != kiroku_core::handling::EventKind::Acquire {
+            return Err(
+                FieldError::new("帳票", "帳票との結び付けは「取得」の記録で行います。").into(),
+            );
+        }
+        if let Some(id) = new.document {
+            if new.new_document.is_some() {
+                return Err(FieldError::new(
+                    "帳票",
+                    "既存の帳票か新しい帳票の、どちらか一方を指定してください。",
+                )
+                .into());
+            }
+            let id = guarded_id("帳票", id)?;
+            return match kiroku_store::table::documents::get(conn, id)? {
+                Some(d) if d.disposal.is_none() => Ok(Some(DocumentChoice::Existing(id))),
+                Some(_) => Err(FieldError::new(
+                    "帳票",
+                    format!("帳票 ID {id} はすでに廃棄・削除済みです。"),
+                )
+                .into()),
+                None => Err(FieldError::new(
+                    "帳票",
+                    format!("帳票 ID {id} はありません。doc list で確認してください。"),
+                )
+                .into()),
+            };
+        }
+        let Some(spec) = &new.new_document else {
+            return Ok(None);
+        };
+        let ledger_no = links.ledger_no.ok_or_else(|| {
+            FieldError::new(
+                "特定個人情報ファイル",
+                "帳票を作るには、保管する台帳の NO.（--file）を指定してください。",
+            )
+        })?;
+        let rule = crate::retention::resolve_rule(conn, &spec.rule)?;
+        let name = match spec
+            .name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .or(facts.content.as_deref())
+        {
+            Some(n) => kiroku_core::field::required_text("帳票名", n, 100)?,
+            None => {
+                return Err(FieldError::new(
+                    "帳票名",
+                    "帳票名（--doc-name）か内容（--content）を入力してください。",
+                )
+                .into())
+            }
+        };
+        let base_date = match spec.base_date.as_deref().filter(|d| !d.trim().is_empty()) {
+            Some(d) => kiroku_core::wareki::parse("基準日", d)?,
+            None => facts.happened_on,
+        };
+        let one = validated.len() == 1;
+        Ok(Some(DocumentChoice::New(
+            kiroku_store::table::documents::NewDocument {
+                name,
+                ledger_no,
+                rule_id: rule.id,
+                base_date,
+                person_id: if one { links.person_id } else { None },
+                batch_count: if one {
+                    None
+                } else {
+                    u32::try_from(validated.len()).ok()
+                },
+            },
+        )))
     }
 
     /// One event's current version (the read is audited).

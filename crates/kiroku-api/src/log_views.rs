@@ -94,6 +94,20 @@ pub struct NewEvent {
     pub file: Option<i64>,
     pub clerk: Option<String>,
     pub fields: EventFields,
+    /// The 帳票 this acquisition's papers go into: an existing one …
+    pub document: Option<i64>,
+    /// … or a new one made from the event (one person: theirs; a batch: 一式 of them all).
+    pub new_document: Option<DocumentFromEvent>,
+}
+
+/// A document made from an acquisition: kept under the event's 台帳 file by `rule` (ID or
+/// 帳票名); its name defaults to the event's 内容, its base date to the event's date.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DocumentFromEvent {
+    pub rule: String,
+    pub name: Option<String>,
+    pub base_date: Option<String>,
 }
 
 /// The details of an event; which are needed depends on the kind.
@@ -170,6 +184,8 @@ pub struct EventView {
     pub dependent_id: Option<i64>,
     pub dependent: Option<String>,
     pub file: Option<i64>,
+    /// The 帳票 it handled or filed the papers in.
+    pub document: Option<i64>,
     pub clerk: UserRef,
     /// Everything the event recorded, in words (the 運用状況記録票's 内容).
     pub summary: String,

@@ -293,6 +293,9 @@ fn event_detail(e: &EventView) -> String {
     if let Some(no) = e.file {
         lines.push(format!("  特定個人情報ファイル: 台帳 NO.{no}"));
     }
+    if let Some(doc) = e.document {
+        lines.push(format!("  帳票: ID {doc}（doc show {doc}）"));
+    }
     lines.push(format!("  内容: {}", e.summary));
     if let Some(n) = &e.fields.note {
         lines.push(format!("  備考: {n}"));
@@ -387,6 +390,15 @@ pub fn event(cli: &Cli, cmd: &EventCommand) -> Result<(), Failure> {
                     .transpose()?,
                 clerk: a.clerk.clone(),
                 fields: fields(&a.fields)?,
+                document: a.doc.as_deref().map(|d| number("帳票", d)).transpose()?,
+                new_document: a
+                    .doc_rule
+                    .as_ref()
+                    .map(|rule| kiroku_api::DocumentFromEvent {
+                        rule: rule.clone(),
+                        name: a.doc_name.clone(),
+                        base_date: a.doc_base_date.clone(),
+                    }),
             };
             let created = with_session(cli, |s| Ok(s.add_events(&new)?))?;
             match created.as_slice() {

@@ -175,6 +175,18 @@ pub struct EventAddArgs {
     pub clerk: Option<String>,
     #[command(flatten)]
     pub fields: EventFieldArgs,
+    /// 取得した書類を入れる既存の帳票の ID（acquire）。
+    #[arg(long)]
+    pub doc: Option<String>,
+    /// 取得した書類から帳票を作る: 保存期間のルール（ID または帳票名）。本人が複数なら一式になる。
+    #[arg(long)]
+    pub doc_rule: Option<String>,
+    /// 作る帳票の名称（既定: --content）。
+    #[arg(long)]
+    pub doc_name: Option<String>,
+    /// 作る帳票の基準日（既定: 取得日。申告書は年分の日付、例: 令和7年1月1日）。
+    #[arg(long)]
+    pub doc_base_date: Option<String>,
 }
 
 #[derive(Debug, Args)]

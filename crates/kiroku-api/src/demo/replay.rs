@@ -183,6 +183,7 @@ impl Replay<'_> {
             file,
             clerk: None,
             fields: b.ev.fields.clone(),
+            ..NewEvent::default()
         })?;
         Ok(persons.len() as u64)
     }
