@@ -120,6 +120,7 @@ fn ledger_view(conn: &Connection, row: &LedgerVersionRow) -> Result<LedgerView, 
         retention: e.retention.text.clone(),
         retention_rule: e.retention.rule_id,
         disposal: e.disposal.display().to_owned(),
+        disposal_status: disposal_status(conn, row.no)?,
         medium: e.medium.as_str().into(),
         medium_label: e.medium.label().into(),
         location: e.location.clone(),
@@ -128,6 +129,26 @@ fn ledger_view(conn: &Connection, row: &LedgerVersionRow) -> Result<LedgerView, 
         entered_by: row.entered_by.clone(),
         input: NewLedgerEntry::from_entry(e),
     })
+}
+
+/// 廃棄・削除の状況 of a file: how many of its documents are in each state.
+fn disposal_status(conn: &Connection, no: i64) -> Result<String, ApiError> {
+    use kiroku_core::schedule::DocumentState;
+    let docs = kiroku_store::table::documents::list(
+        conn,
+        kiroku_store::table::documents::DocumentFilter {
+            ledger_no: Some(no),
+            rule_id: None,
+        },
+    )?;
+    Ok(DocumentState::ALL
+        .iter()
+        .filter_map(|&state| {
+            let n = docs.iter().filter(|d| d.state() == state).count();
+            (n > 0).then(|| format!("{} {n}件", state.label()))
+        })
+        .collect::<Vec<_>>()
+        .join("・"))
 }
 
 /// The reason a correction needs (002 第43条): required, guarded like every text.

@@ -63,8 +63,11 @@ pub struct LedgerView {
     pub retention: String,
     /// The retention rule it follows, once linked (retention issue).
     pub retention_rule: Option<i64>,
-    /// 廃棄・削除 as printed.
+    /// 廃棄・削除 as printed (the method).
     pub disposal: String,
+    /// 廃棄・削除の状況: the documents kept under this file by state, e.g.
+    /// 「保存中 12件・廃棄済 3件・証明書待ち 1件」 (empty when it has none).
+    pub disposal_status: String,
     /// `medium`: `paper` | `electronic`
     pub medium: String,
     pub medium_label: String,

@@ -179,7 +179,15 @@ fn ledger_detail(e: &LedgerView) -> String {
         format!("  担当者: {}", handlers.join("、")),
         format!("  利用目的: {}", e.purpose),
         format!("  保存期間: {}", e.retention),
-        format!("  廃棄・削除: {}", e.disposal),
+        format!(
+            "  廃棄・削除: {}{}",
+            e.disposal,
+            if e.disposal_status.is_empty() {
+                String::new()
+            } else {
+                format!("（{}）", e.disposal_status)
+            }
+        ),
         format!("  保管場所: {}", e.location),
         format!("  媒体: {}", e.medium_label),
         format!("  登録: {}（{}）", local(e.entered_at), e.entered_by),
