@@ -298,6 +298,7 @@ fn event_view(
         dependent_id: l.dependent_id,
         dependent: dependent.map(Into::into),
         file_no: l.ledger_no,
+        document_id: l.document_id,
         clerk_id: l.clerk.clone(),
         clerk: name_of(names)(&l.clerk).into(),
     };

@@ -129,6 +129,25 @@ impl Session {
     /// The 取扱記録表: one row per 関係事務 × 本人 × 扶養家族 over the events the query selects.
     pub fn lifecycle(&mut self, query: &EventQuery) -> Result<Vec<LifecycleRow>, ApiError> {
         let records = self.handling_records(query, "取扱記録表")?;
+        let by_document = records
+            .iter()
+            .any(|r| r.person_id.is_none() && r.document_id.is_some());
+        let records = if by_document {
+            // Whose papers each document held: the acquisitions filed in it, in any year.
+            let holders: Vec<HandlingRecord> = events::handling_records(
+                self.vault.conn(),
+                &EventFilter {
+                    kind: Some(EventKind::Acquire),
+                    ..EventFilter::default()
+                },
+            )?
+            .into_iter()
+            .filter(|h| h.document_id.is_some())
+            .collect();
+            kiroku_core::lifecycle::expand_documents(records, &holders)
+        } else {
+            records
+        };
         Ok(lifecycle_rows(&records))
     }
 }

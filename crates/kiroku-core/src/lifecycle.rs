@@ -33,6 +33,8 @@ pub struct HandlingRecord {
     pub dependent: Option<Name>,
     /// 特定個人情報ファイル (台帳 NO.)
     pub file_no: Option<i64>,
+    /// The 帳票 it handled or filed papers in.
+    pub document_id: Option<i64>,
     /// 担当: login ID and 氏名
     pub clerk_id: String,
     pub clerk: Name,
@@ -311,6 +313,42 @@ pub fn lifecycle_rows(records: &[HandlingRecord]) -> Vec<LifecycleRow> {
         .collect()
 }
 
+/// Events about a document as a whole (a batch disposed of together, no person) counted on
+/// the rows of every person whose acquisition filed papers in that document (`holders`: the
+/// acquisitions with a document), so each person's 取扱記録表 row shows the 廃棄.
+pub fn expand_documents(
+    mut records: Vec<HandlingRecord>,
+    holders: &[HandlingRecord],
+) -> Vec<HandlingRecord> {
+    let mut extra = Vec::new();
+    for r in records.iter().filter(|r| r.person_id.is_none()) {
+        let Some(doc) = r.document_id else { continue };
+        let mut seen = Vec::new();
+        for h in holders
+            .iter()
+            .filter(|h| h.document_id == Some(doc) && h.person_id.is_some())
+        {
+            let key = (h.affair_id, h.person_id, h.dependent_id);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            extra.push(HandlingRecord {
+                affair_id: h.affair_id,
+                affair: h.affair.clone(),
+                person_id: h.person_id,
+                person: h.person.clone(),
+                unit: h.unit.clone(),
+                dependent_id: h.dependent_id,
+                dependent: h.dependent.clone(),
+                ..r.clone()
+            });
+        }
+    }
+    records.extend(extra);
+    records
+}
+
 /// The 運用状況記録票 order: by the day it happened; within a day by the stage of handling
 /// (取得 → 記載 → 利用 → … → 廃棄), then as entered.
 pub fn chronological(records: &mut [HandlingRecord]) {
@@ -336,6 +374,7 @@ mod tests {
             dependent_id: dependent.map(|_| 3),
             dependent: dependent.map(Into::into),
             file_no: Some(1),
+            document_id: None,
             clerk_id: "tanto".into(),
             clerk: "〇〇".into(),
         }
@@ -520,6 +559,45 @@ mod tests {
             all[1].event_id, 1,
             "the batch is still in the chronological list"
         );
+    }
+
+    #[test]
+    fn a_batch_disposal_shows_on_the_row_of_each_person_whose_papers_it_held() {
+        let mut acquired = record(
+            1,
+            EventInput {
+                source: Some("person"),
+                method: Some("mynumber_card"),
+                ..on("acquire", "令和7年11月10日")
+            },
+            None,
+        );
+        acquired.document_id = Some(9);
+        let mut other = acquired.clone();
+        other.event_id = 2;
+        other.person_id = Some(8);
+        other.person = Some("乙".into());
+        let mut batch = record(
+            3,
+            EventInput {
+                content: Some("令和8年分 扶養控除等申告書 一式（2名）"),
+                method: Some("shred"),
+                ..on("dispose", "令和7年12月26日")
+            },
+            None,
+        );
+        (batch.person_id, batch.person, batch.affair_id, batch.affair) = (None, None, None, None);
+        batch.document_id = Some(9);
+        let holders = vec![acquired.clone(), other.clone()];
+        let rows = lifecycle_rows(&expand_documents(vec![acquired, other, batch], &holders));
+        assert_eq!(rows.len(), 2);
+        for r in &rows {
+            assert_eq!(
+                r.disposal, "令和7年12月26日に令和8年分 扶養控除等申告書 一式（2名）を廃棄",
+                "{}",
+                r.person
+            );
+        }
     }
 
     #[test]

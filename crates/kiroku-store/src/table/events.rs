@@ -269,7 +269,7 @@ pub fn handling_records(
     let (clause, values) = filter.where_clause();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT v.event_id, v.version, v.happened_on, v.details, v.content, v.note,
-                v.affair_id, v.person_id, v.dependent_id, v.ledger_no, v.clerk
+                v.affair_id, v.person_id, v.dependent_id, v.ledger_no, v.clerk, v.document_id
          FROM event_versions v
          WHERE {clause}
          ORDER BY v.happened_on, v.event_id"
@@ -318,6 +318,7 @@ pub fn handling_records(
                 .transpose()?,
             dependent_id,
             file_no: r.get(9)?,
+            document_id: r.get(11)?,
             clerk: names
                 .users
                 .get(&clerk_id)
