@@ -368,7 +368,7 @@ fn demo(cli: &Cli, out: &Path, events: u64, persons: u32, seed: u64) -> Result<(
     )?;
     emit(cli.json, &report, |r| {
         format!(
-            "デモの記録ファイルを作成しました: {}\n団体名: {}\n利用者: {}（責任者は {}。パスワードはすべて入力したもの）\n本人 {} 人（扶養家族 {} 人）、台帳 {} 件、取扱記録 {} 件（{} 〜 {}）、委託先 {} 社（評価 {} 件）\n復旧コード: {}",
+            "デモの記録ファイルを作成しました: {}\n団体名: {}\n利用者: {}（責任者は {}。パスワードはすべて入力したもの）\n本人 {} 人（扶養家族 {} 人）、台帳 {} 件、取扱記録 {} 件（{} 〜 {}）、委託先 {} 社（評価 {} 件）、帳票 {} 件\n復旧コード: {}",
             r.vault,
             r.org_name,
             r.users.join("、"),
@@ -381,6 +381,7 @@ fn demo(cli: &Cli, out: &Path, events: u64, persons: u32, seed: u64) -> Result<(
             kiroku_core::wareki::format(r.last_day),
             r.contractors,
             r.evaluations,
+            r.documents,
             r.recovery_code
         )
     });

@@ -24,10 +24,12 @@
 //! - `plan`, `yearly_cycle`, `occasions`: drawing the plan, year by year and
 //!   occasion by occasion, and the cut that keeps its newest events;
 //! - `replay`: recording it through the API;
-//! - `contractors`: the 委託先, their contract clauses and a 評価シート each year.
+//! - `contractors`: the 委託先, their contract clauses and a 評価シート each year;
+//! - `documents`: the 帳票 kept under the 台帳, for the disposal schedule.
 
 mod calendar;
 mod contractors;
+mod documents;
 mod events;
 mod ledger;
 mod occasions;
@@ -37,7 +39,7 @@ mod plan;
 mod replay;
 mod yearly_cycle;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use kiroku_core::affair_templates::OfficeTemplate;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -80,6 +82,7 @@ pub struct DemoReport {
     pub events: u64,
     pub contractors: u64,
     pub evaluations: u64,
+    pub documents: u64,
     pub recovery_code: String,
     /// The day of the earliest and of the latest event (today when there are none).
     pub first_day: NaiveDate,
@@ -137,11 +140,20 @@ pub fn generate(env: &Env, req: &DemoRequest) -> Result<DemoReport, ApiError> {
 
     let ledger_entries = files.len() as u64;
     let cut = plan.cut(req.events);
+    let files_for_documents = files.clone();
     let recorded = replay::replay(env, &req.vault, &req.password, &plan, files, cut)?;
+    let (first_day, last_day) = recorded.days.unwrap_or((today, today));
     let mut officer = crate::login(env, &req.vault, OFFICER_ID, &req.password)?.0;
     let (contractors, evaluations) = contractors::register(&mut officer, today)?;
+    // Papers are older than the log: nine years of them, so that some are due this year.
+    let documents = documents::register(
+        &mut officer,
+        &files_for_documents,
+        today.year() - 9,
+        today,
+        req.persons,
+    )?;
     officer.logout()?;
-    let (first_day, last_day) = recorded.days.unwrap_or((today, today));
     Ok(DemoReport {
         vault: init.vault,
         org_name: init.org_name,
@@ -156,6 +168,7 @@ pub fn generate(env: &Env, req: &DemoRequest) -> Result<DemoReport, ApiError> {
         events: recorded.events,
         contractors,
         evaluations,
+        documents,
         recovery_code: init.recovery_code,
         first_day,
         last_day,
