@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Kiroku and walks through a demo office: a generated vault
-# (users, staff with dependents, directors, the 台帳 and several years of handling events),
-# then the 台帳, the log, the 取扱記録表, a correction with its history, a verified backup and
-# the audit chain. (The desktop app arrives with issue 7; until then the demo runs on the
+# (users, staff with dependents, directors, the 台帳, several years of handling events,
+# contractors with their evaluations, and documents), then the 台帳, the log, the 取扱記録表, a
+# correction with its history, the disposal schedule, a disposal by a contractor and its
+# certificate, a verified backup and the audit chain. (The desktop app arrives with issue 7; until then the demo runs on the
 # command line.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,10 @@ show eval list --contractor 2 | head -n 8
 show --user sato event add --kind output --date "$(date +%F)" --affair 1 --person 1,2,3 --content 源泉徴収簿
 show --user sato event amend 3001 --reason "出力したものの誤り" --content 賃金台帳
 show event history 3001
+show schedule
+show dispose --doc 1,2 --method dissolve --date "$(date +%F)" --contractor 株式会社みどり文書リサイクル
+show certificate add --contractor 株式会社みどり文書リサイクル --no 第501号 --date "$(date +%F)" --doc 1,2
+show ledger show 2
 KIROKU_PASSWORD=wrong-password "$kiroku" --user suzuki status || true
 show backup --out "$demo/demo-office.kiroku-backup"
 show audit list --limit 8
