@@ -131,6 +131,72 @@ fn label_of(d: &DocumentRow) -> String {
     }
 }
 
+/// Each document once: a repeated ID in one request is a typing mistake, named as such.
+fn refuse_repeats(ids: &[i64]) -> Result<(), ApiError> {
+    let mut seen = std::collections::HashSet::new();
+    match ids.iter().find(|id| !seen.insert(**id)) {
+        Some(id) => {
+            Err(FieldError::new("帳票", format!("帳票 ID {id} が2回指定されています。")).into())
+        }
+        None => Ok(()),
+    }
+}
+
+/// A document and the handling-log facts recorded for it.
+type Planned = (DocumentRow, kiroku_core::handling::EventFacts);
+
+/// The handling-log entry of a document handled as a whole (no affair; its person if any).
+fn document_links(d: &DocumentRow, clerk: &str) -> EventLinks {
+    EventLinks {
+        affair_id: None,
+        person_id: d.doc.person_id,
+        dependent_id: None,
+        ledger_no: Some(d.doc.ledger_no),
+        clerk: clerk.to_owned(),
+        document_id: Some(d.id),
+    }
+}
+
+/// Records a certificate, its receipt in the handling log for each document, and the audit.
+fn write_certificate(
+    tx: &Connection,
+    stamp: &crate::session::Stamp,
+    contractor_id: i64,
+    number: &str,
+    on: NaiveDate,
+    planned: &[Planned],
+) -> Result<(), ApiError> {
+    let ids: Vec<i64> = planned.iter().map(|p| p.0.id).collect();
+    let cert =
+        documents::add_certificate(tx, contractor_id, number, on, &ids, stamp.at, &stamp.actor)?;
+    for (d, facts) in planned {
+        let event_id = events::insert(
+            tx,
+            &document_links(d, &stamp.actor),
+            facts,
+            stamp.at,
+            &stamp.actor,
+        )?;
+        audit::append(
+            tx,
+            stamp.entry(
+                AuditAction::Create,
+                format!("event:{event_id}"),
+                "証明書の受領",
+            ),
+        )?;
+    }
+    audit::append(
+        tx,
+        stamp.entry(
+            AuditAction::Create,
+            format!("certificate:{cert}"),
+            format!("contractor:{contractor_id}"),
+        ),
+    )?;
+    Ok(())
+}
+
 fn require_document(conn: &Connection, id: i64) -> Result<DocumentRow, ApiError> {
     let id = guarded_id("帳票", id)?;
     documents::get(conn, id)?.ok_or_else(|| {
@@ -310,6 +376,7 @@ impl Session {
             )
             .into());
         }
+        refuse_repeats(&req.documents)?;
         let conn = self.vault.conn();
         let today = self.today();
         let on = wareki::parse_happened("廃棄日", &req.date, today)?;
@@ -339,6 +406,13 @@ impl Session {
             .filter(|w| !w.trim().is_empty())
             .map(|w| user_ref(conn, "確認者", w).map(|u| u.0.id))
             .transpose()?;
+        if witness.as_deref() == Some(self.actor().as_str()) {
+            return Err(FieldError::new(
+                "確認者",
+                "確認者は廃棄・削除した本人とは別の利用者にしてください。",
+            )
+            .into());
+        }
         let early_reason = req.early_reason.as_deref().filter(|r| !r.trim().is_empty());
         let mut planned = Vec::new();
         for &id in &req.documents {
@@ -365,6 +439,13 @@ impl Session {
             };
             let electronic = ledger::current(conn, d.doc.ledger_no)?
                 .is_some_and(|l| l.entry.medium == Medium::Electronic);
+            if electronic && contractor.is_some() {
+                return Err(FieldError::new(
+                    "委託先",
+                    format!("帳票 ID {id} は電子データです。削除は委託先ではなく、確認者（--witness）を立てて記録します。"),
+                )
+                .into());
+            }
             let content = label_of(&d);
             let facts = EventInput {
                 kind: if electronic { "delete" } else { "dispose" },
@@ -384,18 +465,23 @@ impl Session {
             .parse(today)?;
             planned.push((d, electronic, facts, early));
         }
+        let receipts: Vec<Planned> = match (&contractor, &certificate) {
+            (Some(c), Some(no)) => planned
+                .iter()
+                .map(|(d, ..)| {
+                    Ok((
+                        d.clone(),
+                        self.certificate_facts(d, &c.details.name, no, on)?,
+                    ))
+                })
+                .collect::<Result<_, ApiError>>()?,
+            _ => Vec::new(),
+        };
         let stamp = self.stamp();
         let ids: Vec<i64> = planned.iter().map(|p| p.0.id).collect();
         self.vault.write(|tx| -> Result<(), ApiError> {
             for (d, electronic, facts, early) in &planned {
-                let links = EventLinks {
-                    affair_id: None,
-                    person_id: d.doc.person_id,
-                    dependent_id: None,
-                    ledger_no: Some(d.doc.ledger_no),
-                    clerk: stamp.actor.clone(),
-                    document_id: Some(d.id),
-                };
+                let links = document_links(d, &stamp.actor);
                 let event_id = events::insert(tx, &links, facts, stamp.at, &stamp.actor)?;
                 let method = match &facts.details {
                     kiroku_core::handling::EventDetails::Dispose { method, .. }
@@ -436,7 +522,7 @@ impl Session {
                 )?;
             }
             if let (Some(c), Some(no)) = (&contractor, &certificate) {
-                documents::add_certificate(tx, c.id, no, on, &ids, stamp.at, &stamp.actor)?;
+                write_certificate(tx, &stamp, c.id, no, on, &receipts)?;
             }
             Ok(())
         })?;
@@ -445,6 +531,27 @@ impl Session {
         ids.iter()
             .map(|&id| ctx.view(&require_document(conn, id)?))
             .collect()
+    }
+
+    /// The receipt of a certificate as a handling-log event for one document.
+    fn certificate_facts(
+        &self,
+        d: &DocumentRow,
+        contractor: &str,
+        number: &str,
+        on: NaiveDate,
+    ) -> Result<kiroku_core::handling::EventFacts, ApiError> {
+        let content = label_of(d);
+        Ok(EventInput {
+            kind: "certificate",
+            date: &on.to_string(),
+            clerk: self.actor().as_str(),
+            contractor: Some(contractor),
+            certificate_no: Some(number),
+            content: Some(&content),
+            ..EventInput::default()
+        }
+        .parse(self.today())?)
     }
 
     /// Records a contractor's 廃棄・削除証明書 for documents it disposed of: they leave
@@ -464,14 +571,15 @@ impl Session {
                 FieldError::new("帳票", "証明書の対象の帳票 ID を指定してください。").into(),
             );
         }
-        let mut planned = Vec::new();
+        refuse_repeats(&req.documents)?;
+        let mut planned: Vec<Planned> = Vec::new();
         for &id in &req.documents {
             let d = require_document(conn, id)?;
-            let by_this = d
+            let disposal = d
                 .disposal
                 .as_ref()
-                .is_some_and(|x| x.contractor_id == Some(contractor.id));
-            if !by_this || d.certificate.is_some() {
+                .filter(|x| x.contractor_id == Some(contractor.id) && d.certificate.is_none());
+            let Some(disposal) = disposal else {
                 return Err(FieldError::new(
                     "帳票",
                     format!(
@@ -480,60 +588,24 @@ impl Session {
                     ),
                 )
                 .into());
+            };
+            if on < disposal.disposed_on {
+                return Err(FieldError::new(
+                    "証明書の日付",
+                    format!(
+                        "証明書の日付が帳票 ID {id} の廃棄日（{}）より前です。",
+                        wareki::format(disposal.disposed_on)
+                    ),
+                )
+                .into());
             }
-            let content = label_of(&d);
-            let facts = EventInput {
-                kind: "certificate",
-                date: &on.to_string(),
-                clerk: self.actor().as_str(),
-                contractor: Some(&contractor.details.name),
-                certificate_no: Some(&number),
-                content: Some(&content),
-                ..EventInput::default()
-            }
-            .parse(today)?;
+            let facts = self.certificate_facts(&d, &contractor.details.name, &number, on)?;
             planned.push((d, facts));
         }
         let stamp = self.stamp();
         let ids: Vec<i64> = planned.iter().map(|p| p.0.id).collect();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            let cert = documents::add_certificate(
-                tx,
-                contractor.id,
-                &number,
-                on,
-                &ids,
-                stamp.at,
-                &stamp.actor,
-            )?;
-            for (d, facts) in &planned {
-                let links = EventLinks {
-                    affair_id: None,
-                    person_id: d.doc.person_id,
-                    dependent_id: None,
-                    ledger_no: Some(d.doc.ledger_no),
-                    clerk: stamp.actor.clone(),
-                    document_id: Some(d.id),
-                };
-                let event_id = events::insert(tx, &links, facts, stamp.at, &stamp.actor)?;
-                audit::append(
-                    tx,
-                    stamp.entry(
-                        AuditAction::Create,
-                        format!("event:{event_id}"),
-                        "証明書の受領",
-                    ),
-                )?;
-            }
-            audit::append(
-                tx,
-                stamp.entry(
-                    AuditAction::Create,
-                    format!("certificate:{cert}"),
-                    format!("contractor:{}", contractor.id),
-                ),
-            )?;
-            Ok(())
+            write_certificate(tx, &stamp, contractor.id, &number, on, &planned)
         })?;
         let conn = self.vault.conn();
         let ctx = Context::load(conn)?;

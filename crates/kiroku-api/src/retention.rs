@@ -188,9 +188,24 @@ impl Session {
             new.base_hint = Some(h.clone()).filter(|h| !h.trim().is_empty());
         }
         let rule = parse_rule(&new)?;
+        if rule.name != current.rule.name
+            && retention_rules::list(self.vault.conn())?
+                .iter()
+                .any(|r| r.id != id && r.rule.name == rule.name)
+        {
+            return Err(FieldError::new(
+                "帳票名",
+                format!(
+                    "ルール「{}」はすでにあります。別の名称にしてください。",
+                    rule.name
+                ),
+            )
+            .into());
+        }
         if rule == current.rule {
             return Err(FieldError::new("変更内容", "変更する項目がありません。").into());
         }
+        // Kept documents follow the new version; disposed ones are done with.
         let affected = documents::list(
             self.vault.conn(),
             DocumentFilter {
@@ -198,7 +213,9 @@ impl Session {
                 ..DocumentFilter::default()
             },
         )?
-        .len();
+        .iter()
+        .filter(|d| d.disposal.is_none())
+        .count();
         let version = current.version + 1;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {

@@ -2,7 +2,10 @@
 //! deleted; a correction is a new version, and a version 1 has no reason while a later one
 //! must have one. The v4 contractor tables likewise: clause ticks, judgments and improvement
 //! checks are never changed, contractors and evaluations never deleted, and an evaluation
-//! changes only by being finalised, after which it is frozen.
+//! changes only by being finalised, after which it is frozen. The v5 retention tables too:
+//! rules change only by a new version (with its reason), and documents, disposals and
+//! certificates are never updated or deleted; a document is disposed of once, covered by one
+//! certificate, and a disposal's witness (確認者) is someone other than its performer.
 #![allow(clippy::unwrap_used)]
 
 use kiroku_store::{migrations, MasterKey, Vault};
@@ -242,4 +245,147 @@ fn an_evaluation_changes_only_by_being_finalised_and_then_is_frozen() {
         .unwrap();
     let next = vault.conn().last_insert_rowid();
     judge(&vault, next, 1, "A").unwrap();
+}
+
+/// A clerk besides the fixture's officer, a disposal of the fixture's document 1 by the
+/// officer through the fixture's contractor, and that contractor's certificate for it.
+fn with_disposal_rows(vault: &Vault) {
+    let conn = vault.conn();
+    conn.execute_batch(
+        "INSERT INTO users (login_id, name, role, created_at, created_by)
+             VALUES ('sato', '佐藤 花子', 'clerk', '2026-04-01T00:30:00Z', 'boss');
+         INSERT INTO disposals (document_id, deleted, method, disposed_on, performer, witness,
+             contractor_id, event_id, entered_at, entered_by)
+             VALUES (1, 0, '{\"code\":\"dissolve\"}', '2033-03-31', 'boss', 'sato', 1, 1,
+                 '2033-03-31T00:30:00Z', 'boss');
+         INSERT INTO certificates (id, contractor_id, number, issued_on, entered_at, entered_by)
+             VALUES (1, 1, '第1号', '2033-04-10', '2033-04-10T00:30:00Z', 'boss');
+         INSERT INTO certificate_documents (document_id, certificate_id) VALUES (1, 1);",
+    )
+    .unwrap();
+}
+
+#[test]
+fn no_row_of_the_retention_tables_can_be_changed_or_removed() {
+    let (_dir, vault) = migrated_fixture();
+    with_disposal_rows(&vault);
+    let tables = [
+        "retention_rules",
+        "retention_rule_versions",
+        "documents",
+        "disposals",
+        "certificates",
+        "certificate_documents",
+    ];
+    let counts = |v: &Vault| -> Vec<i64> {
+        tables
+            .iter()
+            .map(|t| {
+                v.conn()
+                    .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                    .unwrap()
+            })
+            .collect()
+    };
+    let before = counts(&vault);
+    // The built-in catalog (10 rules, version 1 each), the fixture's document and the rows above.
+    assert_eq!(before, [10, 10, 1, 1, 1, 1]);
+    for sql in [
+        "UPDATE retention_rules SET created_by = 'x'",
+        "DELETE FROM retention_rules",
+        "UPDATE retention_rule_versions SET years = 5",
+        "UPDATE retention_rule_versions SET reason = '後から' WHERE version = 1",
+        "DELETE FROM retention_rule_versions",
+        "UPDATE documents SET base_date = '2030-01-01'",
+        "UPDATE documents SET rule_id = 2",
+        "DELETE FROM documents",
+        "UPDATE disposals SET disposed_on = '2040-01-01'",
+        "UPDATE disposals SET witness = NULL",
+        "DELETE FROM disposals",
+        "UPDATE certificates SET number = 'x'",
+        "DELETE FROM certificates",
+        "UPDATE certificate_documents SET certificate_id = 2",
+        "DELETE FROM certificate_documents",
+    ] {
+        refused(&vault, sql, "never");
+    }
+    assert_eq!(counts(&vault), before);
+}
+
+#[test]
+fn a_rule_changes_by_a_new_version_with_its_reason() {
+    let (_dir, vault) = migrated_fixture();
+    let version = |v: i64, reason: Option<&str>| {
+        vault.conn().execute(
+            "INSERT INTO retention_rule_versions (rule_id, version, name, start_kind, years, basis,
+                 statutory, disposal, base_hint, reason, entered_at, entered_by)
+             SELECT rule_id, ?1, name, start_kind, 5, basis, statutory, disposal, base_hint, ?2,
+                 '2026-05-01T00:00:00Z', 'boss'
+             FROM retention_rule_versions WHERE rule_id = 1 AND version = 1",
+            rusqlite::params![v, reason],
+        )
+    };
+    assert!(version(2, None).is_err(), "a change without a reason");
+    assert!(version(2, Some("規程改正")).is_ok());
+    assert!(
+        version(2, Some("again")).is_err(),
+        "a version number is used once"
+    );
+    let err = vault
+        .conn()
+        .execute(
+            "INSERT INTO retention_rule_versions (rule_id, version, name, start_kind, years, basis,
+                 statutory, disposal, entered_at, entered_by)
+             VALUES (1, 3, 'x', 'tomorrow', 1, 'x', 0, '{}', '2026-05-01T00:00:00Z', 'boss')",
+            [],
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("CHECK"), "an unknown start kind: {err}");
+}
+
+#[test]
+fn a_document_is_disposed_of_once_and_its_witness_is_someone_else() {
+    let (_dir, vault) = migrated_fixture();
+    let conn = vault.conn();
+    conn.execute_batch(
+        "INSERT INTO users (login_id, name, role, created_at, created_by)
+             VALUES ('sato', '佐藤 花子', 'clerk', '2026-04-01T00:30:00Z', 'boss');
+         INSERT INTO documents (id, name, ledger_no, rule_id, base_date, created_at, created_by)
+             VALUES (2, '令和7年分 データ', 1, 1, '2025-01-01', '2026-04-01T00:30:00Z', 'boss');",
+    )
+    .unwrap();
+    let dispose = |doc: i64, performer: &str, witness: Option<&str>| {
+        conn.execute(
+            "INSERT INTO disposals (document_id, deleted, method, disposed_on, performer, witness,
+                 event_id, entered_at, entered_by)
+             VALUES (?1, 1, '{\"code\":\"system_delete\"}', '2033-03-31', ?2, ?3, 1,
+                 '2033-03-31T00:30:00Z', ?2)",
+            rusqlite::params![doc, performer, witness],
+        )
+    };
+    let err = dispose(1, "boss", Some("boss")).unwrap_err().to_string();
+    assert!(err.contains("witness <> performer"), "{err}");
+    let err = dispose(1, "boss", Some("nobody")).unwrap_err().to_string();
+    assert!(err.contains("FOREIGN KEY"), "an unknown witness: {err}");
+    dispose(1, "boss", Some("sato")).unwrap();
+    dispose(2, "sato", None).unwrap();
+    let err = dispose(1, "sato", Some("boss")).unwrap_err().to_string();
+    assert!(err.contains("UNIQUE"), "a second disposal: {err}");
+    // One certificate per document.
+    conn.execute_batch(
+        "INSERT INTO certificates (id, contractor_id, number, issued_on, entered_at, entered_by)
+             VALUES (1, 1, '第1号', '2033-04-10', '2033-04-10T00:30:00Z', 'boss'),
+                    (2, 1, '第2号', '2033-04-11', '2033-04-11T00:30:00Z', 'boss');
+         INSERT INTO certificate_documents (document_id, certificate_id) VALUES (1, 1);",
+    )
+    .unwrap();
+    let err = conn
+        .execute(
+            "INSERT INTO certificate_documents (document_id, certificate_id) VALUES (1, 2)",
+            [],
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("UNIQUE"), "{err}");
 }
