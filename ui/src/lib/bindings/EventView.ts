@@ -21,7 +21,11 @@ affair_id: bigint | null, affair: string | null,
 /**
  * None for a batch (一式).
  */
-person_id: bigint | null, person: string | null, dependent_id: bigint | null, dependent: string | null, file: bigint | null, clerk: UserRef, 
+person_id: bigint | null, person: string | null, dependent_id: bigint | null, dependent: string | null, file: bigint | null, 
+/**
+ * The 帳票 it handled or filed the papers in.
+ */
+document: bigint | null, clerk: UserRef, 
 /**
  * Everything the event recorded, in words (the 運用状況記録票's 内容).
  */

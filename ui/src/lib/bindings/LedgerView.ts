@@ -19,9 +19,14 @@ amended: boolean, name: string, scope: string, dept: string, owner: UserRef, han
  */
 retention_rule: bigint | null, 
 /**
- * 廃棄・削除 as printed.
+ * 廃棄・削除 as printed (the method).
  */
 disposal: string, 
+/**
+ * 廃棄・削除の状況: the documents kept under this file by state, e.g.
+ * 「保存中 12件・廃棄済 3件・証明書待ち 1件」 (empty when it has none).
+ */
+disposal_status: string, 
 /**
  * `medium`: `paper` | `electronic`
  */
