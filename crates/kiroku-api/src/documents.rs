@@ -413,7 +413,13 @@ impl Session {
             )
             .into());
         }
-        let early_reason = req.early_reason.as_deref().filter(|r| !r.trim().is_empty());
+        // Checked (the guard first) whether or not it is needed: a reason is never ignored.
+        let early_reason = req
+            .early_reason
+            .as_deref()
+            .map(|r| kiroku_core::field::optional_text("早期廃棄の理由", r, 200))
+            .transpose()?
+            .flatten();
         let mut planned = Vec::new();
         for &id in &req.documents {
             let d = require_document(conn, id)?;
@@ -425,7 +431,7 @@ impl Session {
                 .into());
             }
             let dates = ctx.rule(d.doc.rule_id)?.dates(d.doc.base_date);
-            let early = match check_disposal_day(&dates, on, early_reason) {
+            let early = match check_disposal_day(&dates, on, early_reason.as_deref()) {
                 Ok(EarlyDisposal::OnTime) => None,
                 Ok(EarlyDisposal::Confirmed(reason)) => {
                     self.require_officer("保存期限前の廃棄")?;

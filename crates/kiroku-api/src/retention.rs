@@ -99,9 +99,11 @@ impl Session {
     fn rule_row(&self, id: i64) -> Result<RuleVersionRow, ApiError> {
         let id = guarded_id("保存期間のルール", id)?;
         retention_rules::current(self.vault.conn(), id)?.ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "ルール ID {id} はありません。rule list で確認してください。"
-            ))
+            FieldError::new(
+                "保存期間のルール",
+                format!("ルール ID {id} はありません。rule list で確認してください。"),
+            )
+            .into()
         })
     }
 

@@ -466,7 +466,7 @@ fn refusals_name_the_field_and_never_echo_a_my_number() {
     zero.batch_count = Some(0);
     assert_eq!(field(s.add_document(&zero)), "件数");
     let rule = s.edit_rule(999, "理由", &RuleChanges::default());
-    assert_eq!(code(rule), ErrorCode::NotFound);
+    assert_eq!(field(rule), "保存期間のルール");
 
     let number = "１２３４-５６７８-９０１８";
     let named = new_doc(&format!("{number}の申告書"), no, KOYO, "令和6年1月1日");
