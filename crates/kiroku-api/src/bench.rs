@@ -44,13 +44,14 @@ impl Session {
 
 impl Session {
     /// Adds `count` documents to 台帳 NO. `file` in one transaction (for `kiroku bench
-    /// retention`): rules cycle through the catalog, base dates spread over the last ten
-    /// years, a third of them for one person (`person`), the rest batches.
+    /// retention`): rules cycle through the catalog, base dates spread over the last
+    /// `spread_days` days, a third of them for one person (`person`), the rest batches.
     pub fn add_bench_documents(
         &mut self,
         file: i64,
         person: i64,
         count: u32,
+        spread_days: u32,
     ) -> Result<(), ApiError> {
         self.require_writer("ベンチマーク")?;
         let rules: Vec<i64> = kiroku_store::table::retention_rules::list(self.vault.conn())?
@@ -68,7 +69,7 @@ impl Session {
                     name: format!("測定用の帳票 {i}"),
                     ledger_no: file,
                     rule_id: rules[i as usize % rules.len()],
-                    base_date: today - chrono::Duration::days(i64::from(i % 3650)),
+                    base_date: today - chrono::Duration::days(i64::from(i % spread_days.max(1))),
                     person_id: (i % 3 == 0).then_some(person),
                     batch_count: (i % 3 != 0).then_some(1 + i % 60),
                 };

@@ -9,7 +9,7 @@ use kiroku_core::handling::EventInput;
 use kiroku_core::ledger::Medium;
 use kiroku_core::period::RetentionDates;
 use kiroku_core::retention::RetentionRule;
-use kiroku_core::schedule::{check_disposal_day, schedule, DocumentState, EarlyDisposal};
+use kiroku_core::schedule::{check_disposal_day, classify, schedule, DocumentState, EarlyDisposal};
 use kiroku_core::{wareki, FieldError};
 use kiroku_store::table::documents::{self, Disposal, DocumentFilter, DocumentRow};
 use kiroku_store::table::events::{self, EventLinks};
@@ -302,7 +302,22 @@ impl Session {
         self.audited_read("documents", &format!("廃棄予定 {}", fy.label()))?;
         let conn = self.vault.conn();
         let ctx = Context::load(conn)?;
-        let rows = documents::list(conn, DocumentFilter::default())?;
+        // Only the documents the schedule lists are read whole.
+        let mut missing_rule = None;
+        let rows = documents::list_where(conn, DocumentFilter::default(), |k| {
+            match ctx.rules.get(&k.rule_id) {
+                Some((_, rule)) => classify(&rule.dates(k.base_date), k.state, fy, today).is_some(),
+                None => {
+                    missing_rule = Some(k.rule_id);
+                    false
+                }
+            }
+        })?;
+        if let Some(id) = missing_rule {
+            return Err(ApiError::Integrity(format!(
+                "ルール ID {id} が見つかりません。"
+            )));
+        }
         let mut items = Vec::with_capacity(rows.len());
         for d in &rows {
             let dates = ctx.rule(d.doc.rule_id)?.dates(d.doc.base_date);

@@ -252,6 +252,9 @@ pub enum BenchCommand {
     Retention {
         #[arg(long, default_value_t = 100_000)]
         documents: u32,
+        /// 帳票の基準日を過去何年に散らすか（10: 一度も廃棄していない事務所、3: 毎年廃棄している事務所に近い）。
+        #[arg(long, default_value_t = 10)]
+        years: u32,
         #[arg(long)]
         dir: Option<PathBuf>,
     },

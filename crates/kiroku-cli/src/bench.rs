@@ -373,7 +373,7 @@ struct RetentionFigures {
 }
 
 /// The disposal schedule over `count` documents (each read includes its audit row).
-pub fn retention(json: bool, count: u32, dir: Option<&Path>) -> Result<(), Failure> {
+pub fn retention(json: bool, count: u32, years: u32, dir: Option<&Path>) -> Result<(), Failure> {
     let scratch = Scratch::new(dir)?;
     let (dir, env) = (scratch.dir(), production_env());
     let vault = dir.join("bench-retention.kiroku");
@@ -414,7 +414,7 @@ pub fn retention(json: bool, count: u32, dir: Option<&Path>) -> Result<(), Failu
         })?
         .id;
     let t = Instant::now();
-    s.add_bench_documents(file, person, count)?;
+    s.add_bench_documents(file, person, count, years.saturating_mul(365))?;
     let insert_ms = ms(t);
     let (schedule_ms_median, plan) = median_ms(7, || Ok(s.schedule(None)?))?;
     s.logout()?;

@@ -86,9 +86,11 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
                 persons,
                 dir,
             } => bench::log(cli.json, *events, *persons, dir.as_deref()),
-            BenchCommand::Retention { documents, dir } => {
-                bench::retention(cli.json, *documents, dir.as_deref())
-            }
+            BenchCommand::Retention {
+                documents,
+                years,
+                dir,
+            } => bench::retention(cli.json, *documents, *years, dir.as_deref()),
             BenchCommand::Append { rows, per_tx } => {
                 with_session(cli, |s| bench::append(s, *rows, *per_tx))
             }

@@ -62,18 +62,22 @@ pub struct DocumentRow {
 impl DocumentRow {
     /// 保存中, 廃棄済, 削除済 or 証明書待ち.
     pub fn state(&self) -> DocumentState {
-        match &self.disposal {
-            None => DocumentState::Kept,
-            Some(d) => DocumentState::after_disposal(
-                d.deleted,
-                match d.contractor_id {
-                    Some(_) => Disposer::Contractor {
-                        certificate_received: self.certificate.is_some(),
-                    },
-                    None => Disposer::Office,
+        state_of(self.disposal.as_ref(), self.certificate.is_some())
+    }
+}
+
+fn state_of(disposal: Option<&Disposal>, certificate: bool) -> DocumentState {
+    match disposal {
+        None => DocumentState::Kept,
+        Some(d) => DocumentState::after_disposal(
+            d.deleted,
+            match d.contractor_id {
+                Some(_) => Disposer::Contractor {
+                    certificate_received: certificate,
                 },
-            ),
-        }
+                None => Disposer::Office,
+            },
+        ),
     }
 }
 
@@ -211,6 +215,25 @@ pub struct DocumentFilter {
 
 /// Documents by ID.
 pub fn list(conn: &Connection, filter: DocumentFilter) -> Result<Vec<DocumentRow>, StoreError> {
+    list_where(conn, filter, |_| true)
+}
+
+/// What decides whether a document belongs in a view: read before the rest of its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentKey {
+    pub id: i64,
+    pub rule_id: i64,
+    pub base_date: NaiveDate,
+    pub state: DocumentState,
+}
+
+/// The documents `keep` accepts, by ID. Only the key columns of every row are read; the rest
+/// only for the rows kept (a schedule over 100,000 documents lists a fraction of them).
+pub fn list_where(
+    conn: &Connection,
+    filter: DocumentFilter,
+    mut keep: impl FnMut(&DocumentKey) -> bool,
+) -> Result<Vec<DocumentRow>, StoreError> {
     let mut clauses = Vec::new();
     let mut values = Vec::new();
     if let Some(no) = filter.ledger_no {
@@ -230,8 +253,25 @@ pub fn list(conn: &Connection, filter: DocumentFilter) -> Result<Vec<DocumentRow
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM documents{condition} ORDER BY id"
     ))?;
-    let rows = stmt.query_map(params_from_iter(values), |r| from_row(r, &outcomes))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut rows = stmt.query(params_from_iter(values))?;
+    let mut kept = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let base: String = r.get(4)?;
+        let key = DocumentKey {
+            id,
+            rule_id: r.get(3)?,
+            base_date: date_from_sql(4, &base)?,
+            state: state_of(
+                outcomes.disposals.get(&id),
+                outcomes.certificates.contains_key(&id),
+            ),
+        };
+        if keep(&key) {
+            kept.push(from_row(r, &outcomes)?);
+        }
+    }
+    Ok(kept)
 }
 
 /// Records a document's disposal.
