@@ -76,6 +76,23 @@ impl Scratch {
     }
 }
 
+/// A new measuring vault with its officer `bench`.
+fn init_bench_vault(env: &Env, vault: &Path, password: &str) -> Result<(), Failure> {
+    kiroku_api::init(
+        env,
+        InitRequest {
+            vault: vault.to_owned(),
+            org_name: "ベンチマーク組合".into(),
+            officer_id: "bench".into(),
+            officer_name: "測定 太郎".into(),
+            officer_dept: None,
+            password: Zeroizing::new(password.into()),
+            template: kiroku_api::OfficeTemplate::Jimukumiai,
+        },
+    )?;
+    Ok(())
+}
+
 /// The real clock and the production KDF, with no OS credential store.
 fn production_env() -> Env {
     Env {
@@ -95,18 +112,7 @@ pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failu
     let vault = dir.join("bench.kiroku");
     let password = "bench-password-1";
     let t = Instant::now();
-    kiroku_api::init(
-        &env,
-        InitRequest {
-            vault: vault.clone(),
-            org_name: "ベンチマーク組合".into(),
-            officer_id: "bench".into(),
-            officer_name: "測定 太郎".into(),
-            officer_dept: None,
-            password: Zeroizing::new(password.into()),
-            template: kiroku_api::OfficeTemplate::Jimukumiai,
-        },
-    )?;
+    init_bench_vault(&env, &vault, password)?;
     let init_ms = ms(t);
 
     let mut unlock_ms_all = Vec::new();
@@ -378,18 +384,7 @@ pub fn retention(json: bool, count: u32, years: u32, dir: Option<&Path>) -> Resu
     let (dir, env) = (scratch.dir(), production_env());
     let vault = dir.join("bench-retention.kiroku");
     let password = "bench-password-1";
-    kiroku_api::init(
-        &env,
-        InitRequest {
-            vault: vault.clone(),
-            org_name: "ベンチマーク組合".into(),
-            officer_id: "bench".into(),
-            officer_name: "測定 太郎".into(),
-            officer_dept: None,
-            password: Zeroizing::new(password.into()),
-            template: kiroku_api::OfficeTemplate::Jimukumiai,
-        },
-    )?;
+    init_bench_vault(&env, &vault, password)?;
     let (mut s, _) = kiroku_api::login(&env, &vault, "bench", password)?;
     let file = s
         .add_ledger_entry(&kiroku_api::NewLedgerEntry {
