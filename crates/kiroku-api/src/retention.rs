@@ -20,14 +20,7 @@ const BUILT_IN_BY: &str = "kiroku";
 
 fn rule_view(conn: &Connection, row: &RuleVersionRow) -> Result<RuleView, ApiError> {
     let r = &row.rule;
-    let count = documents::list(
-        conn,
-        DocumentFilter {
-            rule_id: Some(row.id),
-            ..DocumentFilter::default()
-        },
-    )?
-    .len();
+    let count = documents::count_under_rule(conn, row.id)?;
     Ok(RuleView {
         id: row.id,
         version: row.version,

@@ -274,6 +274,13 @@ pub fn list_where(
     Ok(kept)
 }
 
+/// How many documents a rule keeps (disposed of or not).
+pub fn count_under_rule(conn: &Connection, rule_id: i64) -> Result<u64, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM documents WHERE rule_id = ?1")?
+        .query_row([rule_id], |r| r.get(0))?)
+}
+
 /// Records a document's disposal.
 pub fn dispose(
     conn: &Connection,
