@@ -276,9 +276,10 @@ pub fn list_where(
 
 /// How many documents a rule keeps (disposed of or not).
 pub fn count_under_rule(conn: &Connection, rule_id: i64) -> Result<u64, StoreError> {
-    Ok(conn
+    let n: i64 = conn
         .prepare_cached("SELECT count(*) FROM documents WHERE rule_id = ?1")?
-        .query_row([rule_id], |r| r.get(0))?)
+        .query_row([rule_id], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or_default())
 }
 
 /// Records a document's disposal.
