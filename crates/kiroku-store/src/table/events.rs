@@ -5,11 +5,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::handling::{EventDetails, EventFacts, EventKind};
 use kiroku_core::lifecycle::{HandlingRecord, Name};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{params, params_from_iter, Connection, Row};
 use std::collections::HashMap;
 
 use super::{
     date_from_sql, json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql,
+    Versioned,
 };
 use crate::StoreError;
 
@@ -144,24 +145,20 @@ pub fn amend(
 const CURRENT: &str = "NOT EXISTS (SELECT 1 FROM event_versions w \
     WHERE w.event_id = v.event_id AND w.version > v.version)";
 
+const VERSIONS: Versioned = Versioned {
+    table: "event_versions",
+    key: "event_id",
+    columns: COLUMNS,
+};
+
 /// The current version of event `id`.
 pub fn current(conn: &Connection, id: i64) -> Result<Option<EventVersionRow>, StoreError> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM event_versions v WHERE event_id = ?1 AND {CURRENT}"),
-            [id],
-            from_row,
-        )
-        .optional()?)
+    VERSIONS.current(conn, id, from_row)
 }
 
 /// Every version of event `id`, oldest first.
 pub fn history(conn: &Connection, id: i64) -> Result<Vec<EventVersionRow>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM event_versions v WHERE event_id = ?1 ORDER BY version"
-    ))?;
-    let rows = stmt.query_map([id], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    VERSIONS.history(conn, id, from_row)
 }
 
 /// Which events a view shows (every condition that is set must hold).

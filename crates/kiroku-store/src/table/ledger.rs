@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use kiroku_core::ledger::{LedgerEntry, Medium, RetentionRef};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 
-use super::{json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql};
+use super::{json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql, Versioned};
 use crate::StoreError;
 
 /// One version of a 台帳 entry.
@@ -117,34 +117,23 @@ pub fn amend(
     insert_version(conn, no, version, e, Some(reason), at, by)
 }
 
-const CURRENT: &str = "NOT EXISTS (SELECT 1 FROM ledger_versions w \
-    WHERE w.no = ledger_versions.no AND w.version > ledger_versions.version)";
+const VERSIONS: Versioned = Versioned {
+    table: "ledger_versions",
+    key: "no",
+    columns: COLUMNS,
+};
 
 /// The current version of entry `no`.
 pub fn current(conn: &Connection, no: i64) -> Result<Option<LedgerVersionRow>, StoreError> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM ledger_versions WHERE no = ?1 AND {CURRENT}"),
-            [no],
-            from_row,
-        )
-        .optional()?)
+    VERSIONS.current(conn, no, from_row)
 }
 
 /// Every entry's current version, by NO.
 pub fn list(conn: &Connection) -> Result<Vec<LedgerVersionRow>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM ledger_versions WHERE {CURRENT} ORDER BY no"
-    ))?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    VERSIONS.list(conn, from_row)
 }
 
 /// Every version of entry `no`, oldest first.
 pub fn history(conn: &Connection, no: i64) -> Result<Vec<LedgerVersionRow>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM ledger_versions WHERE no = ?1 ORDER BY version"
-    ))?;
-    let rows = stmt.query_map([no], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    VERSIONS.history(conn, no, from_row)
 }

@@ -70,3 +70,77 @@ pub(crate) fn date_from_sql(column: usize, text: &str) -> rusqlite::Result<Naive
             .map_err(|e| text_conversion(column, e)),
     }
 }
+
+/// A table of numbered versions (`key`, `version`, …): a record's current version is the one
+/// with no later version. The 台帳, the handling log and the retention rules are kept so.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Versioned {
+    pub table: &'static str,
+    pub key: &'static str,
+    pub columns: &'static str,
+}
+
+type FromRow<T> = fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>;
+
+impl Versioned {
+    /// `v` is its record's current version (for a query that names the table `v`).
+    pub fn current_clause(&self) -> String {
+        format!(
+            "NOT EXISTS (SELECT 1 FROM {t} w WHERE w.{k} = v.{k} AND w.version > v.version)",
+            t = self.table,
+            k = self.key
+        )
+    }
+
+    /// The current version of record `id`.
+    pub fn current<T>(
+        &self,
+        conn: &rusqlite::Connection,
+        id: i64,
+        from_row: FromRow<T>,
+    ) -> Result<Option<T>, crate::StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM {} v WHERE v.{} = ?1 AND {}",
+                self.columns,
+                self.table,
+                self.key,
+                self.current_clause()
+            ))?
+            .query_row([id], from_row)
+            .optional()?)
+    }
+
+    /// Every record's current version, by key.
+    pub fn list<T>(
+        &self,
+        conn: &rusqlite::Connection,
+        from_row: FromRow<T>,
+    ) -> Result<Vec<T>, crate::StoreError> {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {} FROM {} v WHERE {} ORDER BY v.{}",
+            self.columns,
+            self.table,
+            self.current_clause(),
+            self.key
+        ))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every version of record `id`, oldest first.
+    pub fn history<T>(
+        &self,
+        conn: &rusqlite::Connection,
+        id: i64,
+        from_row: FromRow<T>,
+    ) -> Result<Vec<T>, crate::StoreError> {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {} FROM {} v WHERE v.{} = ?1 ORDER BY v.version",
+            self.columns, self.table, self.key
+        ))?;
+        let rows = stmt.query_map([id], from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -4,9 +4,9 @@
 use chrono::{DateTime, Utc};
 use kiroku_core::period::StartKind;
 use kiroku_core::retention::RetentionRule;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 
-use super::{json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql};
+use super::{json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql, Versioned};
 use crate::StoreError;
 
 /// One version of a rule.
@@ -23,8 +23,11 @@ pub struct RuleVersionRow {
 const COLUMNS: &str = "rule_id, version, name, start_kind, years, basis, statutory, disposal, \
     base_hint, reason, entered_at, entered_by";
 
-const CURRENT: &str = "NOT EXISTS (SELECT 1 FROM retention_rule_versions w \
-    WHERE w.rule_id = v.rule_id AND w.version > v.version)";
+const VERSIONS: Versioned = Versioned {
+    table: "retention_rule_versions",
+    key: "rule_id",
+    columns: COLUMNS,
+};
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<RuleVersionRow> {
     let start: String = r.get(3)?;
@@ -112,31 +115,15 @@ pub fn amend(
 }
 
 pub fn current(conn: &Connection, id: i64) -> Result<Option<RuleVersionRow>, StoreError> {
-    Ok(conn
-        .query_row(
-            &format!(
-                "SELECT {COLUMNS} FROM retention_rule_versions v WHERE rule_id = ?1 AND {CURRENT}"
-            ),
-            [id],
-            from_row,
-        )
-        .optional()?)
+    VERSIONS.current(conn, id, from_row)
 }
 
 /// Every rule's current version, by ID.
 pub fn list(conn: &Connection) -> Result<Vec<RuleVersionRow>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM retention_rule_versions v WHERE {CURRENT} ORDER BY rule_id"
-    ))?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    VERSIONS.list(conn, from_row)
 }
 
 /// Every version of rule `id`, oldest first.
 pub fn history(conn: &Connection, id: i64) -> Result<Vec<RuleVersionRow>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM retention_rule_versions v WHERE rule_id = ?1 ORDER BY version"
-    ))?;
-    let rows = stmt.query_map([id], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    VERSIONS.history(conn, id, from_row)
 }
