@@ -18,7 +18,7 @@ use kiroku_store::Connection;
 use std::collections::HashMap;
 
 use crate::contractors::resolve_contractor;
-use crate::events::{guarded_id, require_file, require_person};
+use crate::events::{guarded_id, refuse_repeats, require_file, require_person};
 use crate::ledger::user_ref;
 use crate::retention::resolve_rule;
 use crate::retention_views::{
@@ -128,17 +128,6 @@ fn label_of(d: &DocumentRow) -> String {
     match d.doc.batch_count {
         Some(n) => format!("{} 一式（{n}名）", d.doc.name),
         None => d.doc.name.clone(),
-    }
-}
-
-/// Each document once: a repeated ID in one request is a typing mistake, named as such.
-fn refuse_repeats(ids: &[i64]) -> Result<(), ApiError> {
-    let mut seen = std::collections::HashSet::new();
-    match ids.iter().find(|id| !seen.insert(**id)) {
-        Some(id) => {
-            Err(FieldError::new("帳票", format!("帳票 ID {id} が2回指定されています。")).into())
-        }
-        None => Ok(()),
     }
 }
 
@@ -391,7 +380,7 @@ impl Session {
             )
             .into());
         }
-        refuse_repeats(&req.documents)?;
+        refuse_repeats("帳票", &req.documents)?;
         let conn = self.vault.conn();
         let today = self.today();
         let on = wareki::parse_happened("廃棄日", &req.date, today)?;
@@ -592,7 +581,7 @@ impl Session {
                 FieldError::new("帳票", "証明書の対象の帳票 ID を指定してください。").into(),
             );
         }
-        refuse_repeats(&req.documents)?;
+        refuse_repeats("帳票", &req.documents)?;
         let mut planned: Vec<Planned> = Vec::new();
         for &id in &req.documents {
             let d = require_document(conn, id)?;

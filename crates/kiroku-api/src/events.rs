@@ -23,6 +23,20 @@ pub(crate) fn guarded_id(field: &'static str, id: i64) -> Result<i64, FieldError
     Ok(id)
 }
 
+/// Each ID once in one request (persons of a batch, documents of a disposal): a repeated one
+/// is a typing mistake, named as such for `field`.
+pub(crate) fn refuse_repeats(field: &'static str, ids: &[i64]) -> Result<(), ApiError> {
+    let mut seen = std::collections::HashSet::new();
+    match ids.iter().find(|id| !seen.insert(**id)) {
+        // The guard first: a repeated 個人番号 typed as an ID is refused as such, never echoed.
+        Some(&id) => {
+            let id = guarded_id(field, id)?;
+            Err(FieldError::new(field, format!("{field} ID {id} が2回指定されています。")).into())
+        }
+        None => Ok(()),
+    }
+}
+
 /// An affair by ID or exact name.
 pub(crate) fn resolve_affair(conn: &Connection, text: &str) -> Result<i64, ApiError> {
     let text = required_text("関係事務", text, 100)?;
@@ -361,6 +375,7 @@ impl Session {
             )
             .into());
         }
+        refuse_repeats("本人", &new.persons)?;
         let affair_id = resolve_affair(conn, &new.affair)?;
         let ledger_no = new.file.map(|no| require_file(conn, no)).transpose()?;
         let clerk = new
@@ -368,17 +383,9 @@ impl Session {
             .clone()
             .unwrap_or_else(|| self.actor().to_string());
         let today = self.today();
-        let mut seen = std::collections::HashSet::new();
         let mut validated = Vec::with_capacity(new.persons.len());
         for &person_id in &new.persons {
             require_person(conn, person_id)?;
-            if !seen.insert(person_id) {
-                return Err(FieldError::new(
-                    "本人",
-                    format!("本人 ID {person_id} が2回指定されています。"),
-                )
-                .into());
-            }
             let dependent_id = new
                 .dependent
                 .as_deref()

@@ -629,6 +629,13 @@ fn a_my_number_in_any_event_field_is_refused_and_never_echoed() {
         ),
         (
             NewEvent {
+                persons: vec![123_456_789_018, 123_456_789_018],
+                ..base.clone()
+            },
+            "本人",
+        ),
+        (
+            NewEvent {
                 persons: vec![123_456_789_018],
                 ..base.clone()
             },
