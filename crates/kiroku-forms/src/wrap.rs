@@ -5,7 +5,8 @@
 //! character before the break is carried over to the next line instead (追い出し). If that
 //! would empty the line, the break stays where the width put it.
 //!
-//! TODO: keep Latin words and digit runs (dates such as 2025) together; ぶら下げ of 、。.
+//! A run of ASCII letters and digits (`2025`, `No.12`, `P-mark` parts) is not broken either,
+//! unless the run alone is wider than the line. ぶら下げ (hanging 、。) is not done.
 
 /// Characters that must not begin a line (行頭禁則).
 const NO_LINE_START: &str = "、。，．,.：；:;？！?!）)」』】〕〉》］]｝}’”ー―‐ゝゞヽヾ々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・…‥〜～";
@@ -19,6 +20,11 @@ fn may_start_line(c: char) -> bool {
 
 fn may_end_line(c: char) -> bool {
     !NO_LINE_END.contains(c)
+}
+
+/// Letters and digits of a Latin word or a number, kept on one line.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '.' || c == ','
 }
 
 /// Breaks `text` into lines no wider than `max_width` (measured with `advance`), except where a
@@ -65,7 +71,12 @@ fn kinsoku_break(chars: &[char], start: usize, end: usize) -> usize {
             .checked_sub(1)
             .and_then(|i| chars.get(i))
             .is_none_or(|&c| may_end_line(c));
-        next_ok && prev_ok
+        let inside_word = at
+            .checked_sub(1)
+            .and_then(|i| chars.get(i))
+            .zip(chars.get(at))
+            .is_some_and(|(&a, &b)| is_word_char(a) && is_word_char(b));
+        next_ok && prev_ok && !inside_word
     };
     (start + 1..=end)
         .rev()
@@ -108,6 +119,12 @@ mod tests {
     #[test]
     fn a_line_never_ends_with_an_opening_bracket() {
         assert_eq!(lines("あああ「い", 4.0), ["あああ", "「い"]);
+    }
+
+    #[test]
+    fn numbers_and_latin_words_stay_whole() {
+        assert_eq!(lines("令和7年12月10日", 5.0), ["令和7年", "12月10", "日"]);
+        assert_eq!(lines("No.123456789", 4.0), ["No.1", "2345", "6789"]);
     }
 
     #[test]

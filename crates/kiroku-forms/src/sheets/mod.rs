@@ -1,0 +1,5 @@
+//! Builders that fill a form file's layout with the values of one print-out.
+
+pub mod evaluation;
+pub mod list;
+pub mod recovery;
