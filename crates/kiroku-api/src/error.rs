@@ -23,6 +23,8 @@ pub enum ErrorCode {
     Integrity,
     /// The disk or the operating system refused.
     Io,
+    /// A fault of the program itself (e.g. a form layout that does not fit its paper).
+    Internal,
 }
 
 /// A use case's failure. Messages are Japanese, name the field and say what to do.
@@ -46,6 +48,8 @@ pub enum ApiError {
     Integrity(String),
     #[error("{0}")]
     Io(String),
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl ApiError {
@@ -60,6 +64,7 @@ impl ApiError {
             ApiError::Forbidden(_) => ErrorCode::Forbidden,
             ApiError::Integrity(_) => ErrorCode::Integrity,
             ApiError::Io(_) => ErrorCode::Io,
+            ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
 
@@ -106,5 +111,13 @@ impl From<StoreError> for ApiError {
             StoreError::Credentials(_) => ApiError::AuthFailed(message),
             _ => ApiError::Integrity(message),
         }
+    }
+}
+
+impl From<kiroku_forms::FormError> for ApiError {
+    fn from(e: kiroku_forms::FormError) -> Self {
+        ApiError::Internal(format!(
+            "帳票を作成できません（{e}）。開発元に連絡してください。"
+        ))
     }
 }

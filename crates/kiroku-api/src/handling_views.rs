@@ -3,7 +3,7 @@
 
 use kiroku_core::fiscal_year::FiscalYear;
 use kiroku_core::handling::EventKind;
-use kiroku_core::lifecycle::{lifecycle_rows, HandlingRecord, LifecycleRow};
+use kiroku_core::lifecycle::{lifecycle_rows_in, HandlingRecord, LifecycleRow};
 use kiroku_core::wareki;
 use kiroku_store::table::events::{self, EventFilter};
 use kiroku_store::Connection;
@@ -14,7 +14,7 @@ use crate::{ApiError, Session};
 
 impl EventQuery {
     /// The store's filter: a fiscal year and a date range narrow each other.
-    fn filter(&self, conn: &Connection) -> Result<EventFilter, ApiError> {
+    pub(crate) fn filter(&self, conn: &Connection) -> Result<EventFilter, ApiError> {
         let fy = self
             .fy
             .as_deref()
@@ -101,6 +101,7 @@ impl Session {
         kiroku_core::lifecycle::chronological(&mut records);
         let names = user_names(self.vault.conn())?;
         let name = name_of(&names);
+        let style = crate::settings::date_style(self.vault.conn())?;
         Ok(records
             .into_iter()
             .map(|r| {
@@ -110,7 +111,7 @@ impl Session {
                     version: r.version,
                     amended: r.version > 1,
                     date: r.happened_on(),
-                    date_label: wareki::format(r.happened_on()),
+                    date_label: style.format(r.happened_on()),
                     kind: kind.as_str().into(),
                     kind_label: kind.label().into(),
                     summary: r.summary(&name),
@@ -148,6 +149,9 @@ impl Session {
         } else {
             records
         };
-        Ok(lifecycle_rows(&records))
+        Ok(lifecycle_rows_in(
+            &records,
+            crate::settings::date_style(self.vault.conn())?,
+        ))
     }
 }

@@ -13,6 +13,7 @@ use kiroku_store::{paths, MasterKey, Vault};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
 
+use crate::print;
 use crate::session::refuse_existing;
 use crate::session::Stamp;
 use crate::views::{InitResponse, Protection, UserView};
@@ -29,6 +30,8 @@ pub struct InitRequest {
     pub password: Zeroizing<String>,
     /// Seeds the 関係事務 catalog from this office type's 取扱規程.
     pub template: OfficeTemplate,
+    /// Also print the 復旧用キー sheet to this PDF (written before the vault is created).
+    pub recovery_pdf: Option<String>,
 }
 
 /// Makes a device secret for `vault_id` in the OS credential store, if one is reachable.
@@ -73,6 +76,23 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
         Err(reason) => (None, Protection::PasswordOnly { reason }),
     };
 
+    // The sheet is written first: if it cannot be, nothing is created.
+    let recovery_pdf = match req.recovery_pdf.as_deref() {
+        Some(out) => {
+            let today = now.with_timezone(&crate::persons::jst()).date_naive();
+            let (path, rendered) =
+                print::recovery_sheet(&org_name, &req.vault, &code.to_string(), today, out)?;
+            print::write_recovery_sheet(&path, &rendered)?;
+            Some(path)
+        }
+        None => None,
+    };
+    let remove_sheet = || {
+        if let Some(path) = &recovery_pdf {
+            let _ = std::fs::remove_file(path);
+        }
+    };
+
     let mut keys = KeySlots::new(vault_id.clone(), id.clone());
     keys.put(Slot::wrap(
         &vault_id,
@@ -90,7 +110,10 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
         env.kdf,
         &master,
     )?);
-    keys.save_new(&keys_path)?;
+    if let Err(e) = keys.save_new(&keys_path) {
+        remove_sheet();
+        return Err(e.into());
+    }
 
     let officer = users::UserRow {
         login_id: id.clone(),
@@ -130,11 +153,27 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
                     ),
                 ),
             )?;
+            if let Some(path) = &recovery_pdf {
+                audit::append(
+                    tx,
+                    stamp.entry(
+                        AuditAction::Print,
+                        "form:recovery",
+                        format!(
+                            "復旧用キー 1ページ → {}",
+                            path.file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default()
+                        ),
+                    ),
+                )?;
+            }
             Ok(())
         })
     })();
     if let Err(e) = created {
         let _ = std::fs::remove_file(&keys_path);
+        remove_sheet();
         return Err(e);
     }
     Ok(InitResponse {

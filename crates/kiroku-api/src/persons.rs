@@ -11,7 +11,7 @@ use crate::views::{AffairView, NewDependent, NewPerson, PersonView};
 use crate::{ApiError, Session};
 
 /// Japan Standard Time: the office's calendar day.
-fn jst() -> FixedOffset {
+pub(crate) fn jst() -> FixedOffset {
     match FixedOffset::east_opt(9 * 3600) {
         Some(offset) => offset,
         None => chrono::Utc.fix(),

@@ -179,6 +179,7 @@ fn init_seeds_the_affair_catalog_of_the_chosen_office_type() {
                 officer_dept: None,
                 password: zeroize::Zeroizing::new(PASSWORD.into()),
                 template,
+                recovery_pdf: None,
             },
         )
         .unwrap();

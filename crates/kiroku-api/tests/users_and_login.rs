@@ -242,6 +242,7 @@ fn init_refuses_an_existing_file() {
             officer_dept: None,
             password: zeroize::Zeroizing::new("password-9".into()),
             template: kiroku_api::OfficeTemplate::Jimukumiai,
+            recovery_pdf: None,
         },
     );
     assert_eq!(err_code(again).0, ErrorCode::AlreadyExists);

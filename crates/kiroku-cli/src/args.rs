@@ -92,6 +92,11 @@ pub enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// 帳票を PDF に印刷する: lifecycle（取扱記録表）| chronological（運用状況記録票）| ledger（管理台帳）| evaluation（委託先評価シート）| disposal（廃棄予定一覧 兼 廃棄記録簿）。
+    Print(crate::print_cmd::PrintArgs),
+    /// 設定（日付の表記: 和暦・西暦）。
+    #[command(subcommand)]
+    Setting(crate::print_cmd::SettingCommand),
     /// デモ用の事務所の記録ファイルを作る（職員・扶養家族・理事・台帳・数年分の取扱記録）。同じ --seed なら同じ内容。パスワードは KIROKU_NEW_PASSWORD または入力。
     Demo {
         /// 作る記録ファイル（既存のファイルは上書きしない）。
@@ -126,6 +131,9 @@ pub struct InitArgs {
     /// 関係事務の初期一覧: jimukumiai（事務組合）| roudouhoken（労働保険事務組合）| kyosai（共済組合 長期給付）
     #[arg(long, default_value = "jimukumiai")]
     pub template: String,
+    /// 復旧用キーの用紙を PDF に印刷する（保存先のファイル）。
+    #[arg(long)]
+    pub recovery_pdf: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -88,6 +88,7 @@ fn init_bench_vault(env: &Env, vault: &Path, password: &str) -> Result<(), Failu
             officer_dept: None,
             password: Zeroizing::new(password.into()),
             template: kiroku_api::OfficeTemplate::Jimukumiai,
+            recovery_pdf: None,
         },
     )?;
     Ok(())

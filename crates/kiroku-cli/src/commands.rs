@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::args::{AuditCommand, BenchCommand, Cli, Command, InitArgs, UserCommand};
 use crate::output::{emit, local, table, Failure};
-use crate::{bench, contracts, log, people, retention_cmd, secrets, system};
+use crate::{bench, contracts, log, people, print_cmd, retention_cmd, secrets, system};
 
 fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
     cli.vault.clone().ok_or_else(|| {
@@ -70,6 +70,8 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Certificate(cmd) => retention_cmd::certificate(cli, cmd),
         Command::Audit(cmd) => audit(cli, cmd),
         Command::Backup { out } => backup(cli, out),
+        Command::Print(a) => print_cmd::print(cli, a),
+        Command::Setting(cmd) => print_cmd::setting(cli, cmd),
         Command::Restore { from } => restore(cli, from),
         Command::Demo {
             out,
@@ -120,6 +122,7 @@ fn init(cli: &Cli, args: &InitArgs) -> Result<(), Failure> {
             officer_dept: args.dept.clone(),
             password,
             template,
+            recovery_pdf: args.recovery_pdf.as_ref().map(|p| p.display().to_string()),
         },
     )?;
     emit(cli.json, &response, |r| {
@@ -129,14 +132,21 @@ fn init(cli: &Cli, args: &InitArgs) -> Result<(), Failure> {
              │ 復旧コード（この画面でしか表示されません）             │\n\
              │   {}   │\n\
              └──────────────────────────────────────────────┘\n\
-             印刷するか書き写し、施錠できるキャビネットに保管してください。\n\
+             {}\n\
              パスワードを忘れたときや PC を替えたとき、バックアップからの復元に必要です。",
             r.vault,
             r.org_name,
             r.officer.name,
             r.officer.id,
             r.protection.label(),
-            r.recovery_code
+            r.recovery_code,
+            match &args.recovery_pdf {
+                Some(p) => format!(
+                    "復旧用キーの用紙を印刷しました: {}\n印刷して、施錠できるキャビネットに保管してください。",
+                    p.display()
+                ),
+                None => "印刷するか書き写し、施錠できるキャビネットに保管してください。".to_owned(),
+            }
         )
     });
     Ok(())

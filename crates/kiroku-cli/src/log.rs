@@ -108,7 +108,7 @@ fn fields(args: &EventFieldArgs) -> Result<EventFields, Failure> {
     })
 }
 
-fn query(args: &QueryArgs) -> Result<EventQuery, Failure> {
+pub(crate) fn query(args: &QueryArgs) -> Result<EventQuery, Failure> {
     Ok(EventQuery {
         fy: args.fy.clone(),
         from: args.from.clone(),

@@ -12,6 +12,7 @@ mod log;
 mod log_args;
 mod output;
 mod people;
+mod print_cmd;
 mod retention_args;
 mod retention_cmd;
 mod secrets;
@@ -60,7 +61,7 @@ impl Failure {
             Failure::Api(e) => match e.code() {
                 InvalidInput | NotFound | AlreadyExists | Io => 1,
                 AuthFailed | Locked | Disabled | Forbidden => 3,
-                Integrity => 4,
+                Integrity | Internal => 4,
             },
         }
     }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::handling::{EventDetails, EventFacts, EventKind};
-use crate::wareki;
+use crate::wareki::DateStyle;
 
 /// A name shared by every event that prints it (an affair, a person, a clerk): a view over
 /// 100,000 events clones a pointer, not the text.
@@ -229,14 +229,14 @@ fn distinct_joined<'a>(values: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// `平成27年12月10日に…、同日…`: each phrase with its day, 同日 for the same day as the one before.
-fn dated_phrases(phrases: &[(NaiveDate, String)]) -> String {
+fn dated_phrases(phrases: &[(NaiveDate, String)], style: DateStyle) -> String {
     let mut previous = None;
     let mut out = Vec::with_capacity(phrases.len());
     for (day, phrase) in phrases {
         let prefix = if previous == Some(*day) {
             "同日".to_owned()
         } else {
-            format!("{}に", wareki::format(*day))
+            format!("{}に", style.format(*day))
         };
         out.push(format!("{prefix}{phrase}"));
         previous = Some(*day);
@@ -244,14 +244,14 @@ fn dated_phrases(phrases: &[(NaiveDate, String)]) -> String {
     out.join("、")
 }
 
-fn row_of(events: &[&HandlingRecord]) -> Option<LifecycleRow> {
+fn row_of(events: &[&HandlingRecord], style: DateStyle) -> Option<LifecycleRow> {
     let first = events.first()?;
     let days = |kind: EventKind| {
         distinct_joined(
             events
                 .iter()
                 .filter(|e| e.kind() == kind)
-                .map(|e| wareki::format(e.happened_on()))
+                .map(|e| style.format(e.happened_on()))
                 .collect::<Vec<_>>()
                 .iter()
                 .map(String::as_str),
@@ -266,7 +266,7 @@ fn row_of(events: &[&HandlingRecord]) -> Option<LifecycleRow> {
                     .map(|(_, p)| (e.happened_on(), p))
             })
             .collect();
-        dated_phrases(&list)
+        dated_phrases(&list, style)
     };
     Some(LifecycleRow {
         affair_id: first.affair_id.unwrap_or_default(),
@@ -295,6 +295,11 @@ fn row_of(events: &[&HandlingRecord]) -> Option<LifecycleRow> {
 /// Events about a document as a whole (no affair or no person) have no row here; the
 /// 運用状況記録票 lists them.
 pub fn lifecycle_rows(records: &[HandlingRecord]) -> Vec<LifecycleRow> {
+    lifecycle_rows_in(records, DateStyle::Wareki)
+}
+
+/// [`lifecycle_rows`] with the dates in the cells written in `style`.
+pub fn lifecycle_rows_in(records: &[HandlingRecord], style: DateStyle) -> Vec<LifecycleRow> {
     let mut groups: BTreeMap<(i64, i64, Option<i64>), Vec<&HandlingRecord>> = BTreeMap::new();
     for r in records {
         if let (Some(affair), Some(person)) = (r.affair_id, r.person_id) {
@@ -308,7 +313,7 @@ pub fn lifecycle_rows(records: &[HandlingRecord]) -> Vec<LifecycleRow> {
         .into_values()
         .filter_map(|mut events| {
             events.sort_by_key(|e| e.order_key());
-            row_of(&events)
+            row_of(&events, style)
         })
         .collect()
 }
@@ -470,6 +475,19 @@ mod tests {
         // The submission was typed before the use; on the same day the form is made first.
         assert_eq!(r.event_ids, vec![1, 2, 5, 4, 3]);
         assert!(!r.amended);
+
+        // The same row with the 西暦 setting: every date in every cell.
+        let seireki = &lifecycle_rows_in(&events, DateStyle::Seireki)[0];
+        assert_eq!(seireki.acquired_on, "2015年10月10日");
+        assert_eq!(seireki.recorded_on, "2015年12月8日");
+        assert_eq!(
+            seireki.use_and_take_out,
+            "2015年12月10日に給与所得の源泉徴収票を作成、同日〇〇税務署に提出"
+        );
+        assert_eq!(
+            seireki.disposal,
+            "2015年12月8日に個人番号カードコピーを廃棄"
+        );
     }
 
     #[test]

@@ -86,6 +86,51 @@ pub fn format(date: NaiveDate) -> String {
     }
 }
 
+/// How dates are written on screens and forms: 和暦 (the default) or 西暦 — a vault setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateStyle {
+    /// 令和7年4月1日
+    #[default]
+    Wareki,
+    /// 2025年4月1日
+    Seireki,
+}
+
+impl DateStyle {
+    pub fn format(self, date: NaiveDate) -> String {
+        match self {
+            DateStyle::Wareki => format(date),
+            DateStyle::Seireki => format_seireki(date),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateStyle::Wareki => "wareki",
+            DateStyle::Seireki => "seireki",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DateStyle::Wareki => "和暦",
+            DateStyle::Seireki => "西暦",
+        }
+    }
+
+    /// `wareki` | `seireki` (or 和暦 | 西暦).
+    pub fn parse(text: &str) -> Result<Self, FieldError> {
+        match text.trim() {
+            "wareki" | "和暦" => Ok(DateStyle::Wareki),
+            "seireki" | "西暦" => Ok(DateStyle::Seireki),
+            _ => Err(FieldError::new(
+                "日付の表記",
+                "wareki（和暦）か seireki（西暦）を指定してください。",
+            )),
+        }
+    }
+}
+
 /// `2025年4月1日`.
 pub fn format_seireki(date: NaiveDate) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())

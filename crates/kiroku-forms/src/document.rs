@@ -67,7 +67,9 @@ pub enum Block {
         size_pt: f32,
     },
     /// Vertical space (dropped at the top of a page).
-    Space { mm: f32 },
+    Space {
+        mm: f32,
+    },
 }
 
 /// A whole form, ready to render.

@@ -12,7 +12,7 @@ pub(crate) const FOOTER_PT: f32 = 8.0;
 /// Line pitch as a multiple of the font size.
 pub(crate) const LINE_PITCH: f32 = 1.35;
 /// Space between a cell's border and its text.
-pub(crate) const CELL_PADDING_MM: f32 = 1.5;
+pub(crate) const CELL_PADDING_MM: f32 = 1.2;
 pub(crate) const SEAL_WIDTH_MM: f32 = 20.0;
 pub(crate) const SEAL_LABEL_MM: f32 = 5.0;
 pub(crate) const SEAL_STAMP_MM: f32 = 15.0;
@@ -191,12 +191,15 @@ impl<'d> Flow<'d> {
                         if y + h > frame.body_bottom {
                             new_page(&mut pages, &mut y);
                         }
-                        push(&mut pages, Item::Line {
-                            text: line,
-                            size: *size,
-                            align: *align,
-                            top: y,
-                        });
+                        push(
+                            &mut pages,
+                            Item::Line {
+                                text: line,
+                                size: *size,
+                                align: *align,
+                                top: y,
+                            },
+                        );
                         y += h;
                     }
                 }
@@ -205,11 +208,14 @@ impl<'d> Flow<'d> {
                     if y + h > frame.body_bottom {
                         new_page(&mut pages, &mut y);
                     }
-                    push(&mut pages, Item::Checks {
-                        items,
-                        size: *size,
-                        top: y,
-                    });
+                    push(
+                        &mut pages,
+                        Item::Checks {
+                            items,
+                            size: *size,
+                            top: y,
+                        },
+                    );
                     y += h;
                 }
                 Laid::Table(table) => {
@@ -228,30 +234,39 @@ impl<'d> Flow<'d> {
                             header_due = true;
                         }
                         if header_due && table.header.is_some() {
-                            push(&mut pages, Item::Row {
-                                table,
-                                row: None,
-                                top: y,
-                            });
+                            push(
+                                &mut pages,
+                                Item::Row {
+                                    table,
+                                    row: None,
+                                    top: y,
+                                },
+                            );
                             y += header_height;
                         }
                         header_due = false;
-                        push(&mut pages, Item::Row {
-                            table,
-                            row: Some(index),
-                            top: y,
-                        });
+                        push(
+                            &mut pages,
+                            Item::Row {
+                                table,
+                                row: Some(index),
+                                top: y,
+                            },
+                        );
                         y += row.height;
                     }
                     if table.rows.is_empty() && table.header.is_some() {
                         if y + header_height > frame.body_bottom {
                             new_page(&mut pages, &mut y);
                         }
-                        push(&mut pages, Item::Row {
-                            table,
-                            row: None,
-                            top: y,
-                        });
+                        push(
+                            &mut pages,
+                            Item::Row {
+                                table,
+                                row: None,
+                                top: y,
+                            },
+                        );
                         y += header_height;
                     }
                 }

@@ -77,6 +77,8 @@ pub struct FormLayout {
     pub orientation: Orientation,
     #[serde(default)]
     pub seals: Vec<String>,
+    /// Text size of the tables, in points (default 9).
+    pub size_pt: Option<f32>,
     /// Named tables; a plain list form has one, `main`.
     #[serde(default)]
     pub tables: BTreeMap<String, Vec<ColumnLayout>>,

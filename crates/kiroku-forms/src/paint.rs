@@ -116,7 +116,11 @@ impl<'m> Painter<'m> {
         let padding = mm(CELL_PADDING_MM);
         let size = table.block.size_pt;
         let mut x = left;
-        for ((lines, &width), column) in row.cells.iter().zip(&table.widths).zip(&table.block.columns)
+        for ((lines, &width), column) in row
+            .cells
+            .iter()
+            .zip(&table.widths)
+            .zip(&table.block.columns)
         {
             let fill = if header {
                 Some(HEADER_GREY)

@@ -32,7 +32,11 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8], name: &str) -> String {
     let out = Command::new(tool)
         .args(args)
         .arg(&path)
-        .args(if tool == "pdfinfo" { &[][..] } else { &["-"][..] })
+        .args(if tool == "pdfinfo" {
+            &[][..]
+        } else {
+            &["-"][..]
+        })
         .output()
         .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed by these tests: {e}"));
     assert!(out.status.success(), "{tool} failed: {out:?}");
@@ -154,7 +158,9 @@ fn chronological(rows: usize) -> ListForm {
 #[test]
 fn every_form_file_is_read_and_its_tables_fit_the_paper() {
     for kind in FormKind::ALL {
-        let layout = kind.layout().unwrap_or_else(|e| panic!("{}: {e}", kind.name()));
+        let layout = kind
+            .layout()
+            .unwrap_or_else(|e| panic!("{}: {e}", kind.name()));
         let (w, _) = layout.orientation.size_mm();
         for (name, columns) in &layout.tables {
             let total: f32 = columns.iter().map(|c| c.width_mm).sum();
@@ -271,7 +277,10 @@ fn the_pdf_carries_no_personal_data_in_its_metadata() {
     let rendered = print_list(FormKind::Chronological, &form).unwrap();
     let info = poppler("pdfinfo", &[], &rendered.pdf, "info");
     assert!(info.contains("特定個人情報等運用状況記録票"), "{info}");
-    assert!(!info.contains("職員0001") && !info.contains("事務組合"), "{info}");
+    assert!(
+        !info.contains("職員0001") && !info.contains("事務組合"),
+        "{info}"
+    );
 }
 
 #[test]
@@ -290,7 +299,10 @@ fn a_missing_value_is_a_typed_error() {
 fn an_empty_list_says_so() {
     let rendered = print_list(FormKind::Ledger, &ListForm::default()).unwrap();
     let text = &pages_text(&rendered.pdf, "empty")[0];
-    assert_in_order(text, &["NO.", "保管場所", "台帳に登録されたファイルはありません。"]);
+    assert_in_order(
+        text,
+        &["NO.", "保管場所", "台帳に登録されたファイルはありません。"],
+    );
 }
 
 fn sheet(decision: SheetDecision) -> EvaluationSheet {
@@ -326,10 +338,9 @@ fn sheet(decision: SheetDecision) -> EvaluationSheet {
 
 #[test]
 fn the_evaluation_sheet_follows_the_form_of_001() {
-    let rendered = render(&crate::sheets::evaluation::document(&sheet(
-        SheetDecision::AdoptedConditional,
-    ))
-    .unwrap())
+    let rendered = render(
+        &crate::sheets::evaluation::document(&sheet(SheetDecision::AdoptedConditional)).unwrap(),
+    )
     .unwrap();
     keep("evaluation", &rendered.pdf);
     let text = pages_text(&rendered.pdf, "eval").join("\n");

@@ -113,6 +113,7 @@ pub fn generate(env: &Env, req: &DemoRequest) -> Result<DemoReport, ApiError> {
             officer_dept: Some("事務局".into()),
             password: req.password.clone(),
             template: OfficeTemplate::Jimukumiai,
+            recovery_pdf: None,
         },
     )?;
     let mut officer = crate::login(env, &req.vault, OFFICER_ID, &req.password)?.0;

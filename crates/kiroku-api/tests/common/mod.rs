@@ -68,6 +68,7 @@ pub fn office_with(credentials: Arc<dyn CredentialStore>, officer_name: &str) ->
             officer_dept: Some("総務課".into()),
             password: Zeroizing::new(PASSWORD.into()),
             template: kiroku_api::OfficeTemplate::Jimukumiai,
+            recovery_pdf: None,
         },
     )
     .unwrap();

@@ -67,6 +67,7 @@ impl Sandbox {
                 officer_dept: None,
                 password: Zeroizing::new(PASSWORD.into()),
                 template: kiroku_api::OfficeTemplate::Jimukumiai,
+                recovery_pdf: None,
             },
         )
         .unwrap();

@@ -114,15 +114,31 @@ pub fn document(sheet: &EvaluationSheet) -> Result<Document, FormError> {
             ),
             "※".to_owned(),
         ],
-        vec!["(2) 委託先名称".to_owned(), sheet.name.clone(), String::new()],
-        vec!["(3) 委託先の部門名".to_owned(), sheet.dept.clone(), String::new()],
+        vec![
+            "(2) 委託先名称".to_owned(),
+            sheet.name.clone(),
+            String::new(),
+        ],
+        vec![
+            "(3) 委託先の部門名".to_owned(),
+            sheet.dept.clone(),
+            String::new(),
+        ],
         vec![
             "(4) 委託先の業務責任者".to_owned(),
             sheet.manager.clone(),
             String::new(),
         ],
-        vec!["(5) 業務委託内容".to_owned(), sheet.work.clone(), String::new()],
-        vec!["(6) 預託個人情報".to_owned(), sheet.data.clone(), String::new()],
+        vec![
+            "(5) 業務委託内容".to_owned(),
+            sheet.work.clone(),
+            String::new(),
+        ],
+        vec![
+            "(6) 預託個人情報".to_owned(),
+            sheet.data.clone(),
+            String::new(),
+        ],
     ];
     let shortcut_row = |text_name: &str, judgment: &str| -> Result<Vec<String>, FormError> {
         Ok(vec![
@@ -162,7 +178,10 @@ pub fn document(sheet: &EvaluationSheet) -> Result<Document, FormError> {
         Block::Checks {
             items: vec![
                 ("採用".to_owned(), adopted),
-                ("不採用".to_owned(), sheet.decision == SheetDecision::Rejected),
+                (
+                    "不採用".to_owned(),
+                    sheet.decision == SheetDecision::Rejected,
+                ),
             ],
             size_pt: 11.0,
         },

@@ -18,29 +18,28 @@ pub struct ListForm {
 pub fn document(kind: FormKind, form: &ListForm) -> Result<Document, FormError> {
     let layout = kind.layout()?;
     let columns = layout.table(kind, "main")?;
-    let rows = form
-        .records
-        .iter()
-        .map(|record| {
-            columns
-                .iter()
-                .map(|c| {
-                    record
-                        .get(&c.key)
-                        .map(str::to_owned)
-                        .ok_or_else(|| FormError::MissingValue {
-                            form: kind.name(),
-                            key: c.key.clone(),
+    let rows =
+        form.records
+            .iter()
+            .map(|record| {
+                columns
+                    .iter()
+                    .map(|c| {
+                        record.get(&c.key).map(str::to_owned).ok_or_else(|| {
+                            FormError::MissingValue {
+                                form: kind.name(),
+                                key: c.key.clone(),
+                            }
                         })
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
     let mut blocks = vec![Block::Table(TableBlock {
         columns: columns.iter().map(|c| c.column()).collect(),
         rows,
         show_header: true,
-        size_pt: BODY_PT,
+        size_pt: layout.size_pt.unwrap_or(BODY_PT),
     })];
     if form.records.is_empty() {
         blocks.push(Block::Space { mm: 3.0 });

@@ -1,0 +1,516 @@
+//! Printing (印刷): builds the values of a form from the same views the screens show, hands
+//! them to `kiroku-forms`, writes the PDF and appends a `print` audit row.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use kiroku_core::audit::AuditAction;
+use kiroku_core::evaluation::{applies, Pattern};
+use kiroku_core::fiscal_year::FiscalYear;
+use kiroku_core::guard;
+use kiroku_core::wareki::DateStyle;
+use kiroku_core::FieldError;
+use kiroku_forms::sheets::evaluation::{EvaluationSheet, SheetDecision, SheetItem};
+use kiroku_forms::sheets::list::ListForm;
+use kiroku_forms::sheets::recovery::RecoverySheet;
+use kiroku_forms::{FormKind, Record, Rendered};
+use kiroku_store::atomic_file;
+use kiroku_store::table::{audit, meta};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::log_views::EventQuery;
+use crate::retention_views::DocumentView;
+use crate::settings::date_style;
+use crate::{ApiError, Session};
+
+/// What to print (`kiroku print …`, the 印刷 screen).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PrintRequest {
+    /// `lifecycle` | `chronological` | `ledger` | `evaluation` | `disposal`
+    pub form: String,
+    /// The two 別紙1 forms: the period (`fy` or `from`/`to`) and optionally one 台帳 file
+    /// (`file`, "for the binder of that file"). `disposal`: the 年度 (`fy`, default this one).
+    pub query: EventQuery,
+    /// `evaluation`: the sheet's ID.
+    pub evaluation: Option<i64>,
+    /// Where to write the PDF.
+    pub out: String,
+}
+
+/// What was printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PrintReport {
+    pub form: String,
+    pub title: String,
+    pub path: String,
+    pub pages: u32,
+    pub rows: u32,
+    pub bytes: u64,
+}
+
+/// The forms `print` knows, by their command-line name.
+fn form_kind(name: &str) -> Result<FormKind, ApiError> {
+    match name.trim() {
+        "lifecycle" => Ok(FormKind::Lifecycle),
+        "chronological" => Ok(FormKind::Chronological),
+        "ledger" => Ok(FormKind::Ledger),
+        "evaluation" => Ok(FormKind::Evaluation),
+        "disposal" => Ok(FormKind::Disposal),
+        _ => Err(FieldError::new(
+            "帳票",
+            "lifecycle（取扱記録表）、chronological（運用状況記録票）、ledger（管理台帳）、evaluation（委託先評価シート）、disposal（廃棄予定一覧）のどれかを指定してください。",
+        )
+        .into()),
+    }
+}
+
+/// The output path, checked: a PDF path given, no 個人番号 in it, its folder exists.
+fn out_path(out: &str) -> Result<PathBuf, ApiError> {
+    const FIELD: &str = "出力先";
+    guard::check_field(FIELD, out)?;
+    if out.trim().is_empty() {
+        return Err(
+            FieldError::new(FIELD, "PDF の保存先を指定してください（例: 台帳.pdf）。").into(),
+        );
+    }
+    let path = PathBuf::from(out.trim());
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    if parent.is_some_and(|p| !p.is_dir()) {
+        return Err(FieldError::new(
+            FIELD,
+            "保存先のフォルダがありません。既にあるフォルダを指定してください。",
+        )
+        .into());
+    }
+    if path.is_dir() {
+        return Err(
+            FieldError::new(FIELD, "フォルダではなくファイル名を指定してください。").into(),
+        );
+    }
+    Ok(path)
+}
+
+fn write_pdf(path: &Path, rendered: &Rendered) -> Result<(), ApiError> {
+    atomic_file::replace(path, &rendered.pdf).map_err(|e| {
+        ApiError::from(FieldError::new(
+            "出力先",
+            format!("PDF を保存できません（{e}）。保存先を確認してください。"),
+        ))
+    })
+}
+
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The period of a query in words: `令和7年度（令和7年4月1日～令和8年3月31日）`.
+fn period_line(
+    query: &EventQuery,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    style: DateStyle,
+) -> String {
+    let fy = query
+        .fy
+        .as_deref()
+        .filter(|f| !f.trim().is_empty())
+        .and_then(|f| FiscalYear::parse("年度", f).ok());
+    let range = match (from, to) {
+        (None, None) => "全期間".to_owned(),
+        (f, t) => format!(
+            "{}～{}",
+            f.map(|d| style.format(d)).unwrap_or_default(),
+            t.map(|d| style.format(d)).unwrap_or_default()
+        ),
+    };
+    match fy {
+        Some(fy) if from == Some(fy.first_day()) && to == Some(fy.last_day()) => {
+            format!("期間：{}（{range}）", fy.label())
+        }
+        _ => format!("期間：{range}"),
+    }
+}
+
+impl Session {
+    /// Prints one form to `req.out` (replacing a file of that name).
+    pub fn print(&mut self, req: &PrintRequest) -> Result<PrintReport, ApiError> {
+        let kind = form_kind(&req.form)?;
+        let path = out_path(&req.out)?;
+        let style = date_style(self.vault.conn())?;
+        let org = meta::get(self.vault.conn(), meta::ORG_NAME)?.unwrap_or_default();
+        let made_on = format!("作成日：{}", style.format(self.today()));
+        let (rendered, rows, scope) = match kind {
+            FormKind::Lifecycle | FormKind::Chronological => {
+                self.print_log(kind, &req.query, style, &org, made_on)?
+            }
+            FormKind::Ledger => self.print_ledger(&org, made_on)?,
+            FormKind::Evaluation => {
+                let id = req.evaluation.ok_or_else(|| {
+                    FieldError::new("評価シート", "印刷する評価シートの ID を指定してください。")
+                })?;
+                self.print_evaluation(id, style, &org)?
+            }
+            FormKind::Disposal => self.print_disposal(&req.query, style, &org, made_on)?,
+            FormKind::Recovery => {
+                return Err(
+                    FieldError::new("帳票", "復旧用キーは初期設定のときだけ印刷できます。").into(),
+                )
+            }
+        };
+        write_pdf(&path, &rendered)?;
+        let title = kind.layout()?.title;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let entry = self.entry(
+            AuditAction::Print,
+            format!("form:{}", kind.name()),
+            format!("{title} {scope} {}ページ → {file_name}", rendered.pages),
+        );
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            audit::append(tx, entry)?;
+            Ok(())
+        })?;
+        Ok(PrintReport {
+            form: kind.name().to_owned(),
+            title,
+            path: path.display().to_string(),
+            pages: u32_of(rendered.pages),
+            rows: u32_of(rows),
+            bytes: rendered.pdf.len() as u64,
+        })
+    }
+
+    fn print_log(
+        &mut self,
+        kind: FormKind,
+        query: &EventQuery,
+        style: DateStyle,
+        org: &str,
+        made_on: String,
+    ) -> Result<(Rendered, usize, String), ApiError> {
+        let filter = query.filter(self.vault.conn())?;
+        let mut header_lines = vec![format!("団体名：{org}")];
+        if let Some(no) = filter.ledger_no {
+            let file = self.ledger_entry(no)?;
+            header_lines.push(format!("特定個人情報ファイル：NO.{no} {}", file.name));
+        }
+        let period = period_line(query, filter.from, filter.to, style);
+        header_lines.push(format!("{period}　　{made_on}"));
+        let records: Vec<Record> = if kind == FormKind::Lifecycle {
+            self.lifecycle(query)?
+                .into_iter()
+                .map(|r| {
+                    Record::new()
+                        .with("affair", r.affair)
+                        .with("person", r.person)
+                        .with("unit", r.unit)
+                        .with("dependent", r.dependent)
+                        .with("acquired_on", r.acquired_on)
+                        .with("identity_check", r.identity_check)
+                        .with("recorded_on", r.recorded_on)
+                        .with("clerks", r.clerks)
+                        .with("use_and_take_out", r.use_and_take_out)
+                        .with("disposal", r.disposal)
+                })
+                .collect()
+        } else {
+            self.chronological(query)?
+                .into_iter()
+                .map(|r| {
+                    let person = match (&r.person, &r.dependent) {
+                        (Some(p), Some(d)) => format!("{p}（{d}）"),
+                        (Some(p), None) => p.clone(),
+                        (None, _) => String::new(),
+                    };
+                    let note = match (r.amended, r.note.as_deref()) {
+                        (true, Some(n)) => format!("第{}版。{n}", r.version),
+                        (true, None) => format!("第{}版", r.version),
+                        (false, n) => n.unwrap_or_default().to_owned(),
+                    };
+                    Record::new()
+                        .with("no", r.event_id.to_string())
+                        .with("date", r.date_label)
+                        .with("kind", r.kind_label)
+                        .with("affair", r.affair.unwrap_or_default())
+                        .with("person", person)
+                        .with("unit", r.unit.unwrap_or_default())
+                        .with("file", r.file.map(|f| f.to_string()).unwrap_or_default())
+                        .with("summary", r.summary)
+                        .with("clerk", r.clerk)
+                        .with("note", note)
+                })
+                .collect()
+        };
+        let rows = records.len();
+        let rendered = kiroku_forms::print_list(
+            kind,
+            &ListForm {
+                header_lines,
+                records,
+            },
+        )?;
+        Ok((rendered, rows, period))
+    }
+
+    fn print_ledger(
+        &mut self,
+        org: &str,
+        made_on: String,
+    ) -> Result<(Rendered, usize, String), ApiError> {
+        let records: Vec<Record> = self
+            .list_ledger()?
+            .into_iter()
+            .map(|e| {
+                let disposal = if e.disposal_status.is_empty() {
+                    e.disposal
+                } else {
+                    format!("{}\n{}", e.disposal, e.disposal_status)
+                };
+                Record::new()
+                    .with("no", e.no.to_string())
+                    .with("name", e.name)
+                    .with("scope", e.scope)
+                    .with("medium", e.medium_label)
+                    .with("dept", e.dept)
+                    .with("owner", e.owner.name)
+                    .with(
+                        "handlers",
+                        e.handlers
+                            .into_iter()
+                            .map(|h| h.name)
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                    )
+                    .with("purpose", e.purpose)
+                    .with("retention", e.retention)
+                    .with("disposal", disposal)
+                    .with("location", e.location)
+            })
+            .collect();
+        let rows = records.len();
+        let rendered = kiroku_forms::print_list(
+            FormKind::Ledger,
+            &ListForm {
+                header_lines: vec![format!("団体名：{org}"), made_on],
+                records,
+            },
+        )?;
+        Ok((rendered, rows, format!("{rows}件")))
+    }
+
+    fn print_evaluation(
+        &mut self,
+        id: i64,
+        style: DateStyle,
+        org: &str,
+    ) -> Result<(Rendered, usize, String), ApiError> {
+        let sheet = self.evaluation(id)?;
+        let contractor = self.contractor(sheet.contractor.id)?;
+        let pattern: Pattern = sheet.pattern.parse()?;
+        let pattern_index = Pattern::ALL
+            .iter()
+            .position(|p| *p == pattern)
+            .unwrap_or_default();
+        let decision = match sheet.decision.as_str() {
+            "adopted" => SheetDecision::Adopted,
+            "adopted_conditional" => SheetDecision::AdoptedConditional,
+            "rejected" => SheetDecision::Rejected,
+            _ => SheetDecision::Undecided,
+        };
+        let mut notes: Vec<String> = Vec::new();
+        match decision {
+            SheetDecision::Undecided => notes.push(format!(
+                "判定未了（未記入の評価項目: {}）",
+                sheet
+                    .missing
+                    .iter()
+                    .map(|n| format!("No.{n}"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )),
+            SheetDecision::AdoptedConditional => notes.push("改善措置の実施を条件に採用".into()),
+            SheetDecision::Rejected => notes.push(format!(
+                "不採用の理由: {}",
+                sheet
+                    .reasons
+                    .iter()
+                    .map(|r| r.text.clone())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )),
+            SheetDecision::Adopted => {}
+        }
+        match (&sheet.finalized_at, &sheet.finalized_by) {
+            (Some(at), Some(by)) => notes.push(format!(
+                "確定: {} {by}",
+                style.format(at.with_timezone(&crate::persons::jst()).date_naive())
+            )),
+            _ => notes.push("下書き（未確定）".into()),
+        }
+        let shortcut_mark = |yes: bool| {
+            if pattern != Pattern::I {
+                "—"
+            } else if yes {
+                "○"
+            } else {
+                "×"
+            }
+            .to_owned()
+        };
+        let items: Vec<SheetItem> = sheet
+            .items
+            .iter()
+            .map(|i| SheetItem {
+                no: i.no,
+                text: i.text.clone(),
+                applies: Pattern::ALL.map(|p| applies(p, i.no)),
+                judgment: if sheet.shortcut {
+                    String::new()
+                } else {
+                    i.judgment.clone().unwrap_or_default()
+                },
+                improvement: match (&i.improvement, i.improvement_confirmed_on) {
+                    (Some(text), Some(on)) => format!("{text}（{}確認済）", style.format(on)),
+                    (Some(text), None) => text.clone(),
+                    (None, _) => String::new(),
+                },
+            })
+            .collect();
+        let rows = items.len();
+        let rendered = kiroku_forms::render(&kiroku_forms::sheets::evaluation::document(
+            &EvaluationSheet {
+                header_lines: vec![format!("団体名：{org}")],
+                made_on: style.format(sheet.made_on),
+                decision,
+                decision_note: notes.join("　"),
+                re_evaluation: sheet.re_evaluation,
+                name: contractor.name,
+                dept: contractor.dept.unwrap_or_default(),
+                manager: contractor.manager.unwrap_or_default(),
+                work: contractor.work.unwrap_or_default(),
+                data: contractor.data.unwrap_or_default(),
+                pattern: pattern_index,
+                pmark: shortcut_mark(sheet.pmark_valid),
+                no_leak: shortcut_mark(!sheet.leak_2y),
+                items,
+            },
+        )?)?;
+        Ok((rendered, rows, format!("評価シート {id}")))
+    }
+
+    fn print_disposal(
+        &mut self,
+        query: &EventQuery,
+        style: DateStyle,
+        org: &str,
+        made_on: String,
+    ) -> Result<(Rendered, usize, String), ApiError> {
+        let schedule = self.schedule(query.fy.as_deref())?;
+        let fy = FiscalYear(schedule.fy);
+        let done: Vec<DocumentView> = self
+            .list_documents(None, None)?
+            .into_iter()
+            .filter(|d| {
+                d.state != "awaiting_certificate"
+                    && d.disposal.as_ref().is_some_and(|x| {
+                        x.disposed_on >= fy.first_day() && x.disposed_on <= fy.last_day()
+                    })
+            })
+            .collect();
+        let listed = [
+            ("期限超過", &schedule.overdue),
+            ("今年度", &schedule.due),
+            ("証明書待ち", &schedule.awaiting_certificate),
+            ("廃棄済", &done),
+        ];
+        let mut records = Vec::new();
+        for (status, documents) in listed {
+            for d in documents.iter() {
+                let x = d.disposal.as_ref();
+                let status = match (status, d.state.as_str()) {
+                    ("廃棄済", "deleted") => "削除済",
+                    (s, _) => s,
+                };
+                records.push(
+                    Record::new()
+                        .with("no", (records.len() + 1).to_string())
+                        .with("status", status)
+                        .with("document", d.name.clone())
+                        .with("file", format!("NO.{} {}", d.file, d.file_name))
+                        .with(
+                            "person",
+                            d.person.clone().unwrap_or_else(|| {
+                                d.batch_count
+                                    .map(|n| format!("{n}名分"))
+                                    .unwrap_or_default()
+                            }),
+                        )
+                        .with("retain_until", style.format(d.retain_until))
+                        .with("dispose_by", style.format(d.dispose_by))
+                        .with(
+                            "disposed_on",
+                            x.map(|x| style.format(x.disposed_on)).unwrap_or_default(),
+                        )
+                        .with("method", x.map(|x| x.method.clone()).unwrap_or_default())
+                        .with(
+                            "performer",
+                            x.map(|x| x.performer.clone()).unwrap_or_default(),
+                        )
+                        .with(
+                            "witness",
+                            x.and_then(|x| x.witness.clone().or(x.contractor.clone()))
+                                .unwrap_or_default(),
+                        )
+                        .with("seal", ""),
+                );
+            }
+        }
+        let rows = records.len();
+        let period = format!(
+            "対象：{}（{}～{}）　{}",
+            schedule.fy_label,
+            style.format(fy.first_day()),
+            style.format(fy.last_day()),
+            schedule.headline
+        );
+        let rendered = kiroku_forms::print_list(
+            FormKind::Disposal,
+            &ListForm {
+                header_lines: vec![format!("団体名：{org}"), format!("{period}　　{made_on}")],
+                records,
+            },
+        )?;
+        Ok((rendered, rows, schedule.fy_label))
+    }
+}
+
+/// The 復旧用キー sheet of a vault just created (`init --recovery-pdf`).
+pub(crate) fn recovery_sheet(
+    org_name: &str,
+    vault: &Path,
+    code: &str,
+    made_on: NaiveDate,
+    out: &str,
+) -> Result<(PathBuf, Rendered), ApiError> {
+    let path = out_path(out)?;
+    let rendered =
+        kiroku_forms::render(&kiroku_forms::sheets::recovery::document(&RecoverySheet {
+            org_name: org_name.to_owned(),
+            vault_name: vault
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            made_on: DateStyle::Wareki.format(made_on),
+            code: code.to_owned(),
+        })?)?;
+    Ok((path, rendered))
+}
+
+pub(crate) fn write_recovery_sheet(path: &Path, rendered: &Rendered) -> Result<(), ApiError> {
+    write_pdf(path, rendered)
+}
