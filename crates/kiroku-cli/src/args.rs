@@ -266,6 +266,16 @@ pub enum BenchCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// 印刷の測定: ログイン後、帳票（既定: 運用状況記録票の全件）を runs 回印刷し、時間の中央値と印刷中の最大メモリを測る。
+    Print {
+        #[arg(default_value = "chronological")]
+        form: String,
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// 保存先の PDF。
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// ログインして監査ログを追記し、確定（コミット）するたびに「ack 行番号」を出力する。
     Append {
         #[arg(long, default_value_t = 1000)]

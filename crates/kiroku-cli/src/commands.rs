@@ -93,6 +93,9 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
                 years,
                 dir,
             } => bench::retention(cli.json, *documents, *years, dir.as_deref()),
+            BenchCommand::Print { form, runs, out } => {
+                with_session(cli, |s| bench::print(cli.json, s, form, *runs, out))
+            }
             BenchCommand::Append { rows, per_tx } => {
                 with_session(cli, |s| bench::append(s, *rows, *per_tx))
             }

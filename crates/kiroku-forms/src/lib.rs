@@ -63,27 +63,30 @@ pub struct Rendered {
 
 /// Renders `doc` to PDF.
 pub fn render(doc: &Document) -> Result<Rendered, FormError> {
-    let font = font::parse()?;
-    let metrics = font::Metrics::new(&font);
-    let flow = flow::Flow::new(doc, &metrics)?;
-    let laid_pages = flow.pages()?;
-
+    let font = font::font()?;
     let mut pdf = PdfDocument::new(&doc.title);
-    let font_id = pdf.add_font(&font);
-    let count = laid_pages.len();
+    let font_id = pdf.add_font(font);
     let (w, h) = doc.orientation.size_mm();
-    let pages = laid_pages
-        .iter()
-        .enumerate()
-        .map(|(index, items)| {
-            let mut painter = paint::Painter::new(font_id.clone(), &metrics, &flow.frame);
-            painter.frame(doc, &flow.frame, index + 1, count);
-            for item in items {
-                painter.item(&flow.frame, item);
-            }
-            PdfPage::new(Mm(w), Mm(h), painter.ops)
-        })
-        .collect();
+    // The laid-out rows are dropped before saving: only the drawing operations stay.
+    let pages: Vec<PdfPage> = {
+        let metrics = font::Metrics::new(font);
+        let flow = flow::Flow::new(doc, &metrics)?;
+        let laid_pages = flow.pages()?;
+        let count = laid_pages.len();
+        laid_pages
+            .iter()
+            .enumerate()
+            .map(|(index, items)| {
+                let mut painter = paint::Painter::new(font_id.clone(), &metrics, &flow.frame);
+                painter.frame(doc, &flow.frame, index + 1, count);
+                for item in items {
+                    painter.item(&flow.frame, item);
+                }
+                PdfPage::new(Mm(w), Mm(h), painter.finish())
+            })
+            .collect()
+    };
+    let count = pages.len();
     let options = PdfSaveOptions {
         subset_fonts: true,
         ..PdfSaveOptions::default()

@@ -19,11 +19,24 @@ const HEADER_GREY: f32 = 0.88;
 /// Fill of a shaded column.
 const SHADE_GREY: f32 = 0.9;
 
+/// Paints one page. Graphics and text are collected apart and joined at the end: all lines
+/// and fills first, then every text line in one text object (`BT … ET`), the font set only
+/// when the size changes. A long form has hundreds of thousands of lines, so fewer operations
+/// per line is most of what printing costs.
 pub(crate) struct Painter<'m> {
     font: FontId,
     metrics: &'m Metrics<'m>,
     page_height: f32,
-    pub ops: Vec<Op>,
+    graphics: Vec<Op>,
+    texts: Vec<Op>,
+    font_size: Option<f32>,
+    /// The rows of one table drawn so far on this page, whose vertical rules are still due:
+    /// (table, left, top, bottom).
+    segment: Option<(*const (), f32, f32, f32)>,
+    /// Column widths of that table.
+    columns: Vec<f32>,
+    /// Where the text object's current line starts (PDF coordinates).
+    cursor: (f32, f32),
 }
 
 impl<'m> Painter<'m> {
@@ -32,12 +45,29 @@ impl<'m> Painter<'m> {
             font,
             metrics,
             page_height: frame.height,
-            ops: vec![
+            graphics: vec![
                 Op::SetOutlineThickness { pt: Pt(BORDER_PT) },
                 Op::SetOutlineColor { col: grey(0.0) },
                 Op::SetFillColor { col: grey(0.0) },
             ],
+            texts: Vec::new(),
+            font_size: None,
+            segment: None,
+            columns: Vec::new(),
+            cursor: (0.0, 0.0),
         }
+    }
+
+    /// The page's operations: graphics, then the text object.
+    pub fn finish(mut self) -> Vec<Op> {
+        self.close_segment();
+        let mut ops = self.graphics;
+        if !self.texts.is_empty() {
+            ops.push(Op::StartTextSection);
+            ops.append(&mut self.texts);
+            ops.push(Op::EndTextSection);
+        }
+        ops
     }
 
     /// The parts every page repeats.
@@ -115,48 +145,113 @@ impl<'m> Painter<'m> {
     fn row(&mut self, table: &LaidTable<'_>, row: &LaidRow, header: bool, left: f32, top: f32) {
         let padding = mm(CELL_PADDING_MM);
         let size = table.block.size_pt;
+        let width: f32 = table.widths.iter().sum();
+        let id: *const LaidTable<'_> = table;
+        match self.segment {
+            Some((current, _, _, bottom)) if current.cast() == id.cast::<()>() && bottom == top => {
+            }
+            _ => {
+                self.close_segment();
+                self.segment = Some((id.cast(), left, top, top));
+            }
+        }
+        if header {
+            self.fill(left, top, width, row.height, HEADER_GREY);
+        }
+        self.hline(left, left + width, top);
         let mut x = left;
-        for ((lines, &width), column) in row
+        for ((lines, &cell_width), column) in row
             .cells
             .iter()
             .zip(&table.widths)
             .zip(&table.block.columns)
         {
-            let fill = if header {
-                Some(HEADER_GREY)
-            } else if column.shaded {
-                Some(SHADE_GREY)
-            } else {
-                None
-            };
-            self.rect(x, top, width, row.height, fill);
+            if column.shaded && !header {
+                self.fill(x, top, cell_width, row.height, SHADE_GREY);
+            }
             let align = if header { Align::Center } else { column.align };
             let mut line_top = top + padding;
             for line in lines {
                 let w = self.metrics.width(line, size);
-                self.text(aligned(align, x, width, w, padding), line_top, size, line);
+                self.text(
+                    aligned(align, x, cell_width, w, padding),
+                    line_top,
+                    size,
+                    line,
+                );
                 line_top += line_height(size);
             }
-            x += width;
+            x += cell_width;
         }
+        if let Some(segment) = self.segment.as_mut() {
+            segment.3 = top + row.height;
+        }
+        // The columns' rules are drawn when the run of rows ends; remember the widths.
+        self.columns = table.widths.clone();
+    }
+
+    /// Ends a run of rows of one table: its bottom rule and the column rules.
+    fn close_segment(&mut self) {
+        if let Some((_, left, top, bottom)) = self.segment.take() {
+            let widths = std::mem::take(&mut self.columns);
+            let right = left + widths.iter().sum::<f32>();
+            self.hline(left, right, bottom);
+            let mut x = left;
+            self.vline(x, top, bottom);
+            for w in widths {
+                x += w;
+                self.vline(x, top, bottom);
+            }
+        }
+    }
+
+    fn line(&mut self, from: (f32, f32), to: (f32, f32)) {
+        let point = |(x, top): (f32, f32)| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(self.page_height - top),
+            },
+            bezier: false,
+        };
+        self.graphics.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(from), point(to)],
+                is_closed: false,
+            },
+        });
+    }
+
+    fn hline(&mut self, left: f32, right: f32, top: f32) {
+        self.line((left, top), (right, top));
+    }
+
+    fn vline(&mut self, x: f32, top: f32, bottom: f32) {
+        self.line((x, top), (x, bottom));
+    }
+
+    fn fill(&mut self, x: f32, top: f32, w: f32, h: f32, grey_level: f32) {
+        self.graphics.push(Op::SetFillColor {
+            col: grey(grey_level),
+        });
+        self.graphics.push(Op::DrawRectangle {
+            rectangle: Rect {
+                mode: Some(PaintMode::Fill),
+                ..Rect::from_xywh(Pt(x), Pt(self.page_height - top - h), Pt(w), Pt(h))
+            },
+        });
+        self.graphics.push(Op::SetFillColor { col: grey(0.0) });
     }
 
     /// A rectangle outlined in black, filled with `fill` grey first if given.
     fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, fill: Option<f32>) {
-        let rect = |mode| Rect {
-            mode: Some(mode),
+        if let Some(g) = fill {
+            self.fill(x, top, w, h, g);
+        }
+        let outline = Rect {
+            mode: Some(PaintMode::Stroke),
             ..Rect::from_xywh(Pt(x), Pt(self.page_height - top - h), Pt(w), Pt(h))
         };
-        if let Some(g) = fill {
-            self.ops.push(Op::SetFillColor { col: grey(g) });
-            self.ops.push(Op::DrawRectangle {
-                rectangle: rect(PaintMode::Fill),
-            });
-            self.ops.push(Op::SetFillColor { col: grey(0.0) });
-        }
-        self.ops.push(Op::DrawRectangle {
-            rectangle: rect(PaintMode::Stroke),
-        });
+        self.graphics.push(Op::DrawRectangle { rectangle: outline });
     }
 
     /// A tick inside the box at (`x`, `top`) of side `side`.
@@ -168,14 +263,15 @@ impl<'m> Painter<'m> {
             },
             bezier: false,
         };
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(1.2) });
-        self.ops.push(Op::DrawLine {
+        self.graphics.push(Op::SetOutlineThickness { pt: Pt(1.2) });
+        self.graphics.push(Op::DrawLine {
             line: Line {
                 points: vec![point(0.18, 0.5), point(0.42, 0.78), point(0.85, 0.18)],
                 is_closed: false,
             },
         });
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(BORDER_PT) });
+        self.graphics
+            .push(Op::SetOutlineThickness { pt: Pt(BORDER_PT) });
     }
 
     /// One line of text whose line box starts `top` points below the top of the page.
@@ -185,23 +281,26 @@ impl<'m> Painter<'m> {
         }
         // Baseline: centre the em box in the line pitch, then drop by the ascent (~0.88 em).
         let baseline = top + size_pt * (LINE_PITCH - 1.0) / 2.0 + size_pt * 0.88;
-        self.ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
+        if self.font_size != Some(size_pt) {
+            self.texts.push(Op::SetFont {
                 font: PdfFontHandle::External(self.font.clone()),
                 size: Pt(size_pt),
+            });
+            self.font_size = Some(size_pt);
+        }
+        // `Td` moves the start of the line relatively: two numbers per line instead of `Tm`'s six.
+        let (x0, y0) = self.cursor;
+        let y = self.page_height - baseline;
+        self.texts.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x - x0),
+                y: Pt(y - y0),
             },
-            Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(x),
-                    y: Pt(self.page_height - baseline),
-                },
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_owned())],
-            },
-            Op::EndTextSection,
-        ]);
+        });
+        self.cursor = (x, y);
+        self.texts.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_owned())],
+        });
     }
 }
 
