@@ -1,15 +1,74 @@
-// Desktop shell: wires the Svelte UI (../ui/dist) to thin Tauri commands.
+//! Kiroku's desktop shell: the Svelte UI (`../ui/dist`) over `kiroku-api`. The window has a
+//! strict CSP, loads nothing remote, and has no updater or telemetry.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-/// Version of the running app, shown on the start screen.
-#[tauri::command]
-fn app_version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
+mod commands;
+mod open;
+mod state;
+
+use std::path::PathBuf;
+
+/// `KIROKU_VAULT` if set (tests and the demo point the app at a file), else
+/// `<data dir>/kiroku/office.kiroku`.
+fn vault_path() -> PathBuf {
+    if let Some(path) = std::env::var_os("KIROKU_VAULT") {
+        return PathBuf::from(path);
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("."));
+    data.join("kiroku").join("office.kiroku")
 }
 
 fn main() {
-    tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![app_version])
-        .run(tauri::generate_context!())
-        .expect("failed to run the Kiroku window");
+    let vault = vault_path();
+    if let Some(dir) = vault.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let state = state::AppState::new(kiroku_api::Env::system(), vault);
+    let app = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::vault_state,
+            commands::event_forms,
+            commands::setup,
+            commands::login,
+            commands::lock,
+            commands::dashboard,
+            commands::events,
+            commands::lifecycle,
+            commands::add_events,
+            commands::amend_event,
+            commands::event_history,
+            commands::persons,
+            commands::add_person,
+            commands::affairs,
+            commands::users,
+            commands::ledger,
+            commands::schedule,
+            commands::dispose,
+            commands::contractors,
+            commands::evaluations_of,
+            commands::new_evaluation,
+            commands::set_judgments,
+            commands::finalize_evaluation,
+            commands::print,
+            commands::print_recovery_sheet,
+            commands::audit_list,
+            commands::audit_verify,
+            commands::settings,
+            commands::set_date_style,
+            commands::set_auto_lock_minutes,
+            commands::open_file,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = app {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("Kiroku のウィンドウを開けませんでした: {e}");
+        }
+        std::process::exit(1);
+    }
 }

@@ -20,3 +20,32 @@ impl std::fmt::Debug for Env {
             .finish_non_exhaustive()
     }
 }
+
+/// The system clock: the one place below the binaries' `main` that reads the time.
+#[derive(Debug, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    #[allow(clippy::disallowed_methods)]
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now()
+    }
+}
+
+impl Env {
+    /// The real world, for the binaries: the system clock, the OS credential store where
+    /// reachable (`KIROKU_CREDENTIAL_STORE=none` keeps it out: password-only key slots), and
+    /// production key derivation.
+    pub fn system() -> Env {
+        let credentials: Arc<dyn CredentialStore> =
+            match std::env::var("KIROKU_CREDENTIAL_STORE").as_deref() {
+                Ok("none") => Arc::new(kiroku_store::credentials::NoCredentials),
+                _ => Arc::new(kiroku_store::credentials::OsCredentials),
+            };
+        Env {
+            clock: Arc::new(SystemClock),
+            credentials,
+            kdf: KdfParams::PRODUCTION,
+        }
+    }
+}

@@ -13,8 +13,9 @@ pub mod bench;
 pub mod contractor_views;
 mod contractors;
 pub mod demo;
+pub mod desktop;
 mod documents;
-mod env;
+pub mod env;
 mod error;
 mod evaluations;
 mod events;
@@ -34,6 +35,7 @@ mod users;
 pub mod views;
 
 pub use contractor_views::*;
+pub use desktop::*;
 pub use env::Env;
 pub use error::{ApiError, ErrorBody, ErrorCode};
 pub use init::{init, InitRequest};

@@ -162,19 +162,11 @@ impl Session {
         };
         write_pdf(&path, &rendered)?;
         let title = kind.layout()?.title;
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let entry = self.entry(
-            AuditAction::Print,
-            format!("form:{}", kind.name()),
-            format!("{title} {scope} {}ページ → {file_name}", rendered.pages),
-        );
-        self.vault.write(|tx| -> Result<(), ApiError> {
-            audit::append(tx, entry)?;
-            Ok(())
-        })?;
+        self.audit_print(
+            kind.name(),
+            &format!("{title} {scope} {}ページ", rendered.pages),
+            &path,
+        )?;
         Ok(PrintReport {
             form: kind.name().to_owned(),
             title,
@@ -182,6 +174,28 @@ impl Session {
             pages: u32_of(rendered.pages),
             rows: u32_of(rows),
             bytes: rendered.pdf.len() as u64,
+        })
+    }
+
+    /// The `print form:NAME` audit row: what was printed and the file's name (not its folder).
+    pub(crate) fn audit_print(
+        &mut self,
+        form: &str,
+        what: &str,
+        path: &Path,
+    ) -> Result<(), ApiError> {
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let entry = self.entry(
+            AuditAction::Print,
+            format!("form:{form}"),
+            format!("{what} → {file_name}"),
+        );
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            audit::append(tx, entry)?;
+            Ok(())
         })
     }
 

@@ -11,6 +11,9 @@ use ts_rs::TS;
 use crate::{ApiError, Session};
 
 const DATE_STYLE: &str = "date_style";
+const AUTO_LOCK_MINUTES: &str = "auto_lock_minutes";
+/// 自動ロック: the desktop app locks after this many idle minutes unless set otherwise.
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 
 /// The vault's settings as shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -19,6 +22,8 @@ pub struct SettingsView {
     /// `wareki` | `seireki`
     pub date_style: String,
     pub date_style_label: String,
+    /// The desktop app locks itself after this many minutes without use (1–120).
+    pub auto_lock_minutes: u32,
 }
 
 pub(crate) fn date_style(conn: &Connection) -> Result<DateStyle, ApiError> {
@@ -29,11 +34,39 @@ pub(crate) fn date_style(conn: &Connection) -> Result<DateStyle, ApiError> {
 
 impl Session {
     pub fn settings(&self) -> Result<SettingsView, ApiError> {
-        let style = date_style(self.vault.conn())?;
+        let conn = self.vault.conn();
+        let style = date_style(conn)?;
+        let auto_lock_minutes = meta::get(conn, AUTO_LOCK_MINUTES)?
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
         Ok(SettingsView {
             date_style: style.as_str().to_owned(),
             date_style_label: style.label().to_owned(),
+            auto_lock_minutes,
         })
+    }
+
+    /// 自動ロックまでの分数 (1–120). Officer only.
+    pub fn set_auto_lock_minutes(&mut self, minutes: u32) -> Result<SettingsView, ApiError> {
+        self.require_officer("自動ロックの変更")?;
+        if !(1..=120).contains(&minutes) {
+            return Err(kiroku_core::FieldError::new(
+                "自動ロック",
+                "1分から120分の間で指定してください。",
+            )
+            .into());
+        }
+        let entry = self.entry(
+            AuditAction::Amend,
+            "setting:auto_lock_minutes",
+            format!("自動ロック: {minutes}分"),
+        );
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            meta::set(tx, AUTO_LOCK_MINUTES, &minutes.to_string())?;
+            audit::append(tx, entry)?;
+            Ok(())
+        })?;
+        self.settings()
     }
 
     /// Dates on forms in 和暦 (`wareki`) or 西暦 (`seireki`). Officer only.

@@ -94,7 +94,7 @@ impl EventKind {
     }
 
     /// What 内容 means for this kind, and whether it is required.
-    fn content_field(self) -> (&'static str, bool) {
+    pub(crate) fn content_field(self) -> (&'static str, bool) {
         match self {
             EventKind::Use => ("利用の内容", true),
             EventKind::Output => ("出力したもの", true),

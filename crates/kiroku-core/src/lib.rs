@@ -9,6 +9,7 @@ pub mod choice;
 pub mod clock;
 pub mod contract_clauses;
 pub mod contractor;
+pub mod entry_form;
 pub mod evaluation;
 pub mod field;
 pub mod fiscal_year;

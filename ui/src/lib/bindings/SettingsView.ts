@@ -7,4 +7,8 @@ export type SettingsView = {
 /**
  * `wareki` | `seireki`
  */
-date_style: string, date_style_label: string, };
+date_style: string, date_style_label: string, 
+/**
+ * The desktop app locks itself after this many minutes without use (1–120).
+ */
+auto_lock_minutes: number, };

@@ -1,0 +1,172 @@
+//! The IPC commands: each translates between the UI and one `kiroku-api` use case. No rule
+//! lives here. Every command runs off the UI thread (`async`), so a long print or the key
+//! derivation at login never freezes the window.
+
+use kiroku_api::*;
+use tauri::State;
+
+use crate::state::{AppState, Reply};
+
+#[tauri::command(async)]
+pub fn vault_state(state: State<'_, AppState>) -> VaultState {
+    kiroku_api::vault_state(state.vault())
+}
+
+/// The quick-entry form of each kind of handling (which fields, which choices).
+#[tauri::command(async)]
+pub fn event_forms() -> Vec<EventFormView> {
+    kiroku_api::event_forms()
+}
+
+#[tauri::command(async)]
+pub fn setup(state: State<'_, AppState>, req: SetupRequest) -> Reply<InitResponse> {
+    state.setup(req)
+}
+
+#[tauri::command(async)]
+pub fn login(state: State<'_, AppState>, req: LoginRequest) -> Reply<LoginReport> {
+    state.login(&req)
+}
+
+#[tauri::command(async)]
+pub fn lock(state: State<'_, AppState>) -> Reply<()> {
+    state.lock()
+}
+
+#[tauri::command(async)]
+pub fn dashboard(state: State<'_, AppState>) -> Reply<DashboardView> {
+    state.with(Session::dashboard)
+}
+
+#[tauri::command(async)]
+pub fn events(state: State<'_, AppState>, query: EventQuery) -> Reply<Vec<ChronologicalRow>> {
+    state.with(|s| s.chronological(&query))
+}
+
+#[tauri::command(async)]
+pub fn lifecycle(state: State<'_, AppState>, query: EventQuery) -> Reply<Vec<LifecycleRow>> {
+    state.with(|s| s.lifecycle(&query))
+}
+
+#[tauri::command(async)]
+pub fn add_events(state: State<'_, AppState>, event: NewEvent) -> Reply<Vec<EventView>> {
+    state.with(|s| s.add_events(&event))
+}
+
+#[tauri::command(async)]
+pub fn amend_event(state: State<'_, AppState>, req: AmendEventRequest) -> Reply<EventView> {
+    state.with(|s| s.amend_event(req.id, &req.reason, &req.changes))
+}
+
+#[tauri::command(async)]
+pub fn event_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<EventView>> {
+    state.with(|s| s.event_history(id))
+}
+
+#[tauri::command(async)]
+pub fn persons(state: State<'_, AppState>) -> Reply<Vec<PersonView>> {
+    state.with(Session::list_persons)
+}
+
+#[tauri::command(async)]
+pub fn add_person(state: State<'_, AppState>, person: NewPerson) -> Reply<PersonView> {
+    state.with(|s| s.add_person(&person))
+}
+
+#[tauri::command(async)]
+pub fn affairs(state: State<'_, AppState>) -> Reply<Vec<AffairView>> {
+    state.with(|s| s.list_affairs())
+}
+
+#[tauri::command(async)]
+pub fn users(state: State<'_, AppState>) -> Reply<Vec<UserView>> {
+    state.with(Session::list_users)
+}
+
+#[tauri::command(async)]
+pub fn ledger(state: State<'_, AppState>) -> Reply<Vec<LedgerView>> {
+    state.with(Session::list_ledger)
+}
+
+#[tauri::command(async)]
+pub fn schedule(state: State<'_, AppState>, fy: Option<String>) -> Reply<ScheduleView> {
+    state.with(|s| s.schedule(fy.as_deref()))
+}
+
+#[tauri::command(async)]
+pub fn dispose(state: State<'_, AppState>, req: DisposalRequest) -> Reply<Vec<DocumentView>> {
+    state.with(|s| s.dispose(&req))
+}
+
+#[tauri::command(async)]
+pub fn contractors(state: State<'_, AppState>) -> Reply<Vec<ContractorView>> {
+    state.with(Session::list_contractors)
+}
+
+#[tauri::command(async)]
+pub fn evaluations_of(state: State<'_, AppState>, contractor: i64) -> Reply<Vec<EvaluationView>> {
+    state.with(|s| s.evaluations_of(contractor))
+}
+
+#[tauri::command(async)]
+pub fn new_evaluation(
+    state: State<'_, AppState>,
+    contractor: i64,
+    re: bool,
+) -> Reply<EvaluationView> {
+    state.with(|s| s.new_evaluation(contractor, re, None))
+}
+
+#[tauri::command(async)]
+pub fn set_judgments(state: State<'_, AppState>, req: JudgmentsRequest) -> Reply<EvaluationView> {
+    state.with(|s| s.set_judgment_rows(&req))
+}
+
+#[tauri::command(async)]
+pub fn finalize_evaluation(state: State<'_, AppState>, id: i64) -> Reply<EvaluationView> {
+    state.with(|s| s.finalize_evaluation(id))
+}
+
+#[tauri::command(async)]
+pub fn print(state: State<'_, AppState>, req: PrintRequest) -> Reply<PrintReport> {
+    state.with(|s| s.print(&req))
+}
+
+#[tauri::command(async)]
+pub fn print_recovery_sheet(
+    state: State<'_, AppState>,
+    req: RecoverySheetRequest,
+) -> Reply<PrintReport> {
+    state.with(|s| s.print_recovery_sheet(&req))
+}
+
+#[tauri::command(async)]
+pub fn audit_list(state: State<'_, AppState>, limit: u64) -> Reply<Vec<AuditRow>> {
+    state.with(|s| s.audit_list(limit))
+}
+
+#[tauri::command(async)]
+pub fn audit_verify(state: State<'_, AppState>) -> Reply<VerifyReport> {
+    state.with(Session::audit_verify)
+}
+
+#[tauri::command(async)]
+pub fn settings(state: State<'_, AppState>) -> Reply<SettingsView> {
+    state.with(|s| s.settings())
+}
+
+#[tauri::command(async)]
+pub fn set_date_style(state: State<'_, AppState>, style: String) -> Reply<SettingsView> {
+    state.with(|s| s.set_date_style(&style))
+}
+
+#[tauri::command(async)]
+pub fn set_auto_lock_minutes(state: State<'_, AppState>, minutes: u32) -> Reply<SettingsView> {
+    state.with(|s| s.set_auto_lock_minutes(minutes))
+}
+
+/// Opens a printed PDF in the OS viewer.
+#[tauri::command(async)]
+pub fn open_file(path: String) -> Reply<()> {
+    crate::open::open(&path)
+}
