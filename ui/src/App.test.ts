@@ -1,36 +1,86 @@
-import { render, screen } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
-import { appVersion } from './lib/ipc';
+import { api, IpcError } from './lib/ipc';
 
-vi.mock('./lib/ipc', () => ({ appVersion: vi.fn() }));
+vi.mock('./lib/ipc', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./lib/ipc')>();
+  const fns = Object.fromEntries(Object.keys(real.api).map((k) => [k, vi.fn()]));
+  return { ...real, api: fns };
+});
 
-describe('start screen', () => {
+const dashboard = {
+  org_name: 'みどり広域事務組合',
+  fy_label: '令和8年度',
+  disposal_headline: '今年度廃棄予定 2件 / 期限超過 1件',
+  disposal_due: 2,
+  disposal_overdue: 1,
+  awaiting_certificate: 0,
+  contractors_due: [],
+  events_this_year: 12,
+  recent: [],
+};
+
+describe('the app', () => {
   beforeEach(() => {
-    vi.mocked(appVersion).mockReset();
+    for (const f of Object.values(api)) vi.mocked(f).mockReset();
+    vi.mocked(api.settings).mockResolvedValue({ date_style: 'wareki', date_style_label: '和暦', auto_lock_minutes: 5 });
+    vi.mocked(api.dashboard).mockResolvedValue(dashboard);
+    vi.mocked(api.lock).mockResolvedValue(null);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it('shows the title and the version reported by the app', async () => {
-    vi.mocked(appVersion).mockResolvedValue('1.2.3');
-
+  it('starts with the first-run setup when the vault does not exist', async () => {
+    vi.mocked(api.vaultState).mockResolvedValue({ path: '/tmp/x.kiroku', exists: false });
     render(App);
-
-    expect(
-      screen.getByRole('heading', { level: 1, name: 'Kiroku — 特定個人情報 取扱記録' }),
-    ).toBeInTheDocument();
-    expect(await screen.findByText('バージョン 1.2.3')).toBeInTheDocument();
-    expect(appVersion).toHaveBeenCalledOnce();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '初回セットアップ' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/団体名/)).toBeInTheDocument();
   });
 
-  it('shows a Japanese error when the version cannot be fetched', async () => {
-    vi.mocked(appVersion).mockRejectedValue(new Error('ipc unavailable'));
-
+  it('logs in to the dashboard, and a refused login says why', async () => {
+    vi.mocked(api.vaultState).mockResolvedValue({ path: '/tmp/x.kiroku', exists: true });
+    vi.mocked(api.login)
+      .mockRejectedValueOnce(new IpcError({ code: 'auth_failed', message: 'ユーザーIDまたはパスワードが違います。', field: null }))
+      .mockResolvedValueOnce({
+        user: { id: 'boss', name: '大塚 正道', role: 'officer', role_label: '事務取扱責任者', dept: null, duties: null, active: true, created_at: '' },
+        org_name: 'みどり広域事務組合',
+        failed_logins: { count: 1, first: '', last: '' },
+      } as never);
     render(App);
+    await fireEvent.input(await screen.findByLabelText('ユーザーID'), { target: { value: 'boss' } });
+    await fireEvent.input(screen.getByLabelText('パスワード'), { target: { value: 'wrong' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'ログイン' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('ユーザーIDまたはパスワードが違います。');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'バージョン情報を取得できませんでした。',
-    );
-    expect(screen.queryByText(/^バージョン \d/)).not.toBeInTheDocument();
+    await fireEvent.input(screen.getByLabelText('パスワード'), { target: { value: 'right' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'ログイン' }));
+    expect(await screen.findByRole('heading', { name: 'ダッシュボード' })).toBeInTheDocument();
+    expect(screen.getByText('前回以降のログイン失敗 1回')).toBeInTheDocument();
+    expect(await screen.findByTestId('disposal-due')).toHaveTextContent('2');
+  });
+
+  it('locks itself after the idle minutes and clears the screen', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.mocked(api.vaultState).mockResolvedValue({ path: '/tmp/x.kiroku', exists: true });
+    vi.mocked(api.login).mockResolvedValue({
+      user: { id: 'boss', name: '大塚 正道' },
+      org_name: 'みどり広域事務組合',
+      failed_logins: null,
+    } as never);
+    render(App);
+    await fireEvent.input(await screen.findByLabelText('ユーザーID'), { target: { value: 'boss' } });
+    await fireEvent.input(screen.getByLabelText('パスワード'), { target: { value: 'pw' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'ログイン' }));
+    expect(await screen.findByRole('heading', { name: 'ダッシュボード' })).toBeInTheDocument();
+
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    expect(screen.getByRole('heading', { name: 'ダッシュボード' })).toBeInTheDocument();
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(await screen.findByRole('heading', { name: 'ログイン' })).toBeInTheDocument();
+    expect(screen.queryByText('みどり広域事務組合')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('しばらく操作がなかったため');
+    expect(api.lock).toHaveBeenCalledOnce();
   });
 });

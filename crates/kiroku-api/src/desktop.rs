@@ -103,6 +103,7 @@ pub struct JudgmentsRequest {
 #[ts(export)]
 pub struct RecoverySheetRequest {
     pub code: String,
+    /// Empty: `帳票/` beside the vault.
     pub out: String,
 }
 
@@ -187,12 +188,17 @@ impl Session {
         self.require_officer("復旧用キーの印刷")?;
         let code = RecoveryCode::parse(&req.code)?;
         let org = self.status()?.org_name;
+        let out = if req.out.trim().is_empty() {
+            crate::print::default_out(self.vault_path(), "復旧用キー", self.env.clock.now())?
+        } else {
+            req.out.clone()
+        };
         let (path, rendered) = recovery_sheet(
             &org,
             self.vault_path(),
             &code.to_string(),
             self.today(),
-            &req.out,
+            &out,
         )?;
         write_recovery_sheet(&path, &rendered)?;
         self.audit_print("recovery", "復旧用キー 1ページ", &path)?;

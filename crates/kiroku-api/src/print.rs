@@ -35,7 +35,7 @@ pub struct PrintRequest {
     pub query: EventQuery,
     /// `evaluation`: the sheet's ID.
     pub evaluation: Option<i64>,
-    /// Where to write the PDF.
+    /// Where to write the PDF; empty: `帳票/` beside the vault.
     pub out: String,
 }
 
@@ -67,7 +67,30 @@ fn form_kind(name: &str) -> Result<FormKind, ApiError> {
     }
 }
 
-/// The output path, checked: a PDF path given, no 個人番号 in it, its folder exists.
+/// Where a PDF goes when no path is given (the desktop app): `帳票/` beside the vault, named
+/// after the form and the moment, e.g. `帳票/特定個人情報管理台帳_20260401-093000.pdf`.
+pub(crate) fn default_out(
+    vault: &Path,
+    title: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<String, ApiError> {
+    let dir = vault
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("帳票");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| ApiError::Io(format!("帳票の保存先フォルダを作れません（{e}）。")))?;
+    let stamp = now
+        .with_timezone(&crate::persons::jst())
+        .format("%Y%m%d-%H%M%S");
+    Ok(dir
+        .join(format!("{title}_{stamp}.pdf"))
+        .display()
+        .to_string())
+}
+
+/// The output path, checked: no 個人番号 in it, its folder exists.
 fn out_path(out: &str) -> Result<PathBuf, ApiError> {
     const FIELD: &str = "出力先";
     guard::check_field(FIELD, out)?;
@@ -135,10 +158,20 @@ fn period_line(
 }
 
 impl Session {
-    /// Prints one form to `req.out` (replacing a file of that name).
+    /// Prints one form to `req.out` (replacing a file of that name); with no path, to
+    /// `帳票/<form>_<date-time>.pdf` beside the vault.
     pub fn print(&mut self, req: &PrintRequest) -> Result<PrintReport, ApiError> {
         let kind = form_kind(&req.form)?;
-        let path = out_path(&req.out)?;
+        let out = if req.out.trim().is_empty() {
+            default_out(
+                self.vault_path(),
+                &kind.layout()?.title,
+                self.env.clock.now(),
+            )?
+        } else {
+            req.out.clone()
+        };
+        let path = out_path(&out)?;
         let style = date_style(self.vault.conn())?;
         let org = meta::get(self.vault.conn(), meta::ORG_NAME)?.unwrap_or_default();
         let made_on = format!("作成日：{}", style.format(self.today()));

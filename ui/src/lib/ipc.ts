@@ -1,8 +1,111 @@
-// The single gateway to the Rust side: no other module may import @tauri-apps/*
-// (enforced by eslint.config.js). Each function wraps one Tauri command.
+// The single gateway to the Rust side: no other module may import @tauri-apps/* (enforced by
+// eslint.config.js). Each function wraps one Tauri command of src-tauri/src/commands.rs; the
+// types come from the Rust types (ts-rs, ./bindings).
 import { invoke } from '@tauri-apps/api/core';
+import type { AffairView } from './bindings/AffairView';
+import type { AmendEventRequest } from './bindings/AmendEventRequest';
+import type { AuditRow } from './bindings/AuditRow';
+import type { ChronologicalRow } from './bindings/ChronologicalRow';
+import type { ContractorView } from './bindings/ContractorView';
+import type { DashboardView } from './bindings/DashboardView';
+import type { DisposalRequest } from './bindings/DisposalRequest';
+import type { DocumentView } from './bindings/DocumentView';
+import type { ErrorBody } from './bindings/ErrorBody';
+import type { EvaluationView } from './bindings/EvaluationView';
+import type { EventFormView } from './bindings/EventFormView';
+import type { EventQuery } from './bindings/EventQuery';
+import type { EventView } from './bindings/EventView';
+import type { InitResponse } from './bindings/InitResponse';
+import type { JudgmentsRequest } from './bindings/JudgmentsRequest';
+import type { LedgerView } from './bindings/LedgerView';
+import type { LoginReport } from './bindings/LoginReport';
+import type { LoginRequest } from './bindings/LoginRequest';
+import type { NewEvent } from './bindings/NewEvent';
+import type { PersonView } from './bindings/PersonView';
+import type { PrintReport } from './bindings/PrintReport';
+import type { PrintRequest } from './bindings/PrintRequest';
+import type { RecoverySheetRequest } from './bindings/RecoverySheetRequest';
+import type { ScheduleView } from './bindings/ScheduleView';
+import type { SettingsView } from './bindings/SettingsView';
+import type { SetupRequest } from './bindings/SetupRequest';
+import type { UserView } from './bindings/UserView';
+import type { VaultState } from './bindings/VaultState';
+import type { VerifyReport } from './bindings/VerifyReport';
 
-/** Version of the running app (`app_version` command). */
-export function appVersion(): Promise<string> {
-  return invoke<string>('app_version');
+/**
+ * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
+ * a number (IDs and counts stay far below 2^53).
+ */
+export type Json<T> = T extends bigint
+  ? number
+  : T extends Array<infer U>
+    ? Array<Json<U>>
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+/** A refused command: the Japanese message, its code, and the field it names. */
+export class IpcError extends Error {
+  readonly code: string;
+  readonly field: string | null;
+  constructor(body: ErrorBody) {
+    super(body.message);
+    this.code = body.code;
+    this.field = body.field;
+  }
 }
+
+function toIpcError(e: unknown): IpcError {
+  if (e && typeof e === 'object' && 'message' in e && 'code' in e) {
+    return new IpcError(e as ErrorBody);
+  }
+  return new IpcError({ code: 'io', message: `予期しないエラー: ${String(e)}`, field: null });
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<Json<T>> {
+  try {
+    return await invoke<Json<T>>(cmd, args);
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+export type Wire<T> = Json<T>;
+
+export const api = {
+  vaultState: () => call<VaultState>('vault_state'),
+  eventForms: () => call<EventFormView[]>('event_forms'),
+  setup: (req: Json<SetupRequest>) => call<InitResponse>('setup', { req }),
+  login: (req: Json<LoginRequest>) => call<LoginReport>('login', { req }),
+  lock: () => call<null>('lock'),
+  dashboard: () => call<DashboardView>('dashboard'),
+  events: (query: Json<EventQuery>) => call<ChronologicalRow[]>('events', { query }),
+  addEvents: (event: Json<NewEvent>) => call<EventView[]>('add_events', { event }),
+  amendEvent: (req: Json<AmendEventRequest>) => call<EventView>('amend_event', { req }),
+  eventHistory: (id: number) => call<EventView[]>('event_history', { id }),
+  persons: () => call<PersonView[]>('persons'),
+  affairs: () => call<AffairView[]>('affairs'),
+  users: () => call<UserView[]>('users'),
+  ledger: () => call<LedgerView[]>('ledger'),
+  schedule: (fy: string | null) => call<ScheduleView>('schedule', { fy }),
+  dispose: (req: Json<DisposalRequest>) => call<DocumentView[]>('dispose', { req }),
+  contractors: () => call<ContractorView[]>('contractors'),
+  evaluationsOf: (contractor: number) =>
+    call<EvaluationView[]>('evaluations_of', { contractor }),
+  newEvaluation: (contractor: number, re: boolean) =>
+    call<EvaluationView>('new_evaluation', { contractor, re }),
+  setJudgments: (req: Json<JudgmentsRequest>) => call<EvaluationView>('set_judgments', { req }),
+  finalizeEvaluation: (id: number) => call<EvaluationView>('finalize_evaluation', { id }),
+  print: (req: Json<PrintRequest>) => call<PrintReport>('print', { req }),
+  printRecoverySheet: (req: Json<RecoverySheetRequest>) =>
+    call<PrintReport>('print_recovery_sheet', { req }),
+  auditList: (limit: number) => call<AuditRow[]>('audit_list', { limit }),
+  auditVerify: () => call<VerifyReport>('audit_verify'),
+  settings: () => call<SettingsView>('settings'),
+  setDateStyle: (style: string) => call<SettingsView>('set_date_style', { style }),
+  setAutoLockMinutes: (minutes: number) =>
+    call<SettingsView>('set_auto_lock_minutes', { minutes }),
+  openFile: (path: string) => call<null>('open_file', { path }),
+};
+
+export type Api = typeof api;
