@@ -8,9 +8,17 @@ mod state;
 
 use std::path::PathBuf;
 
-/// `KIROKU_VAULT` if set (tests and the demo point the app at a file), else
-/// `<data dir>/kiroku/office.kiroku`.
+/// `--vault PATH` or `KIROKU_VAULT` if given (tests and the demo point the app at a file),
+/// else `<data dir>/kiroku/office.kiroku`.
 fn vault_path() -> PathBuf {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--vault" {
+            if let Some(path) = args.next() {
+                return PathBuf::from(path);
+            }
+        }
+    }
     if let Some(path) = std::env::var_os("KIROKU_VAULT") {
         return PathBuf::from(path);
     }

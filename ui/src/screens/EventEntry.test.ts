@@ -55,7 +55,7 @@ describe('quick entry', () => {
   });
 
   it('saves a batch for the persons ticked, with Enter', async () => {
-    vi.mocked(api.addEvents).mockResolvedValue([{}, {}, {}] as never);
+    vi.mocked(api.addEvents).mockResolvedValue([{ id: 7 }, { id: 8 }, { id: 9 }] as never);
     const p = props();
     render(EventEntry, p as never);
     for (const id of [1, 2, 3]) await fireEvent.click(screen.getByLabelText(`${id} 職員${id}`));
@@ -63,7 +63,7 @@ describe('quick entry', () => {
     await fireEvent.keyDown(screen.getByLabelText(/日付/), { key: 'Enter' });
     expect(api.addEvents).toHaveBeenCalledOnce();
     expect(vi.mocked(api.addEvents).mock.calls[0]?.[0].persons).toEqual([1, 2, 3]);
-    await vi.waitFor(() => expect(p.onSaved).toHaveBeenCalledWith(3));
+    await vi.waitFor(() => expect(p.onSaved).toHaveBeenCalledWith([7, 8, 9]));
   });
 
   it('does not save on the Enter that confirms an IME conversion', async () => {

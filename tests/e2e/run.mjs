@@ -1,0 +1,194 @@
+// End-to-end: drives the real app (tauri-driver → WebKitWebDriver) under Xvfb through what a
+// clerk does: first-run setup, login, a batch acquisition for 3 persons, a correction with a
+// reason, the dashboard count, a disposal with a witness, a finalised evaluation, the 台帳
+// printed to PDF, and the lock after idle. Screenshots of each screen go to docs/screenshots/.
+//
+// Usage: node tests/e2e/run.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
+// (scripts/e2e.sh starts Xvfb and tauri-driver and builds what is needed.)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import assert from 'node:assert/strict';
+import { Driver } from './webdriver.mjs';
+
+const [app, kiroku, scratch] = process.argv.slice(2).map((p) => resolve(p));
+const shots = resolve('docs/screenshots');
+mkdirSync(shots, { recursive: true });
+const PASSWORD = 'e2e-password-1';
+const home = join(scratch, 'home');
+const baseEnv = {
+  KIROKU_CREDENTIAL_STORE: 'none',
+  XDG_DATA_HOME: join(home, 'data'),
+  XDG_CONFIG_HOME: join(home, 'config'),
+  XDG_CACHE_HOME: join(home, 'cache'),
+};
+for (const d of Object.values(baseEnv).slice(1)) mkdirSync(d, { recursive: true });
+
+const steps = [];
+async function step(name, fn) {
+  const t = Date.now();
+  await fn();
+  steps.push(`${name}: ok (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  console.log(`✓ ${name}`);
+}
+
+async function shot(d, name) {
+  writeFileSync(join(shots, `app-${name}.png`), await d.screenshot());
+}
+
+async function withApp(vault, fn) {
+  const d = new Driver();
+  // tauri-driver passes arguments, not environment: the scratch XDG folders are set on it
+  // by scripts/e2e.sh, and the vault is given as --vault.
+  await d.start(app, ['--vault', vault]);
+  try {
+    await fn(d);
+  } catch (e) {
+    writeFileSync(join(scratch, 'failure.png'), await d.screenshot().catch(() => Buffer.alloc(0)));
+    throw e;
+  } finally {
+    await d.quit();
+  }
+}
+
+// 1. First-run setup on a vault that does not exist yet.
+const fresh = join(scratch, 'new-office.kiroku');
+await withApp(fresh, async (d) => {
+  await step('first-run setup', async () => {
+    await d.waitFor('h1', { text: '初回セットアップ' });
+    await d.type('#org', 'みどり広域事務組合');
+    await d.type('#officer-id', 'otsuka');
+    await d.type('#officer-name', '大塚 正道');
+    await d.type('#password', PASSWORD);
+    await d.type('#confirm', PASSWORD);
+    await shot(d, 'setup');
+    await d.click('button[type=submit]');
+    const code = await d.text(await d.waitFor('[data-testid=recovery-code]', { timeout: 30000 }));
+    assert.match(code, /^[0-9A-Z]{5}(-[0-9A-Z]{5}){6}$/);
+    await d.click('[data-testid=print-recovery]');
+    await d.waitFor('.ok', { text: '保存しました' });
+    await shot(d, 'setup-recovery');
+    await d.click('[data-testid=written-down]');
+    await d.click('[data-testid=start]');
+    await d.waitFor('h1', { text: 'ダッシュボード' });
+  });
+});
+assert.ok(existsSync(fresh), 'the vault was created');
+
+// 2. The rest on a generated office (a few years of records).
+const vault = join(scratch, 'demo-office.kiroku');
+execFileSync(kiroku, ['demo', '--out', vault, '--events', '1500', '--persons', '40'], {
+  env: { ...process.env, ...baseEnv, KIROKU_NEW_PASSWORD: PASSWORD },
+  stdio: 'ignore',
+});
+
+await withApp(vault, async (d) => {
+  let before = 0;
+  let ids = [];
+  await step('log in', async () => {
+    await d.waitFor('h1', { text: 'ログイン' });
+    await shot(d, 'login');
+    await d.type('#login-user', 'jimukyokucho');
+    await d.type('#login-password', PASSWORD);
+    await d.click('button[type=submit]');
+    await d.waitFor('h1', { text: 'ダッシュボード' });
+    before = Number(await d.text(await d.waitFor('[data-testid=events-this-year]')));
+    await shot(d, 'dashboard');
+  });
+
+  await step('batch acquisition for 3 persons', async () => {
+    await d.click('[data-screen=events]');
+    await d.waitFor('h1', { text: '取扱記録' });
+    await d.click('.toolbar button.primary');
+    await d.select('#entry-kind', 'acquire');
+    await d.select('#entry-affair', '1');
+    for (const id of [1, 2, 3]) await d.click(`input[data-person="${id}"]`);
+    await d.select('#entry-source', 'person');
+    await d.select('#entry-method', 'mynumber_card');
+    await shot(d, 'entry');
+    await d.click('form.entry button[type=submit]');
+    const msg = await d.text(await d.waitFor('p.ok', { text: '3件の記録を保存しました' }));
+    ids = [...msg.matchAll(/\d+/g)].map((m) => Number(m[0])).slice(1);
+    assert.equal(ids.length, 3, msg);
+  });
+
+  await step('amend one with a reason', async () => {
+    await d.type('[data-testid=event-filter]', String(ids[0]));
+    await d.click(`button[data-event="${ids[0]}"]`);
+    await d.type('#amend-content', '個人番号カードの写しを添付');
+    await d.click('section[aria-label="記録の訂正と履歴"] button[type=submit]');
+    await d.waitFor('#amend-reason-error', { text: '理由' });
+    await d.type('#amend-reason', '添付書類の記載漏れ');
+    await d.click('section[aria-label="記録の訂正と履歴"] button[type=submit]');
+    await d.waitFor('p.ok', { text: '訂正しました' });
+    await d.waitFor('ol.history', { text: '第2版' });
+    await shot(d, 'events');
+  });
+
+  await step('dashboard count changes', async () => {
+    await d.click('[data-screen=dashboard]');
+    await d.waitFor('[data-testid=events-this-year]', { text: String(before + 3) });
+  });
+
+  await step('record a disposal with a witness', async () => {
+    await d.click('[data-screen=disposal]');
+    await d.waitFor('h1', { text: '帳票・廃棄' });
+    const docs = await d.findAll('input[data-doc]');
+    assert.ok(docs.length > 0, 'documents are due');
+    await d.clickElement(docs[0]);
+    await d.select('#disp-method', 'shred');
+    await d.select('#disp-witness', 'sato');
+    await shot(d, 'disposal');
+    await d.click('form[aria-label="廃棄・削除の記録"] button[type=submit]');
+    await d.waitFor('p.ok', { text: '1件の廃棄・削除を記録しました' });
+  });
+
+  await step('finalise a contractor evaluation', async () => {
+    await d.click('[data-screen=contractors]');
+    await d.waitFor('h1', { text: '委託先・評価シート' });
+    const list = await d.findAll('ul.side button');
+    await d.clickElement(list[1] ?? list[0]);
+    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '再評価').click()`);
+    await d.waitFor('[data-testid=decision]', { text: '判定' });
+    await d.execute(`for (const s of document.querySelectorAll('select[data-item]')) {
+      s.value = 'A'; s.dispatchEvent(new Event('change', { bubbles: true })); }`);
+    await shot(d, 'evaluation');
+    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent.startsWith('確定する')).click()`);
+    await d.waitFor('p.ok', { text: '確定しました' });
+    await d.waitFor('[data-testid=decision]', { text: '採用' });
+  });
+
+  await step('print the 台帳 to PDF and find its text', async () => {
+    await d.click('[data-screen=print]');
+    await d.select('#print-form', 'ledger');
+    await d.click('form button[type=submit]');
+    const path = await d.text(await d.waitFor('[data-testid=print-path]', { timeout: 30000 }));
+    await shot(d, 'print');
+    const text = execFileSync('pdftotext', ['-raw', path, '-']).toString().replace(/\s/g, '');
+    assert.ok(text.includes('特定個人情報管理台帳'), 'the title');
+    assert.ok(text.includes('給与所得の源泉徴収票'), 'a 台帳 entry');
+  });
+
+  await step('other screens', async () => {
+    for (const screen of ['persons', 'ledger', 'audit', 'settings']) {
+      await d.click(`[data-screen=${screen}]`);
+      await d.waitFor('h1');
+      await new Promise((r) => setTimeout(r, 400));
+      await shot(d, screen);
+    }
+  });
+
+  await step('lock on idle', async () => {
+    await d.click('[data-screen=settings]');
+    await d.type('#set-lock', '1');
+    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '変更').click()`);
+    await d.waitFor('p.ok', { text: '変更しました' });
+    await d.waitFor('h1', { text: 'ログイン', timeout: 75000 });
+    await d.waitFor('p.notice', { text: 'しばらく操作がなかったため' });
+    const body = await d.execute('return document.body.innerText');
+    assert.ok(!body.includes('ダッシュボード'), 'the screen is cleared');
+  });
+});
+
+writeFileSync(join(scratch, 'e2e-report.txt'), steps.join('\n') + '\n');
+console.log(steps.join('\n'));

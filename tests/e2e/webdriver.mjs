@@ -1,0 +1,109 @@
+// A minimal W3C WebDriver client over fetch (Node 20): enough to drive the Tauri window
+// through tauri-driver + WebKitWebDriver. No npm dependency.
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class Driver {
+  constructor(base = 'http://127.0.0.1:4444') {
+    this.base = base;
+    this.id = null;
+  }
+
+  async send(method, path, body) {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => ({}));
+    if (!res.ok || (json.value && json.value.error)) {
+      throw new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+    }
+    return json.value;
+  }
+
+  async start(application, args = []) {
+    const value = await this.send('POST', '/session', {
+      capabilities: {
+        alwaysMatch: {
+          browserName: 'wry',
+          'tauri:options': { application, args },
+        },
+      },
+    });
+    this.id = value.sessionId;
+  }
+
+  async quit() {
+    if (this.id) await this.send('DELETE', `/session/${this.id}`).catch(() => undefined);
+    this.id = null;
+  }
+
+  s(path) {
+    return `/session/${this.id}${path}`;
+  }
+
+  async find(css) {
+    const v = await this.send('POST', this.s('/element'), { using: 'css selector', value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await this.send('POST', this.s('/elements'), { using: 'css selector', value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  /** Waits until `css` matches (and `predicate(text)` holds), returning the element. */
+  async waitFor(css, { timeout = 15000, text } = {}) {
+    const end = Date.now() + timeout;
+    let last = '';
+    for (;;) {
+      try {
+        const el = await this.find(css);
+        last = await this.text(el);
+        if (!text || (typeof text === 'string' ? last.includes(text) : text.test(last))) return el;
+      } catch {
+        // not there yet
+      }
+      if (Date.now() > end) throw new Error(`timed out waiting for ${css}${text ? ` with «${text}»` : ''} (last: «${last}»)`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
+  async click(css) {
+    await this.clickElement(await this.waitFor(css));
+  }
+
+  async clickElement(el) {
+    await this.send('POST', this.s(`/element/${el}/click`), {});
+  }
+
+  async type(css, text) {
+    const el = await this.waitFor(css);
+    await this.send('POST', this.s(`/element/${el}/clear`), {}).catch(() => undefined);
+    await this.send('POST', this.s(`/element/${el}/value`), { text });
+  }
+
+  async text(el) {
+    return this.send('GET', this.s(`/element/${el}/text`));
+  }
+
+  /** Sets a <select> (or any input) by script and fires the events Svelte listens to. */
+  async select(css, value) {
+    await this.waitFor(css);
+    await this.execute(
+      `const el = document.querySelector(arguments[0]); el.value = arguments[1];
+       el.dispatchEvent(new Event('input', { bubbles: true }));
+       el.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [css, value],
+    );
+  }
+
+  async execute(script, args = []) {
+    return this.send('POST', this.s('/execute/sync'), { script, args });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.send('GET', this.s('/screenshot')), 'base64');
+  }
+}
