@@ -12,6 +12,8 @@ packages=(
   # tests and tools: sqlite3 (proves it cannot read a vault), a private Secret Service,
   # Xvfb and fonts for looking at the window, poppler for PDFs
   sqlite3 dbus gnome-keyring xvfb imagemagick poppler-utils fonts-ipaexfont fonts-noto-cjk
+  # end-to-end tests of the window: WebKitWebDriver (tauri-driver talks to it), curl
+  webkit2gtk-driver curl
 )
 
 missing=()
