@@ -3,4 +3,8 @@
 /**
  * The 復旧用キー sheet printed from the setup screen, from the code it showed once.
  */
-export type RecoverySheetRequest = { code: string, out: string, };
+export type RecoverySheetRequest = { code: string, 
+/**
+ * Empty: `帳票/` beside the vault.
+ */
+out: string, };
