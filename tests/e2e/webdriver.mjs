@@ -54,7 +54,7 @@ export class Driver {
   }
 
   /** Waits until `css` matches (and `predicate(text)` holds), returning the element. */
-  async waitFor(css, { timeout = 15000, text } = {}) {
+  async waitFor(css, { timeout = 15000, text, poll = 150 } = {}) {
     const end = Date.now() + timeout;
     let last = '';
     for (;;) {
@@ -66,7 +66,7 @@ export class Driver {
         // not there yet
       }
       if (Date.now() > end) throw new Error(`timed out waiting for ${css}${text ? ` with «${text}»` : ''} (last: «${last}»)`);
-      await new Promise((r) => setTimeout(r, 150));
+      await new Promise((r) => setTimeout(r, poll));
     }
   }
 
@@ -101,6 +101,11 @@ export class Driver {
 
   async execute(script, args = []) {
     return this.send('POST', this.s('/execute/sync'), { script, args });
+  }
+
+  /** Runs `script` with a callback as its last argument; resolves with what it passes. */
+  async executeAsync(script, args = []) {
+    return this.send('POST', this.s('/execute/async'), { script, args });
   }
 
   async screenshot() {

@@ -1,0 +1,231 @@
+//! The desktop app's use cases: the dashboard, the entry forms, the evaluation grid, the
+//! recovery sheet from the setup screen and the default place of printed PDFs.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use kiroku_api::demo::{self, DemoRequest};
+use kiroku_api::{
+    event_forms, ErrorCode, EventFields, EventQuery, JudgmentInput, JudgmentsRequest, NewEvent,
+    PrintRequest, RecoverySheetRequest, Session, SetupRequest,
+};
+use kiroku_store::credentials::NoCredentials;
+use zeroize::Zeroizing;
+
+const PASSWORD: &str = "demo-password";
+
+fn demo_office(dir: &Path) -> (kiroku_api::Env, std::path::PathBuf) {
+    let env = common::env_with(common::clock(), Arc::new(NoCredentials));
+    let vault = dir.join("office.kiroku");
+    demo::generate(
+        &env,
+        &DemoRequest {
+            vault: vault.clone(),
+            password: Zeroizing::new(PASSWORD.into()),
+            seed: 3,
+            events: 300,
+            persons: 20,
+        },
+    )
+    .unwrap();
+    (env, vault)
+}
+
+fn login(env: &kiroku_api::Env, vault: &Path, user: &str) -> Session {
+    kiroku_api::login(env, vault, user, PASSWORD).unwrap().0
+}
+
+#[test]
+fn the_dashboard_counts_this_years_records_and_disposals() {
+    let dir = tempfile::tempdir().unwrap();
+    let (env, vault) = demo_office(dir.path());
+    let mut s = login(&env, &vault, demo::OFFICER_ID);
+    let before = s.dashboard().unwrap();
+    let schedule = s.schedule(None).unwrap();
+    assert_eq!(before.disposal_due as usize, schedule.due.len());
+    assert_eq!(before.disposal_overdue as usize, schedule.overdue.len());
+    assert!(before.recent.len() <= 10);
+
+    s.add_events(&NewEvent {
+        kind: "use".into(),
+        date: "2026-04-01".into(),
+        affair: "1".into(),
+        persons: vec![1, 2, 3],
+        fields: EventFields {
+            content: Some("源泉徴収票を作成".into()),
+            ..EventFields::default()
+        },
+        ..NewEvent::default()
+    })
+    .unwrap();
+    let after = s.dashboard().unwrap();
+    assert_eq!(after.events_this_year, before.events_this_year + 3);
+    assert_eq!(after.recent[0].summary, "源泉徴収票を作成");
+}
+
+#[test]
+fn every_kind_has_an_entry_form_whose_labels_name_the_fields_of_its_errors() {
+    let forms = event_forms();
+    assert_eq!(forms.len(), 12);
+    let delete = forms.iter().find(|f| f.kind == "delete").unwrap();
+    assert!(delete
+        .fields
+        .iter()
+        .any(|f| f.label == "確認者" && f.input == "user" && f.required));
+    let submit = forms.iter().find(|f| f.kind == "submit").unwrap();
+    let to = submit.fields.iter().find(|f| f.key == "to").unwrap();
+    assert!(to.choices.iter().any(|c| c.label == "税務署"));
+
+    // A delete without its witness is refused naming exactly the form's label.
+    let dir = tempfile::tempdir().unwrap();
+    let (env, vault) = demo_office(dir.path());
+    let mut s = login(&env, &vault, demo::OFFICER_ID);
+    let err = s
+        .add_events(&NewEvent {
+            kind: "delete".into(),
+            date: "2026-04-01".into(),
+            affair: "1".into(),
+            persons: vec![1],
+            fields: EventFields {
+                content: Some("源泉徴収票データ".into()),
+                method: Some("system_delete".into()),
+                ..EventFields::default()
+            },
+            ..NewEvent::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.body().field.as_deref(), Some("確認者"));
+}
+
+#[test]
+fn the_evaluation_grid_is_saved_in_one_step_and_decides() {
+    let dir = tempfile::tempdir().unwrap();
+    let (env, vault) = demo_office(dir.path());
+    let mut s = login(&env, &vault, demo::OFFICER_ID);
+    let contractor = s
+        .list_contractors()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.pattern == "II")
+        .unwrap();
+    let sheet = s.new_evaluation(contractor.id, true, None).unwrap();
+    let rows = |judge: &dyn Fn(u8) -> &'static str| JudgmentsRequest {
+        id: sheet.id,
+        judgments: sheet
+            .items
+            .iter()
+            .filter(|i| i.applies)
+            .map(|i| JudgmentInput {
+                item: i.no.to_string(),
+                judgment: judge(i.no).into(),
+                improvement: (judge(i.no) == "B").then(|| "手順書を改訂する".to_owned()),
+            })
+            .collect(),
+    };
+    // A B without … is fine with its improvement: 採用（改善条件付）.
+    let view = s
+        .set_judgment_rows(&rows(&|n| if n == 19 { "B" } else { "A" }))
+        .unwrap();
+    assert_eq!(view.decision, "adopted_conditional");
+    // An invalid letter anywhere keeps nothing new.
+    let err = s
+        .set_judgment_rows(&rows(&|n| if n == 3 { "D" } else { "C" }))
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert_eq!(
+        s.evaluation(sheet.id).unwrap().decision,
+        "adopted_conditional"
+    );
+    assert!(s.finalize_evaluation(sheet.id).unwrap().finalized);
+}
+
+#[test]
+fn setup_then_the_recovery_sheet_and_prints_without_a_path_go_beside_the_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = common::env_with(common::clock(), Arc::new(NoCredentials));
+    let vault = dir.path().join("new.kiroku");
+    let setup = SetupRequest {
+        org_name: "みどり広域事務組合".into(),
+        template: "kyosai".into(),
+        officer_id: "boss".into(),
+        officer_name: "大塚 正道".into(),
+        officer_dept: None,
+        password: "officer-pass-1".into(),
+    };
+    let bad = SetupRequest {
+        template: "bank".into(),
+        ..setup.clone()
+    };
+    assert_eq!(
+        bad.into_init(&vault).unwrap_err().body().field.as_deref(),
+        Some("事務所の種類")
+    );
+    let created = kiroku_api::init(&env, setup.into_init(&vault).unwrap()).unwrap();
+    let mut s = kiroku_api::login(&env, &vault, "boss", "officer-pass-1")
+        .unwrap()
+        .0;
+
+    let mistyped = {
+        let mut c: Vec<char> = created.recovery_code.chars().collect();
+        c[0] = if c[0] == 'A' { 'B' } else { 'A' };
+        c.into_iter().collect::<String>()
+    };
+    let err = s
+        .print_recovery_sheet(&RecoverySheetRequest {
+            code: mistyped,
+            out: String::new(),
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+
+    let sheet = s
+        .print_recovery_sheet(&RecoverySheetRequest {
+            code: created.recovery_code.clone(),
+            out: String::new(),
+        })
+        .unwrap();
+    assert!(sheet.path.contains("帳票") && sheet.path.ends_with(".pdf"));
+    assert!(Path::new(&sheet.path).starts_with(dir.path()));
+
+    let report = s
+        .print(&PrintRequest {
+            form: "ledger".into(),
+            query: EventQuery::default(),
+            evaluation: None,
+            out: String::new(),
+        })
+        .unwrap();
+    assert!(Path::new(&report.path).starts_with(dir.path().join("帳票")));
+    assert!(report.path.contains("特定個人情報管理台帳_20260401-"));
+    assert!(Path::new(&report.path).exists());
+    let prints: Vec<_> = s
+        .audit_list(100)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.action == "print")
+        .collect();
+    assert_eq!(prints.len(), 2);
+}
+
+#[test]
+fn the_auto_lock_setting_is_the_officers_within_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (env, vault) = demo_office(dir.path());
+    let mut s = login(&env, &vault, demo::OFFICER_ID);
+    assert_eq!(s.settings().unwrap().auto_lock_minutes, 5);
+    for bad in [0, 121] {
+        let err = s.set_auto_lock_minutes(bad).unwrap_err();
+        assert_eq!(err.body().field.as_deref(), Some("自動ロック"));
+    }
+    assert_eq!(s.set_auto_lock_minutes(15).unwrap().auto_lock_minutes, 15);
+    drop(s);
+    let mut clerk = login(&env, &vault, "sato");
+    assert_eq!(clerk.settings().unwrap().auto_lock_minutes, 15);
+    assert_eq!(
+        clerk.set_auto_lock_minutes(30).unwrap_err().code(),
+        ErrorCode::Forbidden
+    );
+}

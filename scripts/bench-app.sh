@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Desktop app figures (issue 7), not a test: on a generated office of N events (default
+# 100,000, 1,000 staff), the time from launch to the login screen, from password to the
+# dashboard, to open the whole log, the memory of all the app's processes then, the filter
+# latency, and the release binary and .deb sizes. Release build; Xvfb; tauri-driver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=${1:-100000}
+export CARGO_INCREMENTAL=0
+(cd ui && npm run --silent build >/dev/null)
+cargo build --locked --release -q -p kiroku-app -p kiroku-cli
+command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked -q
+
+work=$(mktemp -d /tmp/kiroku-bench-app.XXXXXX)
+export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config"
+export XDG_CACHE_HOME="$work/home/cache" KIROKU_CREDENTIAL_STORE=none
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+vault="$work/office.kiroku"
+echo "==> demo office of $events events"
+KIROKU_NEW_PASSWORD=bench-password-1 target/release/kiroku demo --out "$vault" --events "$events" --persons 1000 >/dev/null
+
+Xvfb :96 -screen 0 1280x860x24 >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=:96
+tauri-driver --port 4444 >"$work/tauri-driver.log" 2>&1 &
+driver=$!
+trap 'kill $driver $xvfb 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -s http://127.0.0.1:4444/status >/dev/null && break; sleep 0.2; done
+node tests/e2e/bench.mjs "$PWD/target/release/kiroku-app" "$vault" bench-password-1
+
+echo "release binary: $(du -h target/release/kiroku-app | cut -f1) ($(stat -c %s target/release/kiroku-app) bytes)"
+if [ "${BUILD_DEB:-1}" = 1 ]; then
+  (cd src-tauri && npx --yes @tauri-apps/cli@^2 build --bundles deb >"$work/deb.log" 2>&1) || { echo "deb build failed: $work/deb.log"; exit 1; }
+  deb=$(ls target/release/bundle/deb/*.deb | head -n1)
+  echo ".deb: $(du -h "$deb" | cut -f1) ($deb)"
+fi
