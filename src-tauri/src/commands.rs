@@ -34,6 +34,11 @@ pub fn lock(state: State<'_, AppState>) -> Reply<()> {
 }
 
 #[tauri::command(async)]
+pub fn today(state: State<'_, AppState>) -> Reply<TodayView> {
+    state.with(|s| s.today_view())
+}
+
+#[tauri::command(async)]
 pub fn dashboard(state: State<'_, AppState>) -> Reply<DashboardView> {
     state.with(Session::dashboard)
 }

@@ -44,6 +44,7 @@ fn main() {
             commands::setup,
             commands::login,
             commands::lock,
+            commands::today,
             commands::dashboard,
             commands::events,
             commands::lifecycle,

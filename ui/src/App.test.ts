@@ -26,6 +26,7 @@ describe('the app', () => {
     for (const f of Object.values(api)) vi.mocked(f).mockReset();
     vi.mocked(api.settings).mockResolvedValue({ date_style: 'wareki', date_style_label: '和暦', auto_lock_minutes: 5 });
     vi.mocked(api.dashboard).mockResolvedValue(dashboard);
+    vi.mocked(api.today).mockResolvedValue({ date: '2026-04-01', date_label: '令和8年4月1日', fy: '2026', fy_label: '令和8年度' });
     vi.mocked(api.lock).mockResolvedValue(null);
   });
   afterEach(() => {

@@ -127,20 +127,54 @@ pub struct DashboardView {
     pub recent: Vec<ChronologicalRow>,
 }
 
+/// Today as the office counts it (JST), for the screens' defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TodayView {
+    /// `2026-04-01`
+    pub date: String,
+    pub date_label: String,
+    /// This 年度 as the filters take it (`2026`).
+    pub fy: String,
+    pub fy_label: String,
+}
+
 impl Session {
+    pub fn today_view(&self) -> Result<TodayView, ApiError> {
+        let today = self.today();
+        let style = crate::settings::date_style(self.vault.conn())?;
+        let fy = FiscalYear::containing(today);
+        Ok(TodayView {
+            date: today.to_string(),
+            date_label: style.format(today),
+            fy: fy.0.to_string(),
+            fy_label: fy.label(),
+        })
+    }
+
     /// The dashboard of this 年度.
     pub fn dashboard(&mut self) -> Result<DashboardView, ApiError> {
         let status = self.status()?;
         let fy = FiscalYear::containing(self.today());
         let schedule = self.schedule(None)?;
         let contractors_due = self.contractors_due(60)?;
-        let mut year = self.chronological(&EventQuery {
+        let this_year = EventQuery {
             fy: Some(fy.0.to_string()),
             ..EventQuery::default()
-        })?;
-        let events_this_year = u32::try_from(year.len()).unwrap_or(u32::MAX);
-        year.reverse();
-        year.truncate(10);
+        };
+        let events_this_year = self.count_events(&this_year)?;
+        // The last month is enough for the ten most recent in a working office; the whole
+        // year only when it is quiet.
+        let last_month = EventQuery {
+            from: Some((self.today() - chrono::Days::new(31)).to_string()),
+            ..EventQuery::default()
+        };
+        let mut recent = self.chronological(&last_month)?;
+        if recent.len() < 10 {
+            recent = self.chronological(&this_year)?;
+        }
+        recent.reverse();
+        recent.truncate(10);
         Ok(DashboardView {
             org_name: status.org_name,
             fy_label: fy.label(),
@@ -151,7 +185,7 @@ impl Session {
                 .unwrap_or(u32::MAX),
             contractors_due,
             events_this_year,
-            recent: year,
+            recent,
         })
     }
 

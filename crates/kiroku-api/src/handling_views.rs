@@ -127,6 +127,13 @@ impl Session {
             .collect())
     }
 
+    /// How many current events the query selects (the dashboard's count; audited like a list).
+    pub fn count_events(&mut self, query: &EventQuery) -> Result<u32, ApiError> {
+        let filter = query.filter(self.vault.conn())?;
+        self.audited_read("events", format!("件数 {}", query.describe()).trim())?;
+        Ok(u32::try_from(events::count(self.vault.conn(), &filter)?).unwrap_or(u32::MAX))
+    }
+
     /// The 取扱記録表: one row per 関係事務 × 本人 × 扶養家族 over the events the query selects.
     pub fn lifecycle(&mut self, query: &EventQuery) -> Result<Vec<LifecycleRow>, ApiError> {
         let records = self.handling_records(query, "取扱記録表")?;

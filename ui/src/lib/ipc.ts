@@ -28,6 +28,7 @@ import type { RecoverySheetRequest } from './bindings/RecoverySheetRequest';
 import type { ScheduleView } from './bindings/ScheduleView';
 import type { SettingsView } from './bindings/SettingsView';
 import type { SetupRequest } from './bindings/SetupRequest';
+import type { TodayView } from './bindings/TodayView';
 import type { UserView } from './bindings/UserView';
 import type { VaultState } from './bindings/VaultState';
 import type { VerifyReport } from './bindings/VerifyReport';
@@ -78,6 +79,7 @@ export const api = {
   setup: (req: Json<SetupRequest>) => call<InitResponse>('setup', { req }),
   login: (req: Json<LoginRequest>) => call<LoginReport>('login', { req }),
   lock: () => call<null>('lock'),
+  today: () => call<TodayView>('today'),
   dashboard: () => call<DashboardView>('dashboard'),
   events: (query: Json<EventQuery>) => call<ChronologicalRow[]>('events', { query }),
   addEvents: (event: Json<NewEvent>) => call<EventView[]>('add_events', { event }),

@@ -258,6 +258,17 @@ fn missing(column: usize, what: &str) -> rusqlite::Error {
 
 /// The current version of every event the filter selects, with the names the views print,
 /// in date order (then as entered).
+/// How many current events the filter selects.
+pub fn count(conn: &Connection, filter: &EventFilter) -> Result<u64, StoreError> {
+    let (clause, values) = filter.where_clause();
+    let n: i64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM event_versions v WHERE {clause}"),
+        params_from_iter(values),
+        |r| r.get(0),
+    )?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
 pub fn handling_records(
     conn: &Connection,
     filter: &EventFilter,
