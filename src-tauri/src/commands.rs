@@ -175,3 +175,33 @@ pub fn set_auto_lock_minutes(state: State<'_, AppState>, minutes: u32) -> Reply<
 pub fn open_file(path: String) -> Reply<()> {
     crate::open::open(&path)
 }
+
+#[tauri::command(async)]
+pub fn add_user(state: State<'_, AppState>, req: NewUserRequest) -> Reply<UserView> {
+    state.with(|s| s.add_user(&req.user, &req.password))
+}
+
+#[tauri::command(async)]
+pub fn add_affair(state: State<'_, AppState>, req: NewAffairRequest) -> Reply<AffairView> {
+    state.with(|s| s.add_affair(&req.name, req.basis.as_deref()))
+}
+
+#[tauri::command(async)]
+pub fn add_dependent(state: State<'_, AppState>, req: NewDependentRequest) -> Reply<PersonView> {
+    state.with(|s| s.add_dependent(req.person, &req.dependent))
+}
+
+#[tauri::command(async)]
+pub fn add_ledger_entry(state: State<'_, AppState>, entry: NewLedgerEntry) -> Reply<LedgerView> {
+    state.with(|s| s.add_ledger_entry(&entry))
+}
+
+#[tauri::command(async)]
+pub fn rules(state: State<'_, AppState>) -> Reply<Vec<RuleView>> {
+    state.with(Session::list_rules)
+}
+
+#[tauri::command(async)]
+pub fn backup(state: State<'_, AppState>) -> Reply<BackupReport> {
+    state.with(Session::backup_beside_vault)
+}

@@ -71,6 +71,12 @@ fn main() {
             commands::set_date_style,
             commands::set_auto_lock_minutes,
             commands::open_file,
+            commands::add_user,
+            commands::add_affair,
+            commands::add_dependent,
+            commands::add_ledger_entry,
+            commands::rules,
+            commands::backup,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

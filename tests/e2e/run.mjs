@@ -170,12 +170,25 @@ await withApp(vault, async (d) => {
   });
 
   await step('other screens', async () => {
-    for (const screen of ['persons', 'ledger', 'audit', 'settings']) {
+    for (const screen of ['persons', 'ledger', 'audit']) {
       await d.click(`[data-screen=${screen}]`);
       await d.waitFor('h1');
       await new Promise((r) => setTimeout(r, 400));
       await shot(d, screen);
     }
+  });
+
+  await step('register a person, and a verified backup', async () => {
+    await d.click('[data-screen=persons]');
+    await d.execute(`document.querySelector('details').open = true`);
+    await d.type('#person-name', '新井 一郎');
+    await d.type('#person-dept', '総務課');
+    await d.click('details form button[type=submit]');
+    await d.waitFor('p.ok', { text: '新井 一郎' });
+    await d.click('[data-screen=settings]');
+    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === 'バックアップを作る').click()`);
+    await d.waitFor('[data-testid=backup-report]', { text: '検証済み', timeout: 60000 });
+    await shot(d, 'settings');
   });
 
   await step('lock on idle', async () => {

@@ -315,3 +315,54 @@ pub fn event_forms() -> Vec<EventFormView> {
         })
         .collect()
 }
+
+/// 利用者の追加 from the settings screen.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewUserRequest {
+    pub user: crate::NewUser,
+    pub password: String,
+}
+
+/// 関係事務の追加.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewAffairRequest {
+    pub name: String,
+    pub basis: Option<String>,
+}
+
+/// 扶養家族の追加.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewDependentRequest {
+    pub person: i64,
+    pub dependent: crate::NewDependent,
+}
+
+impl Session {
+    /// バックアップ from the app: `バックアップ/<vault>_<date-time>.kiroku-backup` beside the
+    /// vault (never overwriting), verified after writing.
+    pub fn backup_beside_vault(&mut self) -> Result<crate::BackupReport, ApiError> {
+        let vault = self.vault_path().to_owned();
+        let dir = vault
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .join("バックアップ");
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            ApiError::Io(format!("バックアップの保存先フォルダを作れません（{e}）。"))
+        })?;
+        let stem = vault
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "kiroku".into());
+        let stamp = self
+            .env
+            .clock
+            .now()
+            .with_timezone(&crate::persons::jst())
+            .format("%Y%m%d-%H%M%S");
+        self.backup(&dir.join(format!("{stem}_{stamp}.kiroku-backup")))
+    }
+}

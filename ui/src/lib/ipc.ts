@@ -3,6 +3,13 @@
 // types come from the Rust types (ts-rs, ./bindings).
 import { invoke } from '@tauri-apps/api/core';
 import type { AffairView } from './bindings/AffairView';
+import type { BackupReport } from './bindings/BackupReport';
+import type { NewAffairRequest } from './bindings/NewAffairRequest';
+import type { NewDependentRequest } from './bindings/NewDependentRequest';
+import type { NewLedgerEntry } from './bindings/NewLedgerEntry';
+import type { NewPerson } from './bindings/NewPerson';
+import type { NewUserRequest } from './bindings/NewUserRequest';
+import type { RuleView } from './bindings/RuleView';
 import type { AmendEventRequest } from './bindings/AmendEventRequest';
 import type { AuditRow } from './bindings/AuditRow';
 import type { ChronologicalRow } from './bindings/ChronologicalRow';
@@ -108,6 +115,13 @@ export const api = {
   setAutoLockMinutes: (minutes: number) =>
     call<SettingsView>('set_auto_lock_minutes', { minutes }),
   openFile: (path: string) => call<null>('open_file', { path }),
+  addPerson: (person: Json<NewPerson>) => call<PersonView>('add_person', { person }),
+  addDependent: (req: Json<NewDependentRequest>) => call<PersonView>('add_dependent', { req }),
+  addUser: (req: Json<NewUserRequest>) => call<UserView>('add_user', { req }),
+  addAffair: (req: Json<NewAffairRequest>) => call<AffairView>('add_affair', { req }),
+  addLedgerEntry: (entry: Json<NewLedgerEntry>) => call<LedgerView>('add_ledger_entry', { entry }),
+  rules: () => call<RuleView[]>('rules'),
+  backup: () => call<BackupReport>('backup'),
 };
 
 export type Api = typeof api;
