@@ -7,35 +7,19 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use kiroku_api::demo::{self, DemoRequest};
+use kiroku_api::demo;
 use kiroku_api::{
     event_forms, ErrorCode, EventFields, EventQuery, JudgmentInput, JudgmentsRequest, NewEvent,
     PrintRequest, RecoverySheetRequest, Session, SetupRequest,
 };
 use kiroku_store::credentials::NoCredentials;
-use zeroize::Zeroizing;
-
-const PASSWORD: &str = "demo-password";
 
 fn demo_office(dir: &Path) -> (kiroku_api::Env, std::path::PathBuf) {
-    let env = common::env_with(common::clock(), Arc::new(NoCredentials));
-    let vault = dir.join("office.kiroku");
-    demo::generate(
-        &env,
-        &DemoRequest {
-            vault: vault.clone(),
-            password: Zeroizing::new(PASSWORD.into()),
-            seed: 3,
-            events: 300,
-            persons: 20,
-        },
-    )
-    .unwrap();
-    (env, vault)
+    common::demo_office(dir, 3, 300)
 }
 
 fn login(env: &kiroku_api::Env, vault: &Path, user: &str) -> Session {
-    kiroku_api::login(env, vault, user, PASSWORD).unwrap().0
+    common::demo_login(env, vault, user)
 }
 
 #[test]

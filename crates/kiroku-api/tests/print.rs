@@ -9,32 +9,17 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
-use kiroku_api::demo::{self, DemoRequest};
+use kiroku_api::demo;
 use kiroku_api::{DisposalRequest, ErrorCode, EventQuery, PrintRequest, Session};
 use kiroku_store::credentials::NoCredentials;
 use zeroize::Zeroizing;
 
-const PASSWORD: &str = "demo-password";
-
 fn demo_office(dir: &Path) -> (kiroku_api::Env, std::path::PathBuf) {
-    let env = common::env_with(common::clock(), Arc::new(NoCredentials));
-    let vault = dir.join("office.kiroku");
-    demo::generate(
-        &env,
-        &DemoRequest {
-            vault: vault.clone(),
-            password: Zeroizing::new(PASSWORD.into()),
-            seed: 7,
-            events: 400,
-            persons: 20,
-        },
-    )
-    .unwrap();
-    (env, vault)
+    common::demo_office(dir, 7, 400)
 }
 
 fn login(env: &kiroku_api::Env, vault: &Path, user: &str) -> Session {
-    kiroku_api::login(env, vault, user, PASSWORD).unwrap().0
+    common::demo_login(env, vault, user)
 }
 
 /// The PDF's text in drawing order (`-raw`: cell by cell, a wrapped cell's lines together),

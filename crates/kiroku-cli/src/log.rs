@@ -109,10 +109,11 @@ fn fields(args: &EventFieldArgs) -> Result<EventFields, Failure> {
 }
 
 pub(crate) fn query(args: &QueryArgs) -> Result<EventQuery, Failure> {
+    let period = &args.period;
     Ok(EventQuery {
-        fy: args.fy.clone(),
-        from: args.from.clone(),
-        to: args.to.clone(),
+        fy: period.fy.clone(),
+        from: period.from.clone(),
+        to: period.to.clone(),
         person: args
             .person
             .as_deref()
@@ -120,7 +121,7 @@ pub(crate) fn query(args: &QueryArgs) -> Result<EventQuery, Failure> {
             .transpose()?,
         affair: args.affair.clone(),
         kind: args.kind.clone(),
-        file: args
+        file: period
             .file
             .as_deref()
             .map(|f| number("特定個人情報ファイル", f))

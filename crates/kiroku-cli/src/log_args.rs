@@ -216,15 +216,8 @@ pub struct EventAmendArgs {
 /// Filters of a list or view; all that are given must hold.
 #[derive(Debug, Args, Default)]
 pub struct QueryArgs {
-    /// 年度（令和7年度、R7、2025）。
-    #[arg(long)]
-    pub fy: Option<String>,
-    /// この日から（和暦・西暦）。
-    #[arg(long)]
-    pub from: Option<String>,
-    /// この日まで。
-    #[arg(long)]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub period: PeriodArgs,
     /// 本人の ID。
     #[arg(long)]
     pub person: Option<String>,
@@ -234,6 +227,20 @@ pub struct QueryArgs {
     /// 関係事務の ID または名称。
     #[arg(long)]
     pub affair: Option<String>,
+}
+
+/// The period and the 台帳 file of a list, a view or a print-out.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PeriodArgs {
+    /// 年度（令和7年度、R7、2025）。
+    #[arg(long)]
+    pub fy: Option<String>,
+    /// この日から（和暦・西暦）。
+    #[arg(long)]
+    pub from: Option<String>,
+    /// この日まで。
+    #[arg(long)]
+    pub to: Option<String>,
     /// 特定個人情報ファイル（台帳の NO.）。
     #[arg(long)]
     pub file: Option<String>,

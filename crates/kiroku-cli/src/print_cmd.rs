@@ -8,25 +8,16 @@ use kiroku_api::{PrintReport, PrintRequest, SettingsView};
 use crate::args::Cli;
 use crate::commands::with_session;
 use crate::log::{number, query};
-use crate::log_args::QueryArgs;
+use crate::log_args::{PeriodArgs, QueryArgs};
 use crate::output::{emit, Failure};
 
 #[derive(Debug, Args)]
 pub struct PrintArgs {
     /// lifecycle | chronological | ledger | evaluation | disposal
     pub form: String,
-    /// 年度（令和7年度、R7、2025）。disposal は既定で今年度。
-    #[arg(long)]
-    pub fy: Option<String>,
-    /// この日から（和暦・西暦）。
-    #[arg(long)]
-    pub from: Option<String>,
-    /// この日まで。
-    #[arg(long)]
-    pub to: Option<String>,
-    /// 台帳の NO.（そのファイルの綴り用に、そのファイルの記録だけ）。
-    #[arg(long)]
-    pub file: Option<String>,
+    /// 期間（disposal の年度は既定で今年度）と台帳の NO.（そのファイルの綴り用）。
+    #[command(flatten)]
+    pub period: PeriodArgs,
     /// 評価シートの ID（evaluation）。
     #[arg(long = "eval")]
     pub evaluation: Option<String>,
@@ -47,13 +38,10 @@ pub fn print(cli: &Cli, a: &PrintArgs) -> Result<(), Failure> {
     let req = PrintRequest {
         form: a.form.clone(),
         query: query(&QueryArgs {
-            fy: a.fy.clone(),
-            from: a.from.clone(),
-            to: a.to.clone(),
+            period: a.period.clone(),
             person: None,
             kind: None,
             affair: None,
-            file: a.file.clone(),
         })?,
         evaluation: a
             .evaluation

@@ -152,3 +152,31 @@ pub fn restore_request(
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// The password of every user of a generated demo office in the tests.
+pub const DEMO_PASSWORD: &str = "demo-password";
+
+/// A generated demo office (`seed`, `events`, 20 persons) in `dir`, on the test clock.
+pub fn demo_office(dir: &Path, seed: u64, events: u64) -> (Env, PathBuf) {
+    let env = env_with(clock(), Arc::new(NoCredentials));
+    let vault = dir.join("office.kiroku");
+    kiroku_api::demo::generate(
+        &env,
+        &kiroku_api::demo::DemoRequest {
+            vault: vault.clone(),
+            password: Zeroizing::new(DEMO_PASSWORD.into()),
+            seed,
+            events,
+            persons: 20,
+        },
+    )
+    .unwrap();
+    (env, vault)
+}
+
+/// Logs `user` of a demo office in.
+pub fn demo_login(env: &Env, vault: &Path, user: &str) -> Session {
+    kiroku_api::login(env, vault, user, DEMO_PASSWORD)
+        .unwrap()
+        .0
+}
