@@ -172,113 +172,114 @@ impl<'d> Flow<'d> {
     pub fn pages(&self) -> Result<Vec<Vec<Item<'_>>>, FormError> {
         let frame = &self.frame;
         let room = frame.body_bottom - frame.body_top;
-        let mut pages: Vec<Vec<Item<'_>>> = vec![Vec::new()];
-        let mut y = frame.body_top;
-        let new_page = |pages: &mut Vec<Vec<Item<'_>>>, y: &mut f32| {
-            pages.push(Vec::new());
-            *y = frame.body_top;
-        };
+        let mut pager = Pager::new(frame);
         for laid in &self.laid {
             match laid {
-                Laid::Space(h) => {
-                    if y > frame.body_top {
-                        y += h;
-                    }
-                }
+                Laid::Space(h) => pager.space(*h),
                 Laid::Text { lines, size, align } => {
                     for line in lines {
-                        let h = line_height(*size);
-                        if y + h > frame.body_bottom {
-                            new_page(&mut pages, &mut y);
-                        }
-                        push(
-                            &mut pages,
-                            Item::Line {
-                                text: line,
-                                size: *size,
-                                align: *align,
-                                top: y,
-                            },
-                        );
-                        y += h;
+                        pager.place(line_height(*size), |top| Item::Line {
+                            text: line,
+                            size: *size,
+                            align: *align,
+                            top,
+                        });
                     }
                 }
                 Laid::Checks { items, size } => {
-                    let h = line_height(*size) * 1.2;
-                    if y + h > frame.body_bottom {
-                        new_page(&mut pages, &mut y);
-                    }
-                    push(
-                        &mut pages,
-                        Item::Checks {
-                            items,
-                            size: *size,
-                            top: y,
-                        },
-                    );
-                    y += h;
+                    pager.place(line_height(*size) * 1.2, |top| Item::Checks {
+                        items,
+                        size: *size,
+                        top,
+                    });
                 }
                 Laid::Table(table) => {
                     let header_height = table.header.as_ref().map_or(0.0, |h| h.height);
                     if header_height >= room {
                         return Err(FormError::HeaderTooTall);
                     }
-                    let mut header_due = true;
+                    let header = |top| Item::Row {
+                        table,
+                        row: None,
+                        top,
+                    };
                     for (index, row) in table.rows.iter().enumerate() {
                         if header_height + row.height > room {
                             return Err(FormError::RowTooTall { row: index + 1 });
                         }
+                        // The header goes at the top of the table and of every page it
+                        // continues on, always with at least one row under it.
+                        let header_due = index == 0 || pager.at_top();
                         let needed = row.height + if header_due { header_height } else { 0.0 };
-                        if y + needed > frame.body_bottom {
-                            new_page(&mut pages, &mut y);
-                            header_due = true;
+                        let new_page = !pager.fits(needed);
+                        if new_page {
+                            pager.break_page();
                         }
-                        if header_due && table.header.is_some() {
-                            push(
-                                &mut pages,
-                                Item::Row {
-                                    table,
-                                    row: None,
-                                    top: y,
-                                },
-                            );
-                            y += header_height;
+                        if (header_due || new_page) && table.header.is_some() {
+                            pager.place(header_height, header);
                         }
-                        header_due = false;
-                        push(
-                            &mut pages,
-                            Item::Row {
-                                table,
-                                row: Some(index),
-                                top: y,
-                            },
-                        );
-                        y += row.height;
+                        pager.place(row.height, |top| Item::Row {
+                            table,
+                            row: Some(index),
+                            top,
+                        });
                     }
                     if table.rows.is_empty() && table.header.is_some() {
-                        if y + header_height > frame.body_bottom {
-                            new_page(&mut pages, &mut y);
-                        }
-                        push(
-                            &mut pages,
-                            Item::Row {
-                                table,
-                                row: None,
-                                top: y,
-                            },
-                        );
-                        y += header_height;
+                        pager.place(header_height, header);
                     }
                 }
             }
         }
-        Ok(pages)
+        Ok(pager.pages)
     }
 }
 
-fn push<'l>(pages: &mut [Vec<Item<'l>>], item: Item<'l>) {
-    if let Some(page) = pages.last_mut() {
-        page.push(item);
+/// Pours items down the body of the pages, starting a new page when one does not fit.
+struct Pager<'f, 'l> {
+    frame: &'f Frame,
+    pages: Vec<Vec<Item<'l>>>,
+    y: f32,
+}
+
+impl<'f, 'l> Pager<'f, 'l> {
+    fn new(frame: &'f Frame) -> Self {
+        Self {
+            frame,
+            pages: vec![Vec::new()],
+            y: frame.body_top,
+        }
+    }
+
+    fn at_top(&self) -> bool {
+        self.y <= self.frame.body_top
+    }
+
+    fn fits(&self, height: f32) -> bool {
+        self.y + height <= self.frame.body_bottom
+    }
+
+    fn break_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = self.frame.body_top;
+    }
+
+    /// Vertical space, dropped at the top of a page.
+    fn space(&mut self, height: f32) {
+        if !self.at_top() {
+            self.y += height;
+        }
+    }
+
+    /// Places an item of `height` (on a new page if it does not fit on this one).
+    fn place(&mut self, height: f32, item: impl FnOnce(f32) -> Item<'l>) {
+        if !self.fits(height) {
+            self.break_page();
+        }
+        let top = self.y;
+        if let Some(page) = self.pages.last_mut() {
+            page.push(item(top));
+        }
+        self.y += height;
     }
 }
 
