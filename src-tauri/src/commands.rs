@@ -205,3 +205,17 @@ pub fn rules(state: State<'_, AppState>) -> Reply<Vec<RuleView>> {
 pub fn backup(state: State<'_, AppState>) -> Reply<BackupReport> {
     state.with(Session::backup_beside_vault)
 }
+
+#[tauri::command(async)]
+pub fn documents(
+    state: State<'_, AppState>,
+    file: Option<i64>,
+    doc_state: Option<String>,
+) -> Reply<Vec<DocumentView>> {
+    state.with(|s| s.list_documents(file, doc_state.as_deref()))
+}
+
+#[tauri::command(async)]
+pub fn add_document(state: State<'_, AppState>, document: NewDocument) -> Reply<DocumentView> {
+    state.with(|s| s.add_document(&document))
+}

@@ -77,6 +77,8 @@ fn main() {
             commands::add_ledger_entry,
             commands::rules,
             commands::backup,
+            commands::documents,
+            commands::add_document,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type { AffairView } from './bindings/AffairView';
 import type { BackupReport } from './bindings/BackupReport';
 import type { NewAffairRequest } from './bindings/NewAffairRequest';
+import type { NewDocument } from './bindings/NewDocument';
 import type { NewDependentRequest } from './bindings/NewDependentRequest';
 import type { NewLedgerEntry } from './bindings/NewLedgerEntry';
 import type { NewPerson } from './bindings/NewPerson';
@@ -122,6 +123,9 @@ export const api = {
   addLedgerEntry: (entry: Json<NewLedgerEntry>) => call<LedgerView>('add_ledger_entry', { entry }),
   rules: () => call<RuleView[]>('rules'),
   backup: () => call<BackupReport>('backup'),
+  documents: (file: number | null, docState: string | null) =>
+    call<DocumentView[]>('documents', { file, docState }),
+  addDocument: (document: Json<NewDocument>) => call<DocumentView>('add_document', { document }),
 };
 
 export type Api = typeof api;
