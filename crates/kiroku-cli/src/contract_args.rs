@@ -33,6 +33,32 @@ pub struct ContractorAddArgs {
     /// 委託パターン: I（取扱いの委託） | II（クラウド事業者） | III（IDC・ISP・倉庫会社など） | IV（警備会社・清掃会社など）
     #[arg(long)]
     pub pattern: String,
+    #[command(flatten)]
+    pub details: ContractorDetailsArgs,
+    /// 再委託元の委託先（ID または名称）。
+    #[arg(long)]
+    pub parent: Option<String>,
+    /// 再委託の許諾日。
+    #[arg(long)]
+    pub approved: Option<String>,
+    /// 扱う特定個人情報ファイル（台帳の NO.、カンマ区切り）。
+    #[arg(long, value_delimiter = ',')]
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ContractorUpdateArgs {
+    pub id: String,
+    /// 委託先名称。
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub details: ContractorDetailsArgs,
+}
+
+/// A contractor's details, the same when adding and when updating (an empty text clears one).
+#[derive(Debug, Args)]
+pub struct ContractorDetailsArgs {
     /// 委託先の部門名。
     #[arg(long)]
     pub dept: Option<String>,
@@ -52,36 +78,6 @@ pub struct ContractorAddArgs {
     #[arg(long)]
     pub pmark_expiry: Option<String>,
     /// 過去2年間の漏えい事故: yes | no
-    #[arg(long = "leak-2y")]
-    pub leak_2y: Option<String>,
-    /// 再委託元の委託先（ID または名称）。
-    #[arg(long)]
-    pub parent: Option<String>,
-    /// 再委託の許諾日。
-    #[arg(long)]
-    pub approved: Option<String>,
-    /// 扱う特定個人情報ファイル（台帳の NO.、カンマ区切り）。
-    #[arg(long, value_delimiter = ',')]
-    pub files: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ContractorUpdateArgs {
-    pub id: String,
-    #[arg(long)]
-    pub name: Option<String>,
-    #[arg(long)]
-    pub dept: Option<String>,
-    #[arg(long)]
-    pub manager: Option<String>,
-    #[arg(long)]
-    pub work: Option<String>,
-    #[arg(long)]
-    pub data: Option<String>,
-    #[arg(long)]
-    pub pmark: Option<String>,
-    #[arg(long)]
-    pub pmark_expiry: Option<String>,
     #[arg(long = "leak-2y")]
     pub leak_2y: Option<String>,
 }

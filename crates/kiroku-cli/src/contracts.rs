@@ -5,7 +5,9 @@ use kiroku_core::wareki;
 
 use crate::args::Cli;
 use crate::commands::with_session;
-use crate::contract_args::{ClauseCommand, ContractorAddArgs, ContractorCommand, EvalCommand};
+use crate::contract_args::{
+    ClauseCommand, ContractorAddArgs, ContractorCommand, ContractorDetailsArgs, EvalCommand,
+};
 use crate::log::{number, yes_no};
 use crate::output::{emit, table, Failure};
 
@@ -218,21 +220,36 @@ fn pairs(field: &'static str, values: &[String]) -> Result<Vec<(String, String)>
         .collect()
 }
 
-fn new_contractor(a: &ContractorAddArgs) -> Result<NewContractor, Failure> {
-    Ok(NewContractor {
-        name: a.name.clone(),
-        pattern: a.pattern.clone(),
-        dept: a.dept.clone(),
-        manager: a.manager.clone(),
-        work: a.work.clone(),
-        data: a.data.clone(),
-        pmark: a.pmark.clone(),
-        pmark_expiry: a.pmark_expiry.clone(),
-        leak_2y: a
+/// The details as the API's changes take them (also what adding one fills in).
+fn details(d: &ContractorDetailsArgs) -> Result<kiroku_api::ContractorChanges, Failure> {
+    Ok(kiroku_api::ContractorChanges {
+        name: None,
+        dept: d.dept.clone(),
+        manager: d.manager.clone(),
+        work: d.work.clone(),
+        data: d.data.clone(),
+        pmark: d.pmark.clone(),
+        pmark_expiry: d.pmark_expiry.clone(),
+        leak_2y: d
             .leak_2y
             .as_deref()
             .map(|v| yes_no("過去2年間の漏えい事故", v))
             .transpose()?,
+    })
+}
+
+fn new_contractor(a: &ContractorAddArgs) -> Result<NewContractor, Failure> {
+    let d = details(&a.details)?;
+    Ok(NewContractor {
+        name: a.name.clone(),
+        pattern: a.pattern.clone(),
+        dept: d.dept,
+        manager: d.manager,
+        work: d.work,
+        data: d.data,
+        pmark: d.pmark,
+        pmark_expiry: d.pmark_expiry,
+        leak_2y: d.leak_2y,
         parent: a.parent.clone(),
         approved_on: a.approved.clone(),
         files: a
@@ -271,17 +288,7 @@ pub fn contractor(cli: &Cli, cmd: &ContractorCommand) -> Result<(), Failure> {
             let id = number("委託先", &a.id)?;
             let changes = kiroku_api::ContractorChanges {
                 name: a.name.clone(),
-                dept: a.dept.clone(),
-                manager: a.manager.clone(),
-                work: a.work.clone(),
-                data: a.data.clone(),
-                pmark: a.pmark.clone(),
-                pmark_expiry: a.pmark_expiry.clone(),
-                leak_2y: a
-                    .leak_2y
-                    .as_deref()
-                    .map(|v| yes_no("過去2年間の漏えい事故", v))
-                    .transpose()?,
+                ..details(&a.details)?
             };
             with_session(cli, |s| Ok(s.update_contractor(id, &changes)?))?
         }
