@@ -23,6 +23,16 @@ const SHADE_GREY: f32 = 0.9;
 /// and fills first, then every text line in one text object (`BT … ET`), the font set only
 /// when the size changes. A long form has hundreds of thousands of lines, so fewer operations
 /// per line is most of what printing costs.
+/// A run of rows of one table on a page: its column rules are drawn when the run ends.
+struct Segment {
+    /// Which table (by address: rows of two tables never join).
+    table: *const (),
+    left: f32,
+    top: f32,
+    bottom: f32,
+    widths: Vec<f32>,
+}
+
 pub(crate) struct Painter<'m> {
     font: FontId,
     metrics: &'m Metrics<'m>,
@@ -30,11 +40,8 @@ pub(crate) struct Painter<'m> {
     graphics: Vec<Op>,
     texts: Vec<Op>,
     font_size: Option<f32>,
-    /// The rows of one table drawn so far on this page, whose vertical rules are still due:
-    /// (table, left, top, bottom).
-    segment: Option<(*const (), f32, f32, f32)>,
-    /// Column widths of that table.
-    columns: Vec<f32>,
+    /// The rows of one table drawn so far on this page, whose rules are still due.
+    segment: Option<Segment>,
     /// Where the text object's current line starts (PDF coordinates).
     cursor: (f32, f32),
 }
@@ -53,7 +60,6 @@ impl<'m> Painter<'m> {
             texts: Vec::new(),
             font_size: None,
             segment: None,
-            columns: Vec::new(),
             cursor: (0.0, 0.0),
         }
     }
@@ -147,13 +153,19 @@ impl<'m> Painter<'m> {
         let size = table.block.size_pt;
         let width: f32 = table.widths.iter().sum();
         let id: *const LaidTable<'_> = table;
-        match self.segment {
-            Some((current, _, _, bottom)) if current.cast() == id.cast::<()>() && bottom == top => {
-            }
-            _ => {
-                self.close_segment();
-                self.segment = Some((id.cast(), left, top, top));
-            }
+        let continues = self
+            .segment
+            .as_ref()
+            .is_some_and(|s| s.table == id.cast::<()>() && s.bottom == top);
+        if !continues {
+            self.close_segment();
+            self.segment = Some(Segment {
+                table: id.cast(),
+                left,
+                top,
+                bottom: top,
+                widths: table.widths.clone(),
+            });
         }
         if header {
             self.fill(left, top, width, row.height, HEADER_GREY);
@@ -184,16 +196,20 @@ impl<'m> Painter<'m> {
             x += cell_width;
         }
         if let Some(segment) = self.segment.as_mut() {
-            segment.3 = top + row.height;
+            segment.bottom = top + row.height;
         }
-        // The columns' rules are drawn when the run of rows ends; remember the widths.
-        self.columns = table.widths.clone();
     }
 
     /// Ends a run of rows of one table: its bottom rule and the column rules.
     fn close_segment(&mut self) {
-        if let Some((_, left, top, bottom)) = self.segment.take() {
-            let widths = std::mem::take(&mut self.columns);
+        if let Some(Segment {
+            left,
+            top,
+            bottom,
+            widths,
+            ..
+        }) = self.segment.take()
+        {
             let right = left + widths.iter().sum::<f32>();
             self.hline(left, right, bottom);
             let mut x = left;
