@@ -154,7 +154,6 @@ impl Session {
 
     /// The dashboard of this 年度.
     pub fn dashboard(&mut self) -> Result<DashboardView, ApiError> {
-        let status = self.status()?;
         let fy = FiscalYear::containing(self.today());
         let schedule = self.schedule(None)?;
         let contractors_due = self.contractors_due(60)?;
@@ -176,7 +175,7 @@ impl Session {
         recent.reverse();
         recent.truncate(10);
         Ok(DashboardView {
-            org_name: status.org_name,
+            org_name: self.org_name()?,
             fy_label: fy.label(),
             disposal_headline: schedule.headline,
             disposal_due: u32::try_from(schedule.due.len()).unwrap_or(u32::MAX),
@@ -221,7 +220,7 @@ impl Session {
     ) -> Result<PrintReport, ApiError> {
         self.require_officer("復旧用キーの印刷")?;
         let code = RecoveryCode::parse(&req.code)?;
-        let org = self.status()?.org_name;
+        let org = self.org_name()?;
         let out = if req.out.trim().is_empty() {
             crate::print::default_out(self.vault_path(), "復旧用キー", self.env.clock.now())?
         } else {

@@ -15,7 +15,7 @@ use kiroku_forms::sheets::list::ListForm;
 use kiroku_forms::sheets::recovery::RecoverySheet;
 use kiroku_forms::{FormKind, Record, Rendered};
 use kiroku_store::atomic_file;
-use kiroku_store::table::{audit, meta};
+use kiroku_store::table::audit;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -173,7 +173,7 @@ impl Session {
         };
         let path = out_path(&out)?;
         let style = date_style(self.vault.conn())?;
-        let org = meta::get(self.vault.conn(), meta::ORG_NAME)?.unwrap_or_default();
+        let org = self.org_name()?;
         let made_on = format!("作成日：{}", style.format(self.today()));
         let (rendered, rows, scope) = match kind {
             FormKind::Lifecycle | FormKind::Chronological => {

@@ -9,6 +9,11 @@ use crate::views::{StatusView, UserCounts};
 use crate::{ApiError, Session};
 
 impl Session {
+    /// 団体名, as the forms and the dashboard head it.
+    pub(crate) fn org_name(&self) -> Result<String, ApiError> {
+        Ok(meta::get(self.vault.conn(), meta::ORG_NAME)?.unwrap_or_default())
+    }
+
     pub fn status(&self) -> Result<StatusView, ApiError> {
         let conn = self.vault.conn();
         let all = users::list(conn)?;
@@ -27,7 +32,7 @@ impl Session {
             .map(|u| u.login_id.to_string())
             .collect();
         Ok(StatusView {
-            org_name: meta::get(conn, meta::ORG_NAME)?.unwrap_or_default(),
+            org_name: self.org_name()?,
             vault: self.vault.path().display().to_string(),
             vault_id: self.keys.vault_id.clone(),
             created_at: meta::get(conn, meta::CREATED_AT)?
