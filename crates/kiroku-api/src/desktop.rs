@@ -344,24 +344,17 @@ impl Session {
     /// vault (never overwriting), verified after writing.
     pub fn backup_beside_vault(&mut self) -> Result<crate::BackupReport, ApiError> {
         let vault = self.vault_path().to_owned();
-        let dir = vault
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .join("バックアップ");
-        std::fs::create_dir_all(&dir).map_err(|e| {
-            ApiError::Io(format!("バックアップの保存先フォルダを作れません（{e}）。"))
-        })?;
         let stem = vault
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "kiroku".into());
-        let stamp = self
-            .env
-            .clock
-            .now()
-            .with_timezone(&crate::persons::jst())
-            .format("%Y%m%d-%H%M%S");
-        self.backup(&dir.join(format!("{stem}_{stamp}.kiroku-backup")))
+        let out = crate::beside_vault::file_beside_vault(
+            &vault,
+            "バックアップ",
+            &stem,
+            "kiroku-backup",
+            self.env.clock.now(),
+        )?;
+        self.backup(&out)
     }
 }

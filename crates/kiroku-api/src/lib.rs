@@ -10,6 +10,7 @@
 mod audit_log;
 mod backup;
 pub mod bench;
+mod beside_vault;
 pub mod contractor_views;
 mod contractors;
 pub mod demo;

@@ -67,27 +67,17 @@ fn form_kind(name: &str) -> Result<FormKind, ApiError> {
     }
 }
 
-/// Where a PDF goes when no path is given (the desktop app): `帳票/` beside the vault, named
-/// after the form and the moment, e.g. `帳票/特定個人情報管理台帳_20260401-093000.pdf`.
+/// Where a PDF goes when no path is given (the desktop app): `帳票/` beside the vault.
 pub(crate) fn default_out(
     vault: &Path,
     title: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<String, ApiError> {
-    let dir = vault
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join("帳票");
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| ApiError::Io(format!("帳票の保存先フォルダを作れません（{e}）。")))?;
-    let stamp = now
-        .with_timezone(&crate::persons::jst())
-        .format("%Y%m%d-%H%M%S");
-    Ok(dir
-        .join(format!("{title}_{stamp}.pdf"))
-        .display()
-        .to_string())
+    Ok(
+        crate::beside_vault::file_beside_vault(vault, "帳票", title, "pdf", now)?
+            .display()
+            .to_string(),
+    )
 }
 
 /// The output path, checked: no 個人番号 in it, its folder exists.
