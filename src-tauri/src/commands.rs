@@ -167,7 +167,9 @@ pub fn set_date_style(state: State<'_, AppState>, style: String) -> Reply<Settin
 
 #[tauri::command(async)]
 pub fn set_auto_lock_minutes(state: State<'_, AppState>, minutes: u32) -> Reply<SettingsView> {
-    state.with(|s| s.set_auto_lock_minutes(minutes))
+    let view = state.with(|s| s.set_auto_lock_minutes(minutes))?;
+    state.set_idle_minutes(view.auto_lock_minutes);
+    Ok(view)
 }
 
 /// Opens a printed PDF in the OS viewer.

@@ -24,6 +24,10 @@ struct Open {
     idle_limit: Duration,
 }
 
+fn idle_limit(minutes: u32) -> Duration {
+    Duration::from_secs(u64::from(minutes) * 60)
+}
+
 fn locked_error() -> ErrorBody {
     ApiError::AuthFailed(
         "しばらく操作がなかったため、画面をロックしました。もう一度ログインしてください。".into(),
@@ -55,7 +59,7 @@ impl AppState {
         *self.slot() = Some(Open {
             session,
             last_used: Instant::now(),
-            idle_limit: Duration::from_secs(u64::from(minutes) * 60),
+            idle_limit: idle_limit(minutes),
         });
         Ok(())
     }
@@ -72,11 +76,14 @@ impl AppState {
             return Err(locked_error());
         }
         open.last_used = Instant::now();
-        let result = f(&mut open.session).map_err(|e| e.body());
-        if let Ok(settings) = open.session.settings() {
-            open.idle_limit = Duration::from_secs(u64::from(settings.auto_lock_minutes) * 60);
+        f(&mut open.session).map_err(|e| e.body())
+    }
+
+    /// Takes a new auto-lock limit at once (after the setting changed).
+    pub fn set_idle_minutes(&self, minutes: u32) {
+        if let Some(open) = self.slot().as_mut() {
+            open.idle_limit = idle_limit(minutes);
         }
-        result
     }
 
     pub fn setup(&self, req: SetupRequest) -> Reply<InitResponse> {
