@@ -12,22 +12,13 @@ cargo build --locked --release -q -p kiroku-app -p kiroku-cli
 command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked -q
 
 work=$(mktemp -d /tmp/kiroku-bench-app.XXXXXX)
-# The scratch home must not hide the Rust toolchain from the .deb build.
-export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
-export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config"
-export XDG_CACHE_HOME="$work/home/cache" KIROKU_CREDENTIAL_STORE=none
-mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+source scripts/lib/window.sh
+scratch_home "$work"
 vault=${BENCH_VAULT:-$work/office.kiroku}
 [ -e "$vault" ] || echo "==> demo office of $events events"
 [ -e "$vault" ] || KIROKU_NEW_PASSWORD=bench-password-1 target/release/kiroku demo --out "$vault" --events "$events" --persons 1000 >/dev/null
 
-Xvfb :96 -screen 0 1280x860x24 >/dev/null 2>&1 &
-xvfb=$!
-export DISPLAY=:96
-tauri-driver --port 4444 >"$work/tauri-driver.log" 2>&1 &
-driver=$!
-trap 'kill $driver $xvfb 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -s http://127.0.0.1:4444/status >/dev/null && break; sleep 0.2; done
+start_window "$work"
 node tests/e2e/bench.mjs "$PWD/target/release/kiroku-app" "$vault" bench-password-1
 
 echo "release binary: $(du -h target/release/kiroku-app | cut -f1) ($(stat -c %s target/release/kiroku-app) bytes)"
