@@ -221,3 +221,53 @@ pub fn documents(
 pub fn add_document(state: State<'_, AppState>, document: NewDocument) -> Reply<DocumentView> {
     state.with(|s| s.add_document(&document))
 }
+
+/// A form built in memory for the preview: the PDF's bytes, raw (not JSON).
+#[tauri::command(async)]
+pub fn preview(state: State<'_, AppState>, req: PrintRequest) -> Reply<tauri::ipc::Response> {
+    state.with(|s| s.preview(&req).map(|p| tauri::ipc::Response::new(p.pdf)))
+}
+
+#[tauri::command(async)]
+pub fn ledger_history(state: State<'_, AppState>, no: i64) -> Reply<Vec<LedgerView>> {
+    state.with(|s| s.ledger_history(no))
+}
+
+#[tauri::command(async)]
+pub fn amend_ledger_entry(
+    state: State<'_, AppState>,
+    req: AmendLedgerRequest,
+) -> Reply<LedgerView> {
+    state.with(|s| s.amend_ledger_entry(req.no, &req.reason, &req.changes))
+}
+
+#[tauri::command(async)]
+pub fn disable_user(state: State<'_, AppState>, id: String) -> Reply<UserView> {
+    state.with(|s| s.disable_user(&id))
+}
+
+#[tauri::command(async)]
+pub fn reset_password(state: State<'_, AppState>, req: ResetPasswordRequest) -> Reply<UserView> {
+    state.with(|s| s.reset_password(&req.id, &req.password))
+}
+
+/// Where a retention period may start (the rule form's pick-list).
+#[tauri::command(async)]
+pub fn rule_starts() -> Vec<ChoiceView> {
+    kiroku_api::rule_starts()
+}
+
+#[tauri::command(async)]
+pub fn add_rule(state: State<'_, AppState>, rule: NewRule) -> Reply<RuleView> {
+    state.with(|s| s.add_rule(&rule))
+}
+
+#[tauri::command(async)]
+pub fn edit_rule(state: State<'_, AppState>, req: EditRuleRequest) -> Reply<RuleView> {
+    state.with(|s| s.edit_rule(req.id, &req.reason, &req.changes))
+}
+
+#[tauri::command(async)]
+pub fn rule_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<RuleView>> {
+    state.with(|s| s.rule_history(id))
+}

@@ -79,6 +79,15 @@ fn main() {
             commands::backup,
             commands::documents,
             commands::add_document,
+            commands::preview,
+            commands::ledger_history,
+            commands::amend_ledger_entry,
+            commands::disable_user,
+            commands::reset_password,
+            commands::rule_starts,
+            commands::add_rule,
+            commands::edit_rule,
+            commands::rule_history,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

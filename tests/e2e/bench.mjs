@@ -47,6 +47,8 @@ const t0 = Date.now();
 await d.start(app, ['--vault', vault]);
 await d.waitFor('h1', { text: 'ログイン', ...fast });
 const launchToLogin = Date.now() - t0;
+await new Promise((r) => setTimeout(r, 2000));
+const treeLogin = processTree(findApp());
 
 await d.type('#login-user', 'jimukyokucho');
 await d.type('#login-password', password);
@@ -94,6 +96,8 @@ await d.quit();
 const report = {
   launch_to_login_ms: launchToLogin,
   password_to_dashboard_ms: passwordToDashboard,
+  processes_at_login: treeLogin.map((p) => `${p.name} ${p.rss.toFixed(0)} MB`),
+  total_rss_at_login_mb: Math.round(treeLogin.reduce((s, p) => s + p.rss, 0)),
   open_log_this_year_ms: openLog,
   this_year_rows: yearRows,
   processes_after_opening: treeYear.map((p) => `${p.name} ${p.rss.toFixed(0)} MB`),

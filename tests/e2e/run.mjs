@@ -1,7 +1,7 @@
 // End-to-end: drives the real app (tauri-driver → WebKitWebDriver) under Xvfb through what a
 // clerk does: first-run setup, login, a batch acquisition for 3 persons, a correction with a
 // reason, the dashboard count, a disposal with a witness, a finalised evaluation, the 台帳
-// printed to PDF, and the lock after idle. Screenshots of each screen go to docs/screenshots/.
+// previewed and printed to PDF, a 台帳 entry corrected, and the lock after idle. Screenshots of each screen go to docs/screenshots/.
 //
 // Usage: node tests/e2e/run.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
 // (scripts/e2e.sh starts Xvfb and tauri-driver and builds what is needed.)
@@ -158,19 +158,46 @@ await withApp(vault, async (d) => {
     await d.waitFor('[data-testid=decision]', { text: '採用' });
   });
 
-  await step('print the 台帳 to PDF and find its text', async () => {
+  await step('preview the 台帳 in the window, save it to PDF and find its text', async () => {
     await d.click('[data-screen=print]');
     await d.select('#print-form', 'ledger');
     await d.click('form button[type=submit]');
-    const path = await d.text(await d.waitFor('[data-testid=print-path]', { timeout: 30000 }));
+    await d.waitFor('[data-testid=preview-page]', { text: /^1 \/ \d+ ページ$/, timeout: 30000 });
+    // The page is drawn: some of the canvas is dark (text and rules), most of it white.
+    const inked = await d.executeAsync(`const done = arguments[0];
+      const wait = () => {
+        const c = document.querySelector('[data-testid=preview-canvas]');
+        const px = c && c.width > 0 ? c.getContext('2d').getImageData(0, 0, c.width, c.height).data : null;
+        let dark = 0;
+        for (let i = 0; px && i < px.length; i += 4 * 7) if (px[i] < 128 && px[i + 3] > 0) dark++;
+        if (dark > 500) done(dark); else setTimeout(wait, 200);
+      };
+      wait();`);
+    assert.ok(inked > 500, 'the preview shows the page');
     await shot(d, 'print');
+    await d.click('[data-testid=print-save]');
+    const path = await d.text(await d.waitFor('[data-testid=print-path]', { timeout: 30000 }));
     const text = execFileSync('pdftotext', ['-raw', path, '-']).toString().replace(/\s/g, '');
     assert.ok(text.includes('特定個人情報管理台帳'), 'the title');
     assert.ok(text.includes('給与所得の源泉徴収票'), 'a 台帳 entry');
   });
 
+  await step('correct a 台帳 entry with a reason (the history keeps 第1版)', async () => {
+    await d.click('[data-screen=ledger]');
+    await d.click('[data-ledger="1"]');
+    await d.waitFor('[data-testid=ledger-history]', { text: '第1版' });
+    await d.type('#amend-ledger-location', '書庫B（2階）');
+    await d.type('#amend-ledger-reason', '書庫の移転');
+    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '訂正を保存').click()`);
+    await d.waitFor('p.ok', { text: '訂正しました（第2版）' });
+    const history = await d.text(await d.waitFor('[data-testid=ledger-history]', { text: '第2版' }));
+    assert.match(history, /第1版/);
+    assert.match(history, /第2版.*書庫B（2階）.*理由: 書庫の移転/);
+    await shot(d, 'ledger');
+  });
+
   await step('other screens', async () => {
-    for (const screen of ['persons', 'ledger', 'audit']) {
+    for (const screen of ['persons', 'audit']) {
       await d.click(`[data-screen=${screen}]`);
       await d.waitFor('h1');
       await new Promise((r) => setTimeout(r, 400));

@@ -325,7 +325,7 @@ impl Session {
         if details == c.details {
             return Err(FieldError::new(
                 "変更内容",
-                "変更する項目がありません。直す項目（--pmark-expiry など）を指定してください。",
+                "変更する項目がありません。直す項目（Pマークの有効期限など）に新しい値を入れてください。",
             )
             .into());
         }

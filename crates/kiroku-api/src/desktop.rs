@@ -358,3 +358,40 @@ impl Session {
         self.backup(&out)
     }
 }
+
+/// A correction of a 台帳 entry (訂正), with its reason.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AmendLedgerRequest {
+    pub no: i64,
+    pub reason: String,
+    pub changes: crate::LedgerChanges,
+}
+
+/// A change of a retention rule (保存期間のルール), with its reason.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EditRuleRequest {
+    pub id: i64,
+    pub reason: String,
+    pub changes: crate::RuleChanges,
+}
+
+/// A new password for another user (パスワードの再設定).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResetPasswordRequest {
+    pub id: String,
+    pub password: String,
+}
+
+/// Where a retention period may start (起算点), for the rule form's pick-list.
+pub fn rule_starts() -> Vec<ChoiceView> {
+    kiroku_core::period::StartKind::ALL
+        .iter()
+        .map(|k| ChoiceView {
+            id: k.as_str().to_owned(),
+            label: k.label().to_owned(),
+        })
+        .collect()
+}

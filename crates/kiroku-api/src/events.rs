@@ -636,7 +636,7 @@ impl Session {
         if links == current.links && facts == current.facts {
             return Err(FieldError::new(
                 "訂正内容",
-                "変更する項目がありません。直す項目（--date、--note など）を指定してください。",
+                "変更する項目がありません。直す項目（日付・備考など）に新しい値を入れてください。",
             )
             .into());
         }

@@ -22,7 +22,7 @@ pub(crate) fn user_ref(
     let row = users::get(conn, &login)?.ok_or_else(|| {
         kiroku_core::FieldError::new(
             field,
-            format!("ユーザーID「{login}」は登録されていません。user list で確認してください。"),
+            format!("ユーザーID「{login}」は登録されていません。利用者の一覧（設定、kiroku user list）で確認してください。"),
         )
     })?;
     Ok((
@@ -157,7 +157,7 @@ pub(crate) fn amend_reason(reason: &str) -> Result<String, ApiError> {
         if reason.trim().is_empty() {
             kiroku_core::FieldError::new(
                 "訂正の理由",
-                "訂正には理由が必要です（--reason）。何をなぜ直すのかを入力してください。",
+                "訂正には理由が必要です。何をなぜ直すのかを入力してください。",
             )
         } else {
             e
@@ -237,7 +237,7 @@ impl Session {
         if entry == current.entry {
             return Err(kiroku_core::FieldError::new(
                 "訂正内容",
-                "変更する項目がありません。直す項目（--name など）を指定してください。",
+                "変更する項目がありません。直す項目に新しい値を入れてください。",
             )
             .into());
         }

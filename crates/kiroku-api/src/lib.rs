@@ -43,7 +43,7 @@ pub use init::{init, InitRequest};
 pub use kiroku_core::affair_templates::OfficeTemplate;
 pub use kiroku_core::lifecycle::LifecycleRow;
 pub use log_views::*;
-pub use print::{PrintReport, PrintRequest};
+pub use print::{Preview, PrintReport, PrintRequest};
 pub use restore::{restore, RestoreRequest};
 pub use retention_views::*;
 pub use session::{default_user, login, Session};

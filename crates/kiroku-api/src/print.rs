@@ -147,6 +147,26 @@ fn period_line(
     }
 }
 
+/// A form built in memory for the 印刷 screen's preview: nothing is written and no `print`
+/// row is added (the views it was built from audit their reads as the screens do).
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub form: String,
+    pub title: String,
+    pub pages: u32,
+    pub rows: u32,
+    pub pdf: Vec<u8>,
+}
+
+/// A form rendered, with how many rows it holds and the scope its audit row names.
+struct Built {
+    kind: FormKind,
+    title: String,
+    rendered: Rendered,
+    rows: usize,
+    scope: String,
+}
+
 impl Session {
     /// Prints one form to `req.out` (replacing a file of that name); with no path, to
     /// `帳票/<form>_<date-time>.pdf` beside the vault.
@@ -162,6 +182,39 @@ impl Session {
             req.out.clone()
         };
         let path = out_path(&out)?;
+        let built = self.build(kind, req)?;
+        write_pdf(&path, &built.rendered)?;
+        self.audit_print(
+            kind.name(),
+            &format!(
+                "{} {} {}ページ",
+                built.title, built.scope, built.rendered.pages
+            ),
+            &path,
+        )?;
+        Ok(PrintReport {
+            form: kind.name().to_owned(),
+            title: built.title,
+            path: path.display().to_string(),
+            pages: u32_of(built.rendered.pages),
+            rows: u32_of(built.rows),
+            bytes: built.rendered.pdf.len() as u64,
+        })
+    }
+
+    /// Builds one form in memory for the preview (`req.out` is not used).
+    pub fn preview(&mut self, req: &PrintRequest) -> Result<Preview, ApiError> {
+        let built = self.build(form_kind(&req.form)?, req)?;
+        Ok(Preview {
+            form: built.kind.name().to_owned(),
+            title: built.title,
+            pages: u32_of(built.rendered.pages),
+            rows: u32_of(built.rows),
+            pdf: built.rendered.pdf,
+        })
+    }
+
+    fn build(&mut self, kind: FormKind, req: &PrintRequest) -> Result<Built, ApiError> {
         let style = date_style(self.vault.conn())?;
         let org = self.org_name()?;
         let made_on = format!("作成日：{}", style.format(self.today()));
@@ -183,20 +236,12 @@ impl Session {
                 )
             }
         };
-        write_pdf(&path, &rendered)?;
-        let title = kind.layout()?.title;
-        self.audit_print(
-            kind.name(),
-            &format!("{title} {scope} {}ページ", rendered.pages),
-            &path,
-        )?;
-        Ok(PrintReport {
-            form: kind.name().to_owned(),
-            title,
-            path: path.display().to_string(),
-            pages: u32_of(rendered.pages),
-            rows: u32_of(rows),
-            bytes: rendered.pdf.len() as u64,
+        Ok(Built {
+            kind,
+            title: kind.layout()?.title,
+            rendered,
+            rows,
+            scope,
         })
     }
 

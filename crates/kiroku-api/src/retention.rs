@@ -42,6 +42,7 @@ fn rule_view(conn: &Connection, row: &RuleVersionRow) -> Result<RuleView, ApiErr
         reason: row.reason.clone(),
         entered_at: row.entered_at,
         entered_by: row.entered_by.clone(),
+        input: input_of(r),
     })
 }
 
@@ -56,7 +57,7 @@ pub(crate) fn resolve_rule(conn: &Connection, text: &str) -> Result<RuleVersionR
             FieldError::new(
                 "保存期間のルール",
                 format!(
-                    "ルール「{text}」はありません。rule list で ID か帳票名を確認してください。"
+                    "ルール「{text}」はありません。保存期間のルールの一覧（設定、kiroku rule list）で ID か帳票名を確認してください。"
                 ),
             )
             .into()
@@ -94,7 +95,7 @@ impl Session {
         retention_rules::current(self.vault.conn(), id)?.ok_or_else(|| {
             FieldError::new(
                 "保存期間のルール",
-                format!("ルール ID {id} はありません。rule list で確認してください。"),
+                format!("ルール ID {id} はありません。保存期間のルールの一覧（設定、kiroku rule list）で確認してください。"),
             )
             .into()
         })
@@ -132,7 +133,7 @@ impl Session {
             return Err(FieldError::new(
                 "帳票名",
                 format!(
-                    "ルール「{}」はすでにあります。変更は rule edit で行います。",
+                    "ルール「{}」はすでにあります。追加ではなく、そのルールを変更してください。",
                     rule.name
                 ),
             )
@@ -198,7 +199,11 @@ impl Session {
             .into());
         }
         if rule == current.rule {
-            return Err(FieldError::new("変更内容", "変更する項目がありません。").into());
+            return Err(FieldError::new(
+                "変更内容",
+                "変更する項目がありません。直す項目に新しい値を入れてください。",
+            )
+            .into());
         }
         // Kept documents follow the new version; disposed ones are done with.
         let affected = documents::list(

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 /// A new retention rule. `start`: `base-date` | `day-after` | `after-jan10-next-year` |
 /// `next-fiscal-year`; `disposal`: `shred` … or `other:内容`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct NewRule {
     pub name: String,
@@ -59,6 +59,8 @@ pub struct RuleView {
     pub reason: Option<String>,
     pub entered_at: DateTime<Utc>,
     pub entered_by: String,
+    /// The rule as the change form takes it (every field filled with the current value).
+    pub input: NewRule,
 }
 
 /// A new document: under 台帳 NO. `file`, kept by `rule` (ID or exact name) from `base_date`

@@ -61,7 +61,7 @@ impl Session {
         let id = LoginId::parse(id)?;
         users::get(self.vault.conn(), &id)?.ok_or_else(|| {
             ApiError::NotFound(format!(
-                "ユーザーID「{id}」の利用者はいません。user list で確認してください。"
+                "ユーザーID「{id}」の利用者はいません。利用者の一覧（設定、kiroku user list）で確認してください。"
             ))
         })
     }

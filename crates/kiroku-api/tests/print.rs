@@ -343,3 +343,49 @@ fn init_prints_the_recovery_sheet_with_the_code_and_audits_it() {
     assert!(init(&vault).is_err());
     assert!(!sheet.exists());
 }
+
+#[test]
+fn a_preview_is_the_same_form_built_in_memory_and_leaves_no_file_and_no_print_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let (env, vault) = demo_office(dir.path());
+    let mut s = login(&env, &vault, demo::OFFICER_ID);
+    let prints = |s: &mut Session| {
+        s.audit_list(1000)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.action == "print")
+            .count()
+    };
+    let before = prints(&mut s);
+
+    let preview = s.preview(&request("ledger", Path::new(""))).unwrap();
+    assert!(preview.pdf.starts_with(b"%PDF-"));
+    assert_eq!(preview.title, "特定個人情報管理台帳");
+    let shown = dir.path().join("shown.pdf");
+    std::fs::write(&shown, &preview.pdf).unwrap();
+    let text = pdf_text(&shown);
+    let names: Vec<String> = s
+        .list_ledger()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(preview.rows as usize, names.len());
+    assert_in_order(&text, &names);
+    assert!(
+        !dir.path().join("帳票").exists(),
+        "nothing saved beside the vault"
+    );
+    assert_eq!(prints(&mut s), before, "a preview is not a print");
+
+    // Saving it afterwards prints the same pages.
+    let out = dir.path().join("saved.pdf");
+    let saved = s.print(&request("ledger", &out)).unwrap();
+    assert_eq!(saved.pages, preview.pages);
+    assert_eq!(pdf_text(&out), text);
+    assert_eq!(prints(&mut s), before + 1);
+
+    // A bad request is refused the same way as a print.
+    let err = s.preview(&request("invoice", Path::new(""))).unwrap_err();
+    assert_eq!(err.body().field.as_deref(), Some("帳票"));
+}

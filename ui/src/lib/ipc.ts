@@ -12,6 +12,11 @@ import type { NewPerson } from './bindings/NewPerson';
 import type { NewUserRequest } from './bindings/NewUserRequest';
 import type { RuleView } from './bindings/RuleView';
 import type { AmendEventRequest } from './bindings/AmendEventRequest';
+import type { AmendLedgerRequest } from './bindings/AmendLedgerRequest';
+import type { ChoiceView } from './bindings/ChoiceView';
+import type { EditRuleRequest } from './bindings/EditRuleRequest';
+import type { NewRule } from './bindings/NewRule';
+import type { ResetPasswordRequest } from './bindings/ResetPasswordRequest';
 import type { AuditRow } from './bindings/AuditRow';
 import type { ChronologicalRow } from './bindings/ChronologicalRow';
 import type { ContractorView } from './bindings/ContractorView';
@@ -126,6 +131,23 @@ export const api = {
   documents: (file: number | null, docState: string | null) =>
     call<DocumentView[]>('documents', { file, docState }),
   addDocument: (document: Json<NewDocument>) => call<DocumentView>('add_document', { document }),
+  /** The form's PDF built in memory (raw bytes, nothing saved) for the preview. */
+  preview: async (req: Json<PrintRequest>): Promise<ArrayBuffer> => {
+    try {
+      return await invoke<ArrayBuffer>('preview', { req });
+    } catch (e) {
+      throw toIpcError(e);
+    }
+  },
+  ledgerHistory: (no: number) => call<LedgerView[]>('ledger_history', { no }),
+  amendLedgerEntry: (req: Json<AmendLedgerRequest>) =>
+    call<LedgerView>('amend_ledger_entry', { req }),
+  disableUser: (id: string) => call<UserView>('disable_user', { id }),
+  resetPassword: (req: Json<ResetPasswordRequest>) => call<UserView>('reset_password', { req }),
+  ruleStarts: () => call<ChoiceView[]>('rule_starts'),
+  addRule: (rule: Json<NewRule>) => call<RuleView>('add_rule', { rule }),
+  editRule: (req: Json<EditRuleRequest>) => call<RuleView>('edit_rule', { req }),
+  ruleHistory: (id: number) => call<RuleView[]>('rule_history', { id }),
 };
 
 export type Api = typeof api;
