@@ -14,11 +14,12 @@ impl Session {
             "audit",
             format!("監査ログ一覧（最新{limit}行）"),
         );
+        let style = crate::settings::date_style(self.vault.conn())?;
         self.vault.write(|tx| -> Result<Vec<AuditRow>, ApiError> {
             audit::append(tx, entry)?;
             Ok(audit::latest(tx, limit)?
                 .iter()
-                .map(AuditRow::from)
+                .map(|r| AuditRow::new(r, style))
                 .collect())
         })
     }

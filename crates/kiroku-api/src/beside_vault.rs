@@ -23,7 +23,7 @@ pub(crate) fn file_beside_vault(
     std::fs::create_dir_all(&dir)
         .map_err(|e| ApiError::Io(format!("{folder}の保存先フォルダを作れません（{e}）。")))?;
     let stamp = now
-        .with_timezone(&crate::persons::jst())
+        .with_timezone(&kiroku_core::wareki::jst())
         .format("%Y%m%d-%H%M%S");
     Ok(dir.join(format!("{name}_{stamp}.{ext}")))
 }

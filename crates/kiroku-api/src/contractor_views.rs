@@ -75,6 +75,8 @@ pub struct ContractorView {
     pub data: Option<String>,
     pub pmark: Option<String>,
     pub pmark_expiry: Option<NaiveDate>,
+    /// As the screens write dates (和暦 or 西暦, the vault's setting).
+    pub pmark_expiry_label: Option<String>,
     pub leak_2y: Option<bool>,
     pub parent: Option<ContractorRef>,
     pub approved_on: Option<NaiveDate>,
@@ -85,6 +87,7 @@ pub struct ContractorView {
     pub last_evaluation: Option<EvaluationSummary>,
     /// 再評価の期限: a year after the last finalised evaluation.
     pub next_evaluation_due: Option<NaiveDate>,
+    pub next_evaluation_due_label: Option<String>,
     /// Every clause of the checklist, ticked or not (only in `contractor show`).
     pub clauses: Vec<ClauseView>,
     pub clauses_missing: u32,

@@ -87,6 +87,8 @@ fn contractor_view(
 ) -> Result<ContractorView, ApiError> {
     let all = contractors::list(conn)?;
     let last = last_finalized(conn, c.id)?;
+    let style = crate::settings::date_style(conn)?;
+    let next_due = last.as_ref().map(|e| reevaluation_due(e.made_on));
     let ticked = ticks::current(conn, c.id)?;
     let clauses: Vec<ClauseView> = CLAUSES
         .iter()
@@ -114,6 +116,7 @@ fn contractor_view(
         data: d.data.clone(),
         pmark: d.pmark.as_ref().map(|p| p.number.clone()),
         pmark_expiry: d.pmark.as_ref().map(|p| p.expires_on),
+        pmark_expiry_label: d.pmark.as_ref().map(|p| style.format(p.expires_on)),
         leak_2y: d.leak_in_2_years,
         parent: c
             .parent_id
@@ -127,7 +130,8 @@ fn contractor_view(
             .collect(),
         files: c.ledger_files.clone(),
         active: c.is_active(),
-        next_evaluation_due: last.as_ref().map(|e| reevaluation_due(e.made_on)),
+        next_evaluation_due: next_due,
+        next_evaluation_due_label: next_due.map(|d| style.format(d)),
         last_evaluation: last.as_ref().and_then(summary),
         clauses_missing: u32::try_from(clauses.iter().filter(|k| !k.ticked).count())
             .unwrap_or(u32::MAX),

@@ -10,6 +10,7 @@ use kiroku_core::ledger::Medium;
 use kiroku_core::period::RetentionDates;
 use kiroku_core::retention::RetentionRule;
 use kiroku_core::schedule::{check_disposal_day, classify, schedule, DocumentState, EarlyDisposal};
+use kiroku_core::wareki::DateStyle;
 use kiroku_core::{wareki, FieldError};
 use kiroku_store::table::documents::{self, Disposal, DocumentFilter, DocumentRow};
 use kiroku_store::table::events::{self, EventLinks};
@@ -25,6 +26,7 @@ use crate::retention_views::{
     CertificateRequest, DisposalRequest, DisposalView, DocumentView, NewDocument, ScheduleCount,
     ScheduleView,
 };
+use crate::settings::date_style;
 use crate::{ApiError, Session};
 
 /// What a view of documents needs besides the rows: rules, file names, person and contractor
@@ -35,6 +37,8 @@ struct Context {
     persons: HashMap<i64, String>,
     contractors: HashMap<i64, String>,
     fy_labels: std::cell::RefCell<HashMap<i32, String>>,
+    /// How the screens write dates (和暦 or 西暦, the vault's setting).
+    style: DateStyle,
 }
 
 impl Context {
@@ -57,6 +61,7 @@ impl Context {
                 .map(|c| (c.id, c.details.name))
                 .collect(),
             fy_labels: Default::default(),
+            style: date_style(conn)?,
         })
     }
 
@@ -94,12 +99,16 @@ impl Context {
             rule_id: d.doc.rule_id,
             rule: rule.name.clone(),
             base_date: d.doc.base_date,
+            base_date_label: self.style.format(d.doc.base_date),
             person_id: d.doc.person_id,
             person: d.doc.person_id.and_then(|p| self.persons.get(&p).cloned()),
             batch_count: d.doc.batch_count,
             retain_until: dates.retain_until,
+            retain_until_label: self.style.format(dates.retain_until),
             disposable_from: dates.disposable_from,
+            disposable_from_label: self.style.format(dates.disposable_from),
             dispose_by: dates.dispose_by,
+            dispose_by_label: self.style.format(dates.dispose_by),
             batch_fy: dates.batch_fy.0,
             batch_fy_label: self.fy_label(dates.batch_fy),
             batch_day: dates.batch_fy.last_day(),
@@ -109,6 +118,7 @@ impl Context {
                 deleted: x.deleted,
                 method: x.method.display().into(),
                 disposed_on: x.disposed_on,
+                disposed_on_label: self.style.format(x.disposed_on),
                 performer: x.performer.clone(),
                 witness: x.witness.clone(),
                 contractor: x

@@ -126,6 +126,7 @@ fn ledger_view(conn: &Connection, row: &LedgerVersionRow) -> Result<LedgerView, 
         location: e.location.clone(),
         reason: row.reason.clone(),
         entered_at: row.entered_at,
+        entered_at_label: crate::settings::date_style(conn)?.format_time(row.entered_at),
         entered_by: row.entered_by.clone(),
         input: NewLedgerEntry::from_entry(e),
     })

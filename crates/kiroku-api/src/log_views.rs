@@ -75,6 +75,8 @@ pub struct LedgerView {
     /// Why this version replaced the previous one.
     pub reason: Option<String>,
     pub entered_at: DateTime<Utc>,
+    /// `entered_at` on the office's clock, as the screens write dates.
+    pub entered_at_label: String,
     pub entered_by: String,
     /// The entry as the amend form takes it (every field filled with the current value).
     pub input: NewLedgerEntry,

@@ -1,6 +1,6 @@
 //! The data subjects (本人・扶養家族) and the affair catalog (関係事務).
 
-use chrono::{FixedOffset, NaiveDate, Offset};
+use chrono::NaiveDate;
 use kiroku_core::audit::AuditAction;
 use kiroku_core::field::{optional_text, required_text};
 use kiroku_core::person::{DependentDetails, PersonDetails};
@@ -10,18 +10,14 @@ use kiroku_store::table::{affairs, audit, dependents, persons};
 use crate::views::{AffairView, NewDependent, NewPerson, PersonView};
 use crate::{ApiError, Session};
 
-/// Japan Standard Time: the office's calendar day.
-pub(crate) fn jst() -> FixedOffset {
-    match FixedOffset::east_opt(9 * 3600) {
-        Some(offset) => offset,
-        None => chrono::Utc.fix(),
-    }
-}
-
 impl Session {
     /// Today in the office (JST), from the session's clock.
     pub(crate) fn today(&self) -> NaiveDate {
-        self.env.clock.now().with_timezone(&jst()).date_naive()
+        self.env
+            .clock
+            .now()
+            .with_timezone(&kiroku_core::wareki::jst())
+            .date_naive()
     }
 
     /// The affair catalog (not personal data).

@@ -430,7 +430,7 @@ impl Session {
         match (&sheet.finalized_at, &sheet.finalized_by) {
             (Some(at), Some(by)) => notes.push(format!(
                 "確定: {} {by}",
-                style.format(at.with_timezone(&crate::persons::jst()).date_naive())
+                style.format(at.with_timezone(&kiroku_core::wareki::jst()).date_naive())
             )),
             _ => notes.push("下書き（未確定）".into()),
         }

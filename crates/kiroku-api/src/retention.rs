@@ -41,6 +41,7 @@ fn rule_view(conn: &Connection, row: &RuleVersionRow) -> Result<RuleView, ApiErr
         documents: u32::try_from(count).unwrap_or(u32::MAX),
         reason: row.reason.clone(),
         entered_at: row.entered_at,
+        entered_at_label: crate::settings::date_style(conn)?.format_time(row.entered_at),
         entered_by: row.entered_by.clone(),
         input: input_of(r),
     })

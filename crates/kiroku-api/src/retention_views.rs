@@ -58,6 +58,8 @@ pub struct RuleView {
     pub documents: u32,
     pub reason: Option<String>,
     pub entered_at: DateTime<Utc>,
+    /// `entered_at` on the office's clock, as the screens write dates.
+    pub entered_at_label: String,
     pub entered_by: String,
     /// The rule as the change form takes it (every field filled with the current value).
     pub input: NewRule,
@@ -83,6 +85,8 @@ pub struct DisposalView {
     pub deleted: bool,
     pub method: String,
     pub disposed_on: NaiveDate,
+    /// The day as the screens write it (和暦 or 西暦, the vault's setting).
+    pub disposed_on_label: String,
     pub performer: String,
     pub witness: Option<String>,
     pub contractor: Option<String>,
@@ -105,15 +109,20 @@ pub struct DocumentView {
     pub rule_id: i64,
     pub rule: String,
     pub base_date: NaiveDate,
+    /// Each `…_label`: the date as the screens write it (和暦 or 西暦, the vault's setting).
+    pub base_date_label: String,
     pub person_id: Option<i64>,
     pub person: Option<String>,
     pub batch_count: Option<u32>,
     /// 保存期限: the last day to keep it.
     pub retain_until: NaiveDate,
+    pub retain_until_label: String,
     /// 廃棄可能日
     pub disposable_from: NaiveDate,
+    pub disposable_from_label: String,
     /// 廃棄期限 (within a year after the period)
     pub dispose_by: NaiveDate,
+    pub dispose_by_label: String,
     /// The 年度 of the 年度末 batch it belongs to (its 31 March is `batch_day`).
     pub batch_fy: i32,
     pub batch_fy_label: String,

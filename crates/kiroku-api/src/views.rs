@@ -141,6 +141,8 @@ pub struct StatusView {
 pub struct AuditRow {
     pub seq: u64,
     pub at: DateTime<Utc>,
+    /// `at` on the office's clock (JST), as the screens write dates.
+    pub at_label: String,
     pub actor: String,
     pub action: String,
     pub action_label: String,
@@ -149,11 +151,12 @@ pub struct AuditRow {
     pub hash: String,
 }
 
-impl From<&AuditRecord> for AuditRow {
-    fn from(r: &AuditRecord) -> Self {
+impl AuditRow {
+    pub(crate) fn new(r: &AuditRecord, style: kiroku_core::wareki::DateStyle) -> Self {
         Self {
             seq: r.seq,
             at: r.entry.at,
+            at_label: style.format_time(r.entry.at),
             actor: r.entry.actor.clone(),
             action: r.entry.action.as_str().into(),
             action_label: r.entry.action.label().into(),

@@ -213,3 +213,31 @@ fn the_auto_lock_setting_is_the_officers_within_bounds() {
         ErrorCode::Forbidden
     );
 }
+
+#[test]
+fn document_dates_are_labelled_as_the_vault_writes_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let (env, vault) = demo_office(dir.path());
+    let mut s = login(&env, &vault, demo::OFFICER_ID);
+    let wareki = s.list_documents(None, None).unwrap();
+    let d = &wareki[0];
+    assert_eq!(
+        d.retain_until_label,
+        kiroku_core::wareki::format(d.retain_until)
+    );
+    assert!(d.base_date_label.starts_with("令和") || d.base_date_label.starts_with("平成"));
+
+    s.set_date_style("seireki").unwrap();
+    let seireki = s.list_documents(None, None).unwrap();
+    let d = &seireki[0];
+    let year = d.dispose_by.format("%Y").to_string();
+    assert!(
+        d.dispose_by_label.starts_with(&format!("{year}年")),
+        "{}",
+        d.dispose_by_label
+    );
+    assert_eq!(
+        d.retain_until, wareki[0].retain_until,
+        "the same date, written differently"
+    );
+}

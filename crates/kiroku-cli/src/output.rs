@@ -20,10 +20,26 @@ impl From<ApiError> for Failure {
     }
 }
 
+/// The option that fills a field whose name the API's messages give, where every command that
+/// can refuse it uses the same option (the messages are shared with the desktop app, which has
+/// no options to name).
+const OPTION_OF_FIELD: &[(&str, &str)] = &[("訂正の理由", "--reason")];
+
 impl Failure {
     pub fn message(&self) -> String {
         match self {
-            Failure::Api(e) => e.to_string(),
+            Failure::Api(e) => {
+                let option = e.body().field.and_then(|f| {
+                    OPTION_OF_FIELD
+                        .iter()
+                        .find(|(name, _)| *name == f)
+                        .map(|(_, option)| *option)
+                });
+                match option {
+                    Some(option) => format!("{e}（{option} で指定します）"),
+                    None => e.to_string(),
+                }
+            }
             Failure::NoSecret(m) | Failure::Usage(m) => m.clone(),
         }
     }

@@ -2,7 +2,7 @@
 //!
 //! Supported from 明治6年1月1日 (1873-01-01, when Japan adopted the Gregorian calendar).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, Utc};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::field::FieldError;
@@ -86,6 +86,14 @@ pub fn format(date: NaiveDate) -> String {
     }
 }
 
+/// Japan Standard Time (UTC+9, no summer time): the office's clock and calendar day.
+pub fn jst() -> FixedOffset {
+    match FixedOffset::east_opt(9 * 3600) {
+        Some(offset) => offset,
+        None => Utc.fix(),
+    }
+}
+
 /// How dates are written on screens and forms: 和暦 (the default) or 西暦 — a vault setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateStyle {
@@ -102,6 +110,16 @@ impl DateStyle {
             DateStyle::Wareki => format(date),
             DateStyle::Seireki => format_seireki(date),
         }
+    }
+
+    /// A moment as the office's clock shows it (JST): `令和8年11月24日 9:05:30`.
+    pub fn format_time(self, at: DateTime<Utc>) -> String {
+        let local = at.with_timezone(&jst());
+        format!(
+            "{} {}",
+            self.format(local.date_naive()),
+            local.format("%-H:%M:%S")
+        )
     }
 
     pub fn as_str(self) -> &'static str {
@@ -301,6 +319,19 @@ mod tests {
     #[case(d(1926, 12, 24), "大正15年12月24日")]
     fn formats_at_the_era_boundaries(#[case] date: NaiveDate, #[case] text: &str) {
         assert_eq!(format(date), text);
+    }
+
+    #[test]
+    fn a_moment_is_shown_on_the_office_clock_a_utc_evening_being_the_next_morning_in_japan() {
+        use chrono::TimeZone;
+        let at = Utc.with_ymd_and_hms(2019, 4, 30, 15, 5, 30).unwrap();
+        assert_eq!(DateStyle::Wareki.format_time(at), "令和元年5月1日 0:05:30");
+        assert_eq!(DateStyle::Seireki.format_time(at), "2019年5月1日 0:05:30");
+        let noon = Utc.with_ymd_and_hms(2026, 11, 24, 3, 45, 0).unwrap();
+        assert_eq!(
+            DateStyle::Wareki.format_time(noon),
+            "令和8年11月24日 12:45:00"
+        );
     }
 
     #[rstest]

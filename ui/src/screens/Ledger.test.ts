@@ -18,7 +18,7 @@ const version = (v: number, over = {}) => ({
   no: 1, version: v, amended: v > 1, ...input, owner: { id: 'otsuka', name: '大塚 一郎' },
   handlers: [{ id: 'sato', name: '佐藤 美咲' }], retention_rule: null, disposal: 'シュレッダー',
   disposal_status: '', medium: 'paper', medium_label: '紙', reason: v > 1 ? '書庫の移転' : null,
-  entered_at: '2026-04-01T00:00:00Z', entered_by: 'otsuka', input: { ...input }, ...over,
+  entered_at: '2026-04-01T00:00:00Z', entered_at_label: '令和8年4月1日 9:00:00', entered_by: 'otsuka', input: { ...input }, ...over,
 });
 
 describe('管理台帳', () => {
@@ -50,7 +50,7 @@ describe('管理台帳', () => {
       },
     });
     expect(await screen.findByText(/「給与所得の源泉徴収票」を訂正しました（第2版）/)).toBeInTheDocument();
-    expect(await within(form).findByText(/第2版 .*書庫B.*理由: 書庫の移転/)).toBeInTheDocument();
+    expect(await within(form).findByText(/第2版 令和8年4月1日 9:00:00 .*書庫B.*理由: 書庫の移転/)).toBeInTheDocument();
   });
 
   it('shows a refusal beside the field it names, and keeps what was typed', async () => {

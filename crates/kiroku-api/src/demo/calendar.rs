@@ -1,7 +1,7 @@
 //! The office's calendar: Japan Standard Time, working days, fiscal years (4月–3月) and
 //! calendar years labelled in 和暦.
 
-use chrono::{Datelike, Duration, FixedOffset, NaiveDate, Offset, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use kiroku_core::fiscal_year::FiscalYear;
 use kiroku_core::wareki;
 
@@ -41,13 +41,7 @@ pub(super) fn year_label(year: i32) -> String {
     }
 }
 
-/// Japan Standard Time: the office's calendar day.
-pub(super) fn jst() -> FixedOffset {
-    match FixedOffset::east_opt(9 * 3600) {
-        Some(offset) => offset,
-        None => chrono::Utc.fix(),
-    }
-}
+pub(super) use kiroku_core::wareki::jst;
 
 #[cfg(test)]
 mod tests {

@@ -3,4 +3,8 @@
 /**
  * One audit row as shown.
  */
-export type AuditRow = { seq: bigint, at: string, actor: string, action: string, action_label: string, target: string, detail: string, hash: string, };
+export type AuditRow = { seq: bigint, at: string, 
+/**
+ * `at` on the office's clock (JST), as the screens write dates.
+ */
+at_label: string, actor: string, action: string, action_label: string, target: string, detail: string, hash: string, };

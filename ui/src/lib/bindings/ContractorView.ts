@@ -6,7 +6,11 @@ import type { EvaluationSummary } from "./EvaluationSummary";
 /**
  * A contractor as shown.
  */
-export type ContractorView = { id: bigint, name: string, pattern: string, pattern_label: string, dept: string | null, manager: string | null, work: string | null, data: string | null, pmark: string | null, pmark_expiry: string | null, leak_2y: boolean | null, parent: ContractorRef | null, approved_on: string | null, subcontractors: Array<ContractorRef>, files: Array<bigint>, active: boolean, 
+export type ContractorView = { id: bigint, name: string, pattern: string, pattern_label: string, dept: string | null, manager: string | null, work: string | null, data: string | null, pmark: string | null, pmark_expiry: string | null, 
+/**
+ * As the screens write dates (和暦 or 西暦, the vault's setting).
+ */
+pmark_expiry_label: string | null, leak_2y: boolean | null, parent: ContractorRef | null, approved_on: string | null, subcontractors: Array<ContractorRef>, files: Array<bigint>, active: boolean, 
 /**
  * The last finalised evaluation: its ID, day and decision.
  */
@@ -14,7 +18,7 @@ last_evaluation: EvaluationSummary | null,
 /**
  * 再評価の期限: a year after the last finalised evaluation.
  */
-next_evaluation_due: string | null, 
+next_evaluation_due: string | null, next_evaluation_due_label: string | null, 
 /**
  * Every clause of the checklist, ticked or not (only in `contractor show`).
  */

@@ -4,7 +4,11 @@ export type DisposalView = {
 /**
  * 削除 (data), else 廃棄.
  */
-deleted: boolean, method: string, disposed_on: string, performer: string, witness: string | null, contractor: string | null, 
+deleted: boolean, method: string, disposed_on: string, 
+/**
+ * The day as the screens write it (和暦 or 西暦, the vault's setting).
+ */
+disposed_on_label: string, performer: string, witness: string | null, contractor: string | null, 
 /**
  * Disposed of before its 廃棄可能日 with the officer's reason.
  */

@@ -4,19 +4,23 @@ import type { DisposalView } from "./DisposalView";
 /**
  * A document with its computed dates and state.
  */
-export type DocumentView = { id: bigint, name: string, file: bigint, file_name: string, rule_id: bigint, rule: string, base_date: string, person_id: bigint | null, person: string | null, batch_count: number | null, 
+export type DocumentView = { id: bigint, name: string, file: bigint, file_name: string, rule_id: bigint, rule: string, base_date: string, 
+/**
+ * Each `…_label`: the date as the screens write it (和暦 or 西暦, the vault's setting).
+ */
+base_date_label: string, person_id: bigint | null, person: string | null, batch_count: number | null, 
 /**
  * 保存期限: the last day to keep it.
  */
-retain_until: string, 
+retain_until: string, retain_until_label: string, 
 /**
  * 廃棄可能日
  */
-disposable_from: string, 
+disposable_from: string, disposable_from_label: string, 
 /**
  * 廃棄期限 (within a year after the period)
  */
-dispose_by: string, 
+dispose_by: string, dispose_by_label: string, 
 /**
  * The 年度 of the 年度末 batch it belongs to (its 31 March is `batch_day`).
  */

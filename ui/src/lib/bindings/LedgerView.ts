@@ -34,7 +34,11 @@ medium: string, medium_label: string, location: string,
 /**
  * Why this version replaced the previous one.
  */
-reason: string | null, entered_at: string, entered_by: string, 
+reason: string | null, entered_at: string, 
+/**
+ * `entered_at` on the office's clock, as the screens write dates.
+ */
+entered_at_label: string, entered_by: string, 
 /**
  * The entry as the amend form takes it (every field filled with the current value).
  */

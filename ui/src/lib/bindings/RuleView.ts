@@ -20,7 +20,11 @@ basis_kind: string, disposal: string, base_hint: string | null,
 /**
  * Documents kept under this rule.
  */
-documents: number, reason: string | null, entered_at: string, entered_by: string, 
+documents: number, reason: string | null, entered_at: string, 
+/**
+ * `entered_at` on the office's clock, as the screens write dates.
+ */
+entered_at_label: string, entered_by: string, 
 /**
  * The rule as the change form takes it (every field filled with the current value).
  */
