@@ -133,6 +133,7 @@ await withApp(vault, async (d) => {
   await step('record a disposal with a witness', async () => {
     await d.click('[data-screen=disposal]');
     await d.waitFor('h1', { text: '帳票・廃棄' });
+    await d.waitFor('input[data-doc]', { timeout: 30000 });
     const docs = await d.findAll('input[data-doc]');
     assert.ok(docs.length > 0, 'documents are due');
     await d.clickElement(docs[0]);
@@ -146,6 +147,7 @@ await withApp(vault, async (d) => {
   await step('finalise a contractor evaluation', async () => {
     await d.click('[data-screen=contractors]');
     await d.waitFor('h1', { text: '委託先・評価シート' });
+    await d.waitFor('ul.side button', { timeout: 30000 });
     const list = await d.findAll('ul.side button');
     await d.clickElement(list[1] ?? list[0]);
     await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '再評価').click()`);
