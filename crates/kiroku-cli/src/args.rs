@@ -276,6 +276,11 @@ pub enum BenchCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// 開く速さの測定: 既存の記録ファイルに runs 回ログインし、ログイン（鍵の導出と全ページの検査）、ダッシュボード、今年度の取扱記録の時間を測る。
+    Open {
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+    },
     /// ログインして監査ログを追記し、確定（コミット）するたびに「ack 行番号」を出力する。
     Append {
         #[arg(long, default_value_t = 1000)]

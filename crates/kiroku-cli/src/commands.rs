@@ -96,6 +96,10 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
             BenchCommand::Print { form, runs, out } => {
                 with_session(cli, |s| bench::print(cli.json, s, form, *runs, out))
             }
+            BenchCommand::Open { runs } => {
+                let env = system::env();
+                bench::open(cli.json, *runs, || login(cli, &env))
+            }
             BenchCommand::Append { rows, per_tx } => {
                 with_session(cli, |s| bench::append(s, *rows, *per_tx))
             }

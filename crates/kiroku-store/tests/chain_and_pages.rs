@@ -137,3 +137,38 @@ fn a_truncated_vault_is_detected() {
         assert!(detected, "truncation to {len} bytes went unnoticed");
     }
 }
+
+#[test]
+fn a_damaged_free_page_no_table_reads_still_stops_the_open() {
+    let (_d, path, key) = vault_with_rows(20);
+    {
+        // Pages that end up on the free list: written once, then no longer part of any table,
+        // so quick_check never reads them; only the HMAC check of every page does.
+        let v = Vault::open(&path, &key).unwrap();
+        v.conn()
+            .execute_batch(
+                "CREATE TABLE scratch(x BLOB);
+                 INSERT INTO scratch VALUES (zeroblob(40000));
+                 DROP TABLE scratch;
+                 PRAGMA wal_checkpoint(TRUNCATE);",
+            )
+            .unwrap();
+        let free: i64 = v
+            .conn()
+            .query_row("PRAGMA freelist_count", [], |r| r.get(0))
+            .unwrap();
+        assert!(free >= 5, "free pages: {free}");
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    // The last page is free (the dropped blob's overflow pages were the last ones written).
+    let at = bytes.len() - 4096 + 1000;
+    bytes[at] ^= 0x20;
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Vault::open(&path, &key).unwrap_err();
+    assert!(err.is_integrity_failure(), "{err}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is left as it was"
+    );
+}
