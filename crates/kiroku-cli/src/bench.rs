@@ -521,6 +521,9 @@ struct OpenFigures {
     dashboard_ms_median: f64,
     this_year_rows: usize,
     this_year_ms_median: f64,
+    /// Resident memory after the last login, and after its dashboard and year's log, MB.
+    rss_after_login_mb: f64,
+    rss_after_reads_mb: f64,
 }
 
 /// Opening an existing vault as the app does after the password: login, the dashboard, and
@@ -533,10 +536,12 @@ pub fn open(
     let (mut logins, mut dashboards, mut years) = (Vec::new(), Vec::new(), Vec::new());
     let mut vault_bytes = 0;
     let mut this_year_rows = 0;
+    let (mut rss_after_login_mb, mut rss_after_reads_mb) = (0.0, 0.0);
     for _ in 0..runs.max(1) {
         let t = Instant::now();
         let mut s = login()?;
         logins.push(ms(t));
+        rss_after_login_mb = proc_status_mb("VmRSS:");
         vault_bytes = std::fs::metadata(s.vault_path()).map_or(0, |m| m.len());
         let t = Instant::now();
         s.dashboard()?;
@@ -550,6 +555,7 @@ pub fn open(
             })?
             .len();
         years.push(ms(t));
+        rss_after_reads_mb = proc_status_mb("VmRSS:");
         s.logout()?;
     }
     let median = |v: &[f64]| {
@@ -565,6 +571,8 @@ pub fn open(
         dashboard_ms_median: median(&dashboards),
         this_year_rows,
         this_year_ms_median: median(&years),
+        rss_after_login_mb,
+        rss_after_reads_mb,
     };
     emit(json, &figures, |f| {
         format!(
