@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::is_corruption;
 use crate::key::MasterKey;
@@ -26,17 +27,39 @@ impl IntegrityReport {
     }
 }
 
+/// Whether a connection of this process has been keyed yet (see [`keyed_connection`]).
+static SQLCIPHER_ACTIVATED: Mutex<bool> = Mutex::new(false);
+
 fn keyed_connection(
     path: &Path,
     key: &MasterKey,
     flags: OpenFlags,
 ) -> Result<Connection, StoreError> {
-    let conn = Connection::open_with_flags(path, flags)?;
     // The key must be the first statement on the connection.
-    conn.execute_batch(&format!(
+    let pragma = format!(
         "PRAGMA key = \"{}\";",
         key.sqlcipher_pragma_value().as_str()
-    ))?;
+    );
+    let open_and_key = || -> Result<Connection, StoreError> {
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.execute_batch(&pragma)?;
+        Ok(conn)
+    };
+    // SQLCipher initialises itself while SQLite does, on the first connection of the process;
+    // a second connection keyed meanwhile fails ("sqlcipher not initialized", then "An error
+    // occurred with PRAGMA key or rekey": seen with parallel tests, reproduced with 16 threads
+    // creating vaults at once). The first connection is opened and keyed alone.
+    let mut activated = SQLCIPHER_ACTIVATED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let conn = if *activated {
+        drop(activated);
+        open_and_key()?
+    } else {
+        let conn = open_and_key()?;
+        *activated = true;
+        conn
+    };
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     Ok(conn)
 }
