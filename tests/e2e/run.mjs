@@ -87,6 +87,10 @@ await withApp(vault, async (d) => {
   let ids = [];
   await step('log in', async () => {
     await d.waitFor('h1', { text: 'ログイン' });
+    // Every request the CSP refuses from here on (a script, a font, a fetch) is kept.
+    await d.execute(`window.__refused = [];
+      document.addEventListener('securitypolicyviolation',
+        (e) => window.__refused.push(e.violatedDirective + ' ' + e.blockedURI));`);
     await shot(d, 'login');
     await d.type('#login-user', 'jimukyokucho');
     await d.type('#login-password', PASSWORD);
@@ -176,6 +180,7 @@ await withApp(vault, async (d) => {
       };
       wait();`);
     assert.ok(inked > 500, 'the preview shows the page');
+    assert.deepEqual(await d.execute('return window.__refused'), [], 'nothing refused by the CSP');
     await shot(d, 'print');
     await d.click('[data-testid=print-save]');
     const path = await d.text(await d.waitFor('[data-testid=print-path]', { timeout: 30000 }));
