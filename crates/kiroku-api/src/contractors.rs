@@ -32,7 +32,7 @@ pub(crate) fn require_contractor(conn: &Connection, id: i64) -> Result<Contracto
     contractors::get(conn, id)?.ok_or_else(|| {
         FieldError::new(
             "委託先",
-            format!("委託先 ID {id} は登録されていません。contractor list で確認してください。"),
+            format!("委託先 ID {id} は登録されていません。委託先の一覧（委託先・評価シート、kiroku contractor list）で確認してください。"),
         )
         .into()
     })
@@ -53,7 +53,7 @@ pub(crate) fn resolve_contractor(
             FieldError::new(
                 field,
                 format!(
-                    "委託先「{text}」は登録されていません。contractor list で確認してください。"
+                    "委託先「{text}」は登録されていません。委託先の一覧（委託先・評価シート、kiroku contractor list）で確認してください。"
                 ),
             )
             .into()
@@ -164,7 +164,7 @@ impl Session {
             return Err(FieldError::new(
                 "委託先名称",
                 format!(
-                    "委託先「{}」はすでに登録されています。contractor list で確認してください。",
+                    "委託先「{}」はすでに登録されています。委託先の一覧（委託先・評価シート、kiroku contractor list）で確認してください。",
                     details.name
                 ),
             )
@@ -195,7 +195,7 @@ impl Session {
         if approved_on.is_some() && parent.is_none() {
             return Err(FieldError::new(
                 "再委託の許諾日",
-                "許諾日は再委託先（--parent を指定した委託先）にだけ入力します。",
+                "許諾日は再委託先（元の委託先を指定した委託先）にだけ入力します。",
             )
             .into());
         }

@@ -201,7 +201,7 @@ fn require_document(conn: &Connection, id: i64) -> Result<DocumentRow, ApiError>
     documents::get(conn, id)?.ok_or_else(|| {
         FieldError::new(
             "帳票",
-            format!("帳票 ID {id} はありません。doc list で確認してください。"),
+            format!("帳票 ID {id} はありません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。"),
         )
         .into()
     })
@@ -386,7 +386,7 @@ impl Session {
         if req.documents.is_empty() {
             return Err(FieldError::new(
                 "帳票",
-                "廃棄する帳票の ID を指定してください（doc list で確認）。",
+                "廃棄する帳票を選んでください（コマンドでは帳票の ID。kiroku doc list で確認できます）。",
             )
             .into());
         }
@@ -410,7 +410,7 @@ impl Session {
         if certificate.is_some() && contractor.is_none() {
             return Err(FieldError::new(
                 "証明書番号",
-                "証明書は委託先（--contractor）による廃棄に添えます。",
+                "証明書は委託先による廃棄に添えます。委託先も指定してください。",
             )
             .into());
         }
@@ -462,7 +462,7 @@ impl Session {
             if electronic && contractor.is_some() {
                 return Err(FieldError::new(
                     "委託先",
-                    format!("帳票 ID {id} は電子データです。削除は委託先ではなく、確認者（--witness）を立てて記録します。"),
+                    format!("帳票 ID {id} は電子データです。削除は委託先ではなく、確認者を立てて記録します。"),
                 )
                 .into());
             }

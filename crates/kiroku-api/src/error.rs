@@ -97,7 +97,7 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         let message = match &e {
             StoreError::Sql(inner) => format!(
-                "記録ファイルが壊れているか改ざんされています（{inner}）。audit verify で確認し、バックアップから restore してください。"
+                "記録ファイルが壊れているか改ざんされています（{inner}）。監査ログの検証（監査ログ、kiroku audit verify）で確認し、バックアップから復元（kiroku restore）してください。"
             ),
             other => other.to_string(),
         };

@@ -75,7 +75,7 @@ impl Session {
         let id = guarded_id("評価ID", id)?;
         evaluations::get(self.vault.conn(), id)?.ok_or_else(|| {
             ApiError::NotFound(format!(
-                "評価 ID {id} はありません。eval list --contractor で確認してください。"
+                "評価 ID {id} はありません。委託先の評価シートの一覧（委託先・評価シート、kiroku eval list --contractor）で確認してください。"
             ))
         })
     }

@@ -58,7 +58,7 @@ pub(crate) fn require_person(conn: &Connection, id: i64) -> Result<persons::Pers
     persons::get(conn, id)?.ok_or_else(|| {
         FieldError::new(
             "本人",
-            format!("本人 ID {id} は登録されていません。person list で確認してください。"),
+            format!("本人 ID {id} は登録されていません。本人の一覧（本人、kiroku person list）で確認してください。"),
         )
         .into()
     })
@@ -70,7 +70,7 @@ pub(crate) fn require_file(conn: &Connection, no: i64) -> Result<i64, ApiError> 
         Some(_) => Ok(no),
         None => Err(FieldError::new(
             "特定個人情報ファイル",
-            format!("台帳 NO.{no} はありません。ledger list で確認してください。"),
+            format!("台帳 NO.{no} はありません。管理台帳の一覧（管理台帳、kiroku ledger list）で確認してください。"),
         )
         .into()),
     }
@@ -87,7 +87,7 @@ fn resolve_dependent(conn: &Connection, person_id: i64, text: &str) -> Result<i6
         .ok_or_else(|| {
             FieldError::new(
                 "扶養家族",
-                format!("本人 ID {person_id} の扶養家族に「{text}」はいません。person show {person_id} で確認してください。"),
+                format!("本人 ID {person_id} の扶養家族に「{text}」はいません。本人の扶養家族（本人、kiroku person show {person_id}）で確認してください。"),
             )
             .into()
         })
@@ -351,7 +351,7 @@ impl Session {
         let id = guarded_id("記録ID", id)?;
         events::current(self.vault.conn(), id)?.ok_or_else(|| {
             ApiError::NotFound(format!(
-                "記録 ID {id} はありません。event list で確認してください。"
+                "記録 ID {id} はありません。取扱記録の一覧（取扱記録、kiroku event list）で確認してください。"
             ))
         })
     }
@@ -364,7 +364,7 @@ impl Session {
         if new.persons.is_empty() {
             return Err(FieldError::new(
                 "本人",
-                "本人の ID を指定してください（person list で確認できます）。",
+                "本人の ID を指定してください（本人の一覧で確認できます）。",
             )
             .into());
         }
@@ -489,7 +489,7 @@ impl Session {
                 .into()),
                 None => Err(FieldError::new(
                     "帳票",
-                    format!("帳票 ID {id} はありません。doc list で確認してください。"),
+                    format!("帳票 ID {id} はありません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。"),
                 )
                 .into()),
             };
@@ -500,7 +500,7 @@ impl Session {
         let ledger_no = links.ledger_no.ok_or_else(|| {
             FieldError::new(
                 "特定個人情報ファイル",
-                "帳票を作るには、保管する台帳の NO.（--file）を指定してください。",
+                "帳票を作るには、保管する台帳の NO. を指定してください。",
             )
         })?;
         let rule = crate::retention::resolve_rule(conn, &spec.rule)?;
@@ -514,7 +514,7 @@ impl Session {
             None => {
                 return Err(FieldError::new(
                     "帳票名",
-                    "帳票名（--doc-name）か内容（--content）を入力してください。",
+                    "帳票名か内容を入力してください（内容が帳票名になります）。",
                 )
                 .into())
             }

@@ -171,7 +171,7 @@ impl Session {
         let no = crate::events::guarded_id("台帳 NO.", no)?;
         ledger::current(self.vault.conn(), no)?.ok_or_else(|| {
             ApiError::NotFound(format!(
-                "台帳 NO.{no} はありません。ledger list で確認してください。"
+                "台帳 NO.{no} はありません。管理台帳の一覧（管理台帳、kiroku ledger list）で確認してください。"
             ))
         })
     }

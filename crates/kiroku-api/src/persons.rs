@@ -82,7 +82,7 @@ impl Session {
         let conn = self.vault.conn();
         let row = persons::get(conn, id)?.ok_or_else(|| {
             ApiError::NotFound(format!(
-                "本人 ID {id} は登録されていません。person list で確認してください。"
+                "本人 ID {id} は登録されていません。本人の一覧（本人、kiroku person list）で確認してください。"
             ))
         })?;
         let deps = dependents::of_person(conn, id)?;

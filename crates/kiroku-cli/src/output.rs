@@ -23,7 +23,12 @@ impl From<ApiError> for Failure {
 /// The option that fills a field whose name the API's messages give, where every command that
 /// can refuse it uses the same option (the messages are shared with the desktop app, which has
 /// no options to name).
-const OPTION_OF_FIELD: &[(&str, &str)] = &[("訂正の理由", "--reason")];
+const OPTION_OF_FIELD: &[(&str, &str)] = &[
+    ("訂正の理由", "--reason"),
+    ("確認者", "--witness"),
+    ("プライバシーマーク有効期限", "--pmark-expiry"),
+    ("プライバシーマーク登録番号", "--pmark"),
+];
 
 impl Failure {
     pub fn message(&self) -> String {

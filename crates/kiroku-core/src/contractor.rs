@@ -71,14 +71,18 @@ impl ContractorInput<'_> {
         let pmark = match (pmark_no, expiry) {
             (Some(number), Some(expires_on)) => Some(PrivacyMark { number, expires_on }),
             (None, None) => None,
-            (Some(_), None) => return Err(FieldError::new(
-                "プライバシーマーク有効期限",
-                "プライバシーマークの登録番号には有効期限も入力してください（--pmark-expiry）。",
-            )),
-            (None, Some(_)) => return Err(FieldError::new(
-                "プライバシーマーク登録番号",
-                "有効期限だけでなく、プライバシーマークの登録番号も入力してください（--pmark）。",
-            )),
+            (Some(_), None) => {
+                return Err(FieldError::new(
+                    "プライバシーマーク有効期限",
+                    "プライバシーマークの登録番号には有効期限も入力してください。",
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(FieldError::new(
+                    "プライバシーマーク登録番号",
+                    "有効期限だけでなく、プライバシーマークの登録番号も入力してください。",
+                ))
+            }
         };
         Ok(ContractorDetails {
             name: required_text("委託先名称", self.name, 100)?,
