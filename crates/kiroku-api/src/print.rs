@@ -428,10 +428,15 @@ impl Session {
             SheetDecision::Adopted => {}
         }
         match (&sheet.finalized_at, &sheet.finalized_by) {
-            (Some(at), Some(by)) => notes.push(format!(
-                "確定: {} {by}",
-                style.format(at.with_timezone(&kiroku_core::wareki::jst()).date_naive())
-            )),
+            (Some(at), Some(by)) => {
+                // The finaliser by name (a user is never deleted; the ID if the name is unreadable).
+                let name = crate::ledger::user_ref(self.vault.conn(), "確定者", by)
+                    .map_or_else(|_| by.clone(), |(user, _)| user.name);
+                notes.push(format!(
+                    "確定: {} {name}",
+                    style.format(at.with_timezone(&kiroku_core::wareki::jst()).date_naive())
+                ));
+            }
             _ => notes.push("下書き（未確定）".into()),
         }
         let shortcut_mark = |yes: bool| {

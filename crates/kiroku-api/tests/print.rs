@@ -151,7 +151,20 @@ fn every_form_prints_the_rows_of_its_view_in_order_and_is_audited() {
         }
     }
     expected.push("【選定基準】".into());
-    assert_in_order(&pdf_text(&out), &expected);
+    let text = pdf_text(&out);
+    assert_in_order(&text, &expected);
+    // The finaliser by name, not by login ID.
+    let by = sheet.finalized_by.clone().unwrap();
+    let name = s
+        .list_users()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.id == by)
+        .unwrap()
+        .name;
+    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(text.contains(&name), "{name} in the sheet");
+    assert!(!text.contains(&by), "no login ID ({by}) in the sheet");
 
     let audit = s.audit_list(1000).unwrap();
     let prints: Vec<_> = audit.iter().filter(|r| r.action == "print").collect();
