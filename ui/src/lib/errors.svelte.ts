@@ -32,6 +32,16 @@ export class FormErrors {
     this.messages = known ? { [field]: message } : { '': message };
   }
 
+  /**
+   * A password typed twice must be typed the same: when not, says so at 「パスワード（確認）」
+   * and returns false (nothing is sent).
+   */
+  confirmed(password: string, again: string): boolean {
+    if (password === again) return true;
+    this.messages = { 'パスワード（確認）': 'パスワードが一致しません。同じものを2回入力してください。' };
+    return false;
+  }
+
   of(label: string): string {
     return this.messages[label] ?? '';
   }
