@@ -123,9 +123,7 @@ pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failu
         unlock_ms_all.push(ms(t));
         s.logout()?;
     }
-    let mut sorted = unlock_ms_all.clone();
-    sorted.sort_by(f64::total_cmp);
-    let unlock_ms_median = sorted[sorted.len() / 2];
+    let unlock_ms_median = median(&unlock_ms_all);
 
     let (mut session, _) = kiroku_api::login(&env, &vault, "bench", password)?;
     let single_tx_rows = 1000.min(rows);
@@ -229,6 +227,13 @@ struct LogFigures {
     lifecycle_all_ms_median: f64,
 }
 
+/// The median of `times` (the upper one of an even count; 0 for none).
+fn median(times: &[f64]) -> f64 {
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0.0)
+}
+
 /// Runs `f` `n` times; the median time in ms and the last result.
 fn median_ms<T>(n: usize, mut f: impl FnMut() -> Result<T, Failure>) -> Result<(f64, T), Failure> {
     let mut times = Vec::with_capacity(n);
@@ -238,9 +243,8 @@ fn median_ms<T>(n: usize, mut f: impl FnMut() -> Result<T, Failure>) -> Result<(
         last = Some(f()?);
         times.push(ms(t));
     }
-    times.sort_by(f64::total_cmp);
     let value = last.ok_or_else(|| Failure::Usage("測定の回数が 0 です。".into()))?;
-    Ok((times[times.len() / 2], value))
+    Ok((median(&times), value))
 }
 
 /// The handling log at scale: a demo office of `events` events over `persons` staff, its
@@ -558,11 +562,6 @@ pub fn open(
         rss_after_reads_mb = proc_status_mb("VmRSS:");
         s.logout()?;
     }
-    let median = |v: &[f64]| {
-        let mut v = v.to_vec();
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
     let figures = OpenFigures {
         vault_bytes,
         runs: logins.len(),
