@@ -2,6 +2,7 @@
 
 use kiroku_core::audit::AuditAction;
 use kiroku_store::backup;
+use kiroku_store::slots::KeyFileLock;
 use kiroku_store::table::audit;
 use std::path::Path;
 
@@ -19,8 +20,16 @@ impl Session {
                 out.display()
             )));
         }
+        if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            kiroku_store::temp_file::sweep(folder);
+        }
         let created_at = self.env.clock.now();
-        let bytes = backup::write(&self.vault, &self.key, &self.keys, out, created_at)?;
+        // The slots as they are now (another window may have changed them), without the
+        // copies that belong to this file only.
+        let mut keys = KeyFileLock::acquire(self.vault.path())?.load()?;
+        keys.head = None;
+        keys.failed_logins.clear();
+        let bytes = backup::write(&self.vault, &self.key, &keys, out, created_at)?;
         let check = backup::verify(out, &self.key);
         let verified = matches!(&check, Ok(c) if c.is_ok());
         let audit_rows = check.as_ref().map(|c| c.chain.rows).unwrap_or(0);

@@ -21,8 +21,12 @@ pub enum ErrorCode {
     Forbidden,
     /// The file is damaged or altered (vault, key file, backup, audit chain).
     Integrity,
-    /// The disk or the operating system refused.
+    /// The disk or the operating system refused (a full disk, a read-only file or folder).
     Io,
+    /// Another window or command was writing: nothing was saved, try again.
+    Busy,
+    /// A change made meanwhile conflicts with this one: nothing was saved, reload and retry.
+    Conflict,
     /// A fault of the program itself (e.g. a form layout that does not fit its paper).
     Internal,
 }
@@ -49,6 +53,10 @@ pub enum ApiError {
     #[error("{0}")]
     Io(String),
     #[error("{0}")]
+    Busy(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
     Internal(String),
 }
 
@@ -64,6 +72,8 @@ impl ApiError {
             ApiError::Forbidden(_) => ErrorCode::Forbidden,
             ApiError::Integrity(_) => ErrorCode::Integrity,
             ApiError::Io(_) => ErrorCode::Io,
+            ApiError::Busy(_) => ErrorCode::Busy,
+            ApiError::Conflict(_) => ErrorCode::Conflict,
             ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -94,22 +104,38 @@ pub struct ErrorBody {
 }
 
 impl From<StoreError> for ApiError {
+    /// Only damaged or altered bytes are an integrity failure (exit 4): a busy vault, a full
+    /// disk, a read-only file and a refused constraint each say what to do, and never advise a
+    /// restore that would lose recent records.
     fn from(e: StoreError) -> Self {
-        let message = match &e {
-            StoreError::Sql(inner) => format!(
-                "記録ファイルが壊れているか改ざんされています（{inner}）。監査ログの検証（監査ログ、kiroku audit verify）で確認し、バックアップから復元（kiroku restore）してください。"
-            ),
-            other => other.to_string(),
-        };
         if e.is_integrity_failure() {
+            let message = match &e {
+                StoreError::Sql(inner) => format!(
+                    "記録ファイルが壊れているか改ざんされています（{inner}）。監査ログの検証（監査ログ、kiroku audit verify）で確認し、バックアップから復元（kiroku restore）してください。"
+                ),
+                other => other.to_string(),
+            };
             return ApiError::Integrity(message);
         }
+        let message = e.to_string();
         match e {
             StoreError::VaultNotFound(_) => ApiError::NotFound(message),
             StoreError::AlreadyExists(_) => ApiError::AlreadyExists(message),
-            StoreError::Io { .. } => ApiError::Io(message),
+            StoreError::Busy => ApiError::Busy(message),
+            StoreError::Conflict(_) => ApiError::Conflict(message),
+            StoreError::Io { .. } | StoreError::DiskFull(_) | StoreError::ReadOnly(_) => {
+                ApiError::Io(message)
+            }
             StoreError::Credentials(_) => ApiError::AuthFailed(message),
-            _ => ApiError::Integrity(message),
+            StoreError::TooNew { .. } => ApiError::Internal(message),
+            StoreError::Sql(inner) => ApiError::Internal(format!(
+                "記録ファイルの処理で予期しないエラーが起きました（{inner}）。記録は保存されていません。もう一度実行し、続くときは開発元に連絡してください。"
+            )),
+            StoreError::Migration(_) | StoreError::Crypto(_) => ApiError::Internal(message),
+            StoreError::NotAVault(_)
+            | StoreError::Corrupt(_)
+            | StoreError::BadKeyFile { .. }
+            | StoreError::BadBackup(_) => ApiError::Integrity(message),
         }
     }
 }

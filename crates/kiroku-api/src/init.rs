@@ -7,7 +7,7 @@ use kiroku_core::recovery_code::{self, RecoveryCode};
 use kiroku_core::user::{check_new_password, LoginId, Role, UserProfile};
 use kiroku_store::credentials::DeviceSecret;
 use kiroku_store::key::random_bytes;
-use kiroku_store::slots::{KeySlots, Slot, SlotOwner};
+use kiroku_store::slots::{self, KeyFileLock, KeySlots, Slot, SlotOwner};
 use kiroku_store::table::{affairs, audit, meta, users};
 use kiroku_store::{paths, MasterKey, Vault};
 use std::path::PathBuf;
@@ -94,20 +94,22 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
     };
 
     let mut keys = KeySlots::new(vault_id.clone(), id.clone());
-    keys.put(Slot::wrap(
+    keys.put(Slot::create(
         &vault_id,
         SlotOwner::User(id.clone()),
         req.password.as_bytes(),
         device.as_ref(),
         env.kdf,
+        keys.generation,
         &master,
     )?);
-    keys.put(Slot::wrap(
+    keys.put(Slot::create(
         &vault_id,
         SlotOwner::Recovery,
         code.secret().as_bytes(),
         None,
         env.kdf,
+        keys.generation,
         &master,
     )?);
     if let Err(e) = keys.save_new(&keys_path) {
@@ -125,6 +127,7 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
     };
     let created = (|| -> Result<(), ApiError> {
         let mut vault = Vault::create(&req.vault, &master)?;
+        keys.db_salts = slots::database_salt(&req.vault).into_iter().collect();
         vault.write(|tx| -> Result<(), ApiError> {
             meta::set(tx, meta::VAULT_ID, &vault_id)?;
             meta::set(tx, meta::ORG_NAME, &org_name)?;
@@ -169,7 +172,12 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
                 )?;
             }
             Ok(())
-        })
+        })?;
+        let lock = KeyFileLock::acquire(&req.vault)?;
+        let generation = keys.generation;
+        crate::vault_head::record_everywhere(env, &vault, &mut keys, generation, &master)?;
+        lock.save(&keys)?;
+        Ok(())
     })();
     if let Err(e) = created {
         let _ = std::fs::remove_file(&keys_path);

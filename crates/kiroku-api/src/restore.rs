@@ -7,7 +7,7 @@ use kiroku_store::backup::BackupFile;
 use kiroku_store::credentials::DeviceSecret;
 use kiroku_store::key::random_bytes;
 use kiroku_store::paths;
-use kiroku_store::slots::{KeySlots, Slot, SlotOwner, UnwrapError};
+use kiroku_store::slots::{self, KeyFileLock, KeySlots, Slot, SlotOwner, UnwrapError};
 use kiroku_store::table::{audit, users};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
@@ -84,8 +84,21 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
         .keys
         .slot(&SlotOwner::Recovery)
         .ok_or_else(|| ApiError::Integrity("バックアップに復旧用の鍵がありません。".into()))?;
-    let master = match recovery.unwrap_key(&vault_id, code.secret().as_bytes(), None) {
-        Ok(k) => k,
+    let master = match recovery.open(
+        &vault_id,
+        code.secret().as_bytes(),
+        None,
+        backup.header.keys.generation,
+    ) {
+        // The key that signed the backup is the one of its database.
+        Ok(candidates) => candidates
+            .into_iter()
+            .find(|(_, k)| backup.authenticate(k).is_ok())
+            .ok_or_else(|| {
+                ApiError::Integrity(
+                    "バックアップファイルが壊れているか、改ざんされています（署名が一致しません）。".into(),
+                )
+            })?,
         Err(UnwrapError::WrongSecret) => {
             return Err(ApiError::AuthFailed(
                 "復旧コードがこのバックアップのものではありません。このバックアップを作った記録ファイルの復旧用キーを使ってください。".into(),
@@ -93,12 +106,20 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
         }
         Err(UnwrapError::Store(e)) => return Err(e.into()),
     };
+    let (generation, master) = master;
     backup.authenticate(&master)?;
 
+    kiroku_store::temp_file::sweep(&paths::folder_of(&req.vault));
     backup.write_database(&req.vault)?;
     let mut keys_written = false;
     let restored = (|| -> Result<RestoreReport, ApiError> {
         let mut keys: KeySlots = backup.header.keys.clone();
+        // The restored file is a new file: its own salt, its own head, no pending rotation.
+        keys.db_salts = slots::database_salt(&req.vault).into_iter().collect();
+        keys.head = None;
+        keys.pending_recovery = None;
+        keys.failed_logins.clear();
+        keys.generation = generation;
         let mut vault = open_vault(&req.vault, &master, &keys)?;
         let integrity = vault.integrity_check()?;
         if !integrity.is_ok() {
@@ -122,12 +143,13 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
         }
 
         let (device, users_needing_reset) = rebind_slots(env, &mut keys, &id);
-        keys.put(Slot::wrap(
+        keys.put(Slot::create(
             &vault_id,
             SlotOwner::User(id.clone()),
             req.new_password.as_bytes(),
             device.as_ref(),
             env.kdf,
+            generation,
             &master,
         )?);
         keys.save_new(&keys_path)?;
@@ -159,6 +181,10 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
             )?;
             Ok(())
         })?;
+        // The restored chain is the vault's history from now on, here and in the OS store.
+        let lock = KeyFileLock::acquire(&req.vault)?;
+        crate::vault_head::record_everywhere(env, &vault, &mut keys, generation, &master)?;
+        lock.save(&keys)?;
         Ok(RestoreReport {
             vault: req.vault.display().to_string(),
             user: UserView::from(&user),

@@ -4,9 +4,10 @@ use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_core::user::LoginId;
 use kiroku_store::attempts::AttemptLog;
 use kiroku_store::credentials::DeviceSecret;
-use kiroku_store::slots::{KeySlots, Slot, SlotOwner, UnwrapError};
+use kiroku_store::head::HeadKeeper;
+use kiroku_store::slots::{self, KeyFileLock, KeySlots, SaltMatch, Slot, SlotOwner, UnwrapError};
 use kiroku_store::table::{audit, meta, users};
-use kiroku_store::{paths, MasterKey, Vault};
+use kiroku_store::{paths, MasterKey, StoreError, Vault};
 use std::path::{Path, PathBuf};
 
 use crate::views::{FailedLogins, LoginReport, Protection, UserView};
@@ -19,27 +20,41 @@ pub struct Session {
     pub(crate) env: Env,
     pub(crate) vault: Vault,
     pub(crate) key: MasterKey,
+    /// The generation of `key` (see `kiroku_store::slots`).
+    pub(crate) generation: u64,
+    /// The key-slot file as this session last read or wrote it. Every change re-reads it under
+    /// the [`KeyFileLock`].
     pub(crate) keys: KeySlots,
-    pub(crate) keys_path: PathBuf,
     pub(crate) user: users::UserRow,
+}
+
+fn key_file_error(vault_path: &Path, e: StoreError) -> ApiError {
+    match e {
+        StoreError::BadKeyFile { .. } => ApiError::Integrity(format!(
+            "{e} {} は Kiroku の記録ファイルではないか、鍵ファイルが失われています。",
+            vault_path.display()
+        )),
+        other => other.into(),
+    }
 }
 
 /// Reads the key-slot file of `vault_path`, telling a missing vault from a missing key file.
 pub(crate) fn load_keys(vault_path: &Path) -> Result<(KeySlots, PathBuf), ApiError> {
-    if !vault_path.is_file() {
-        return Err(ApiError::NotFound(format!(
+    require_vault_file(vault_path)?;
+    let keys_path = paths::keys_file(vault_path);
+    let keys = KeySlots::load(&keys_path).map_err(|e| key_file_error(vault_path, e))?;
+    Ok((keys, keys_path))
+}
+
+fn require_vault_file(vault_path: &Path) -> Result<(), ApiError> {
+    if vault_path.is_file() {
+        Ok(())
+    } else {
+        Err(ApiError::NotFound(format!(
             "記録ファイル {} が見つかりません。パス（--vault または KIROKU_VAULT）を確認してください。",
             vault_path.display()
-        )));
+        )))
     }
-    let keys_path = paths::keys_file(vault_path);
-    let keys = KeySlots::load(&keys_path).map_err(|e| {
-        ApiError::Integrity(format!(
-            "{e} {} は Kiroku の記録ファイルではないか、鍵ファイルが失われています。",
-            vault_path.display()
-        ))
-    })?;
-    Ok((keys, keys_path))
 }
 
 /// Refuses a new vault path where the vault or its key file already exists: nothing is ever
@@ -76,22 +91,59 @@ pub(crate) fn device_secret_for(
     }
 }
 
-/// Opens the vault with `key`: a file that the right key does not open is damaged.
+fn not_this_vaults_key_file(path: &Path) -> ApiError {
+    ApiError::Conflict(format!(
+        "鍵ファイル {} は、この記録ファイル {} のものではありません（別の記録ファイルの鍵ファイルです）。記録ファイルと一緒に作られた .keys ファイルを同じフォルダに置いてください。",
+        paths::keys_file(path).display(),
+        path.display()
+    ))
+}
+
+fn damaged(path: &Path) -> ApiError {
+    ApiError::Integrity(format!(
+        "記録ファイル {} は壊れているか改ざんされています（鍵は正しいのに読めません）。バックアップから restore してください。",
+        path.display()
+    ))
+}
+
+/// Opens the vault with `key`: a file that the right key does not open is damaged; a file whose
+/// salt is wholly unlike the recorded one belongs to another key file.
 pub(crate) fn open_vault(path: &Path, key: &MasterKey, keys: &KeySlots) -> Result<Vault, ApiError> {
+    match slots::salt_match(path, &keys.db_salts) {
+        SaltMatch::Foreign => return Err(not_this_vaults_key_file(path)),
+        SaltMatch::Unreadable => return Err(damaged(path)),
+        SaltMatch::Recorded | SaltMatch::Damaged => {}
+    }
     let vault = Vault::open(path, key).map_err(|e| match e {
-        kiroku_store::StoreError::NotAVault(_) => ApiError::Integrity(format!(
-            "記録ファイル {} は壊れているか改ざんされています（鍵は正しいのに読めません）。バックアップから restore してください。",
-            path.display()
-        )),
+        StoreError::NotAVault(_) => damaged(path),
         other => other.into(),
     })?;
     let stored_id = meta::get(vault.conn(), meta::VAULT_ID)?;
     if stored_id.as_deref() != Some(keys.vault_id.as_str()) {
-        return Err(ApiError::Integrity(
-            "鍵ファイルが別の記録ファイルのものです。記録ファイルと同じ名前の .keys ファイルを置いてください。".into(),
-        ));
+        return Err(not_this_vaults_key_file(path));
     }
     Ok(vault)
+}
+
+/// Opens the vault with the newest of `candidates` that opens it (an older one only while a
+/// key rotation was interrupted before the file was replaced).
+fn open_newest(
+    path: &Path,
+    keys: &KeySlots,
+    candidates: Vec<(u64, MasterKey)>,
+) -> Result<(u64, MasterKey, Vault), ApiError> {
+    let count = candidates.len();
+    for (i, (generation, key)) in candidates.into_iter().enumerate() {
+        let last = i + 1 == count;
+        match open_vault(path, &key, keys) {
+            Ok(vault) => return Ok((generation, key, vault)),
+            Err(ApiError::Integrity(_)) if !last => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(ApiError::AuthFailed(
+        "この鍵スロットには記録ファイルを開く鍵がありません。事務取扱責任者にパスワードの再設定を依頼してください。".into(),
+    ))
 }
 
 pub(crate) fn protection_of(env: &Env, keys: &KeySlots) -> Protection {
@@ -111,6 +163,14 @@ pub fn default_user(vault_path: &Path) -> Result<String, ApiError> {
     Ok(load_keys(vault_path)?.0.first_officer.to_string())
 }
 
+/// How to log in beyond the ID and password.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoginOptions {
+    /// The officer accepts a vault file older than the audit head recorded outside it (a copy
+    /// put back on purpose). Recorded in the chain; refused for anyone else.
+    pub accept_older_vault: bool,
+}
+
 /// Logs `login_id` in with `password`.
 pub fn login(
     env: &Env,
@@ -118,15 +178,32 @@ pub fn login(
     login_id: &str,
     password: &str,
 ) -> Result<(Session, LoginReport), ApiError> {
-    let (keys, keys_path) = load_keys(vault_path)?;
+    login_with(env, vault_path, login_id, password, LoginOptions::default())
+}
+
+fn counter_unwritable(e: StoreError) -> ApiError {
+    ApiError::Io(format!(
+        "ログイン失敗の回数を記録できないため、ログインを受け付けません（{e}）。記録ファイルのフォルダーに書き込めるか確認してください。"
+    ))
+}
+
+/// Logs `login_id` in with `password`, as [`login`], with `options`.
+pub fn login_with(
+    env: &Env,
+    vault_path: &Path,
+    login_id: &str,
+    password: &str,
+    options: LoginOptions,
+) -> Result<(Session, LoginReport), ApiError> {
+    require_vault_file(vault_path)?;
     let id = LoginId::parse(login_id)?;
-    let attempts = AttemptLog::new(paths::attempts_file(vault_path));
+    kiroku_store::temp_file::sweep(&paths::folder_of(vault_path));
+    let lock = KeyFileLock::acquire(vault_path)?;
+    let mut keys = lock.load().map_err(|e| key_file_error(vault_path, e))?;
+    let attempts = AttemptLog::for_vault(vault_path);
     let now = env.clock.now();
-    let stamp = Stamp {
-        at: now,
-        actor: id.to_string(),
-    };
-    if let Some(f) = attempts.get(id.as_str()) {
+    let before = attempts.get(&keys, id.as_str());
+    if let Some(f) = before {
         let wait = (f.next_try_at() - now).num_seconds();
         if wait > 0 {
             return Err(ApiError::Locked { seconds: wait });
@@ -135,18 +212,29 @@ pub fn login(
     if keys.is_disabled(&id) {
         return Err(ApiError::Disabled(id.to_string()));
     }
-    let Some(slot) = keys.slot(&SlotOwner::User(id.clone())) else {
-        attempts.record_failure(id.as_str(), now)?;
+    let Some(slot) = keys.slot(&SlotOwner::User(id.clone())).cloned() else {
+        attempts
+            .record_failure(&lock, id.as_str(), now)
+            .map_err(counter_unwritable)?;
         return Err(ApiError::AuthFailed(format!(
             "ユーザーID「{id}」はこの記録ファイルに登録されていないか、この PC でのパスワードが未設定です。IDを確認するか、事務取扱責任者にパスワードの再設定を依頼してください。"
         )));
     };
-    let device = device_secret_for(env, slot, &keys.vault_id)?;
-    let key = match slot.unwrap_key(&keys.vault_id, password.as_bytes(), device.as_ref()) {
+    let device = device_secret_for(env, &slot, &keys.vault_id)?;
+    // The try is counted before it is made: a counter that cannot be saved stops the login
+    // instead of letting guesses go uncounted.
+    let counted = attempts
+        .record_failure(&lock, id.as_str(), now)
+        .map_err(counter_unwritable)?;
+    let candidates = match slot.open(
+        &keys.vault_id,
+        password.as_bytes(),
+        device.as_ref(),
+        keys.generation,
+    ) {
         Ok(k) => k,
         Err(UnwrapError::WrongSecret) => {
-            let f = attempts.record_failure(id.as_str(), now)?;
-            let wait = (f.next_try_at() - now).num_seconds();
+            let wait = (counted.next_try_at() - now).num_seconds();
             let tail = if wait > 0 {
                 format!("次の入力まで{wait}秒お待ちください。")
             } else {
@@ -154,12 +242,21 @@ pub fn login(
             };
             return Err(ApiError::AuthFailed(format!(
                 "パスワードが違います（前回のログイン以降 {} 回失敗）。{tail}",
-                f.count
+                counted.count
             )));
         }
-        Err(UnwrapError::Store(e)) => return Err(e.into()),
+        Err(UnwrapError::Store(e)) => {
+            attempts
+                .restore(&lock, id.as_str(), before)
+                .map_err(counter_unwritable)?;
+            return Err(e.into());
+        }
     };
-    let mut vault = open_vault(vault_path, &key, &keys)?;
+    attempts
+        .restore(&lock, id.as_str(), before)
+        .map_err(counter_unwritable)?;
+    keys = lock.load()?;
+    let (generation, key, mut vault) = open_newest(vault_path, &keys, candidates)?;
     let user = users::get(vault.conn(), &id)?.ok_or_else(|| {
         ApiError::AuthFailed(format!(
             "ユーザーID「{id}」はこの記録ファイルに登録されていません。"
@@ -168,47 +265,127 @@ pub fn login(
     if !user.is_active() {
         return Err(ApiError::Disabled(id.to_string()));
     }
-    let failures = attempts.get(id.as_str());
+    let stamp = Stamp {
+        at: now,
+        actor: id.to_string(),
+    };
+    let mut warnings = Vec::new();
+    let rollback = crate::vault_head::check_at_login(env, &vault, &keys, generation, &key)?;
+    if let Some(found) = &rollback {
+        if !(options.accept_older_vault && user.role.may_manage_users()) {
+            return Err(ApiError::Integrity(found.refusal(vault_path)));
+        }
+        warnings.push(found.accepted_warning());
+    }
+    warnings.extend(crate::key_change::reconcile(
+        &mut vault, &lock, &mut keys, generation, &stamp,
+    )?);
+    // A slot of the old kind is renewed now that the password is at hand.
+    if slot.is_v1() {
+        let renewed = Slot::create(
+            &keys.vault_id,
+            SlotOwner::User(id.clone()),
+            password.as_bytes(),
+            device.as_ref(),
+            env.kdf,
+            generation,
+            &key,
+        )?;
+        keys.put(renewed);
+    }
+    if let Some(salt) = slots::database_salt(vault_path) {
+        if !keys.db_salts.contains(&salt) {
+            keys.db_salts = vec![salt];
+        }
+    }
+    let counter_lost = attempts.file_lost_count(&keys, id.as_str());
+    if counter_lost {
+        warnings.push(
+            "ログイン失敗の回数を記録するファイル（.attempts）が削除されていました。回数は鍵ファイルの控えから数えています。".into(),
+        );
+    }
+    let newest_at = kiroku_store::table::audit::latest(vault.conn(), 1)?
+        .first()
+        .map(|r| r.entry.at);
+    let clock_behind = newest_at.filter(|at| *at > now);
+    if let Some(at) = clock_behind {
+        warnings.push(format!(
+            "この PC の時計（{}）が、最後の記録の時刻（{}）より前になっています。時計を確認してください。",
+            kiroku_core::wareki::DateStyle::Wareki.format_time(now),
+            kiroku_core::wareki::DateStyle::Wareki.format_time(at)
+        ));
+    }
     vault.write(|tx| -> Result<(), ApiError> {
-        if let Some(f) = failures {
+        if let Some(found) = &rollback {
+            audit::append(
+                tx,
+                stamp.entry(AuditAction::Verify, "vault", found.accepted_detail()),
+            )?;
+        }
+        if let Some(f) = before {
             audit::append(
                 tx,
                 stamp.entry(
                     AuditAction::LoginFailures,
                     format!("user:{id}"),
                     format!(
-                        "{}回（{} 〜 {}）",
+                        "{}回（{} 〜 {}）{}",
                         f.count,
                         kiroku_core::audit::format_time(f.first),
-                        kiroku_core::audit::format_time(f.last)
+                        kiroku_core::audit::format_time(f.last),
+                        if counter_lost {
+                            "、回数のファイルは削除されていました"
+                        } else {
+                            ""
+                        }
                     ),
                 ),
             )?;
         }
+        let detail = match clock_behind {
+            Some(at) => format!(
+                "PC の時計が最後の記録（{}）より前",
+                kiroku_core::audit::format_time(at)
+            ),
+            None => String::new(),
+        };
         audit::append(
             tx,
-            stamp.entry(AuditAction::Login, format!("user:{id}"), String::new()),
+            stamp.entry(AuditAction::Login, format!("user:{id}"), detail),
         )?;
         Ok(())
     })?;
-    attempts.clear(id.as_str())?;
+    attempts
+        .clear(&lock, id.as_str())
+        .map_err(counter_unwritable)?;
+    keys.failed_logins = lock.load()?.failed_logins;
+    crate::vault_head::record_everywhere(env, &vault, &mut keys, generation, &key)?;
+    lock.save(&keys)?;
+    drop(lock);
+    vault.observe_commits(Box::new(HeadKeeper::new(
+        vault_path.to_owned(),
+        keys.vault_id.clone(),
+        generation,
+        key.clone(),
+    )));
     let org_name = meta::get(vault.conn(), meta::ORG_NAME)?.unwrap_or_default();
     let report = LoginReport {
         user: UserView::from(&user),
         org_name,
-        failed_logins: failures.map(|f| FailedLogins {
+        failed_logins: before.map(|f| FailedLogins {
             count: f.count,
             first: f.first,
             last: f.last,
         }),
+        warnings,
     };
     Ok((
         Session {
             env: env.clone(),
             vault,
             key,
+            generation,
             keys,
-            keys_path,
             user,
         },
         report,
@@ -282,7 +459,20 @@ impl Session {
         self.vault.write(|tx| -> Result<(), ApiError> {
             audit::append(tx, entry)?;
             Ok(())
-        })
+        })?;
+        let lock = KeyFileLock::acquire(self.vault.path())?;
+        let mut keys = lock.load()?;
+        if keys.generation == self.generation {
+            crate::vault_head::record_everywhere(
+                &self.env,
+                &self.vault,
+                &mut keys,
+                self.generation,
+                &self.key,
+            )?;
+            lock.save(&keys)?;
+        }
+        Ok(())
     }
 
     pub(crate) fn require_officer(&self, what: &str) -> Result<(), ApiError> {
@@ -315,24 +505,6 @@ impl Session {
                 "この PC の端末鍵を読めません。OS にログインした状態でやり直してください。".into(),
             )),
         }
-    }
-
-    /// Wraps the master key for `id` under `password` and saves the key-slot file.
-    pub(crate) fn put_user_slot(&mut self, id: &LoginId, password: &str) -> Result<(), ApiError> {
-        let device = self.device_secret_for_new_slot()?;
-        let slot = Slot::wrap(
-            &self.keys.vault_id,
-            SlotOwner::User(id.clone()),
-            password.as_bytes(),
-            device.as_ref(),
-            self.env.kdf,
-            &self.key,
-        )?;
-        let mut keys = self.keys.clone();
-        keys.put(slot);
-        keys.save(&self.keys_path)?;
-        self.keys = keys;
-        Ok(())
     }
 
     pub fn vault_path(&self) -> &Path {

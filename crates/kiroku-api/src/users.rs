@@ -1,13 +1,26 @@
 //! Managing users: the officer adds, disables and resets; everyone changes their own password.
+//! Every check against the records runs inside the write transaction, and every change of a
+//! key slot is a [`Change`] kept in step with the audit chain (see `key_change`).
 
 use kiroku_core::audit::AuditAction;
 use kiroku_core::user::{check_new_password, LoginId, Role, UserProfile};
+use kiroku_core::FieldError;
 use kiroku_store::attempts::AttemptLog;
-use kiroku_store::paths;
+use kiroku_store::slots::KeyFileLock;
 use kiroku_store::table::{audit, users};
+use kiroku_store::Connection;
 
+use crate::key_change::Change;
 use crate::views::{NewUser, UserView};
 use crate::{ApiError, Session};
+
+fn existing_user(conn: &Connection, id: &LoginId) -> Result<users::UserRow, ApiError> {
+    users::get(conn, id)?.ok_or_else(|| {
+        ApiError::NotFound(format!(
+            "ユーザーID「{id}」の利用者はいません。利用者の一覧（設定、kiroku user list）で確認してください。"
+        ))
+    })
+}
 
 impl Session {
     /// Adds a user with their own password (officer only).
@@ -21,11 +34,6 @@ impl Session {
             new.duties.as_deref().unwrap_or(""),
         )?;
         check_new_password(password)?;
-        if users::get(self.vault.conn(), &id)?.is_some() {
-            return Err(ApiError::AlreadyExists(format!(
-                "ユーザーID「{id}」はすでに使われています（無効化された利用者を含む）。別のIDにしてください。"
-            )));
-        }
         let row = users::UserRow {
             login_id: id.clone(),
             profile,
@@ -34,17 +42,28 @@ impl Session {
             created_by: self.actor().to_string(),
             disabled_at: None,
         };
-        let entry = self.entry(
+        let slot = self.user_slot(&id, password)?;
+        self.change_slots(
+            Change::Grant {
+                login_id: id.to_string(),
+            },
             AuditAction::Create,
             format!("user:{id}"),
             format!("権限: {}", role.label()),
-        );
-        self.vault.write(|tx| -> Result<(), ApiError> {
-            users::insert(tx, &row)?;
-            audit::append(tx, entry)?;
-            Ok(())
-        })?;
-        self.put_user_slot(&id, password)?;
+            |tx| {
+                if users::get(tx, &id)?.is_some() {
+                    return Err(ApiError::AlreadyExists(format!(
+                        "ユーザーID「{id}」はすでに使われています（無効化された利用者を含む）。別のIDにしてください。"
+                    )));
+                }
+                users::insert(tx, &row)?;
+                Ok(())
+            },
+            |keys| {
+                keys.put(slot);
+                Ok(())
+            },
+        )?;
         Ok(UserView::from(&row))
     }
 
@@ -57,71 +76,82 @@ impl Session {
         })
     }
 
-    fn existing_user(&self, id: &str) -> Result<users::UserRow, ApiError> {
-        let id = LoginId::parse(id)?;
-        users::get(self.vault.conn(), &id)?.ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "ユーザーID「{id}」の利用者はいません。利用者の一覧（設定、kiroku user list）で確認してください。"
-            ))
-        })
-    }
-
     /// Disables a user: their key slot is removed, they can no longer log in (officer only).
+    /// To make sure an old copy of the key-slot file or a password they knew opens nothing
+    /// new, rotate the key afterwards ([`Session::rotate_key`]).
     pub fn disable_user(&mut self, id: &str) -> Result<UserView, ApiError> {
         self.require_officer("利用者の無効化")?;
-        let user = self.existing_user(id)?;
-        if !user.is_active() {
-            return Err(ApiError::Invalid(kiroku_core::FieldError::new(
-                "ユーザーID",
-                format!("「{}」はすでに無効化されています。", user.login_id),
-            )));
-        }
-        if user.role == Role::Officer && users::count_active_officers(self.vault.conn())? <= 1 {
-            return Err(ApiError::Invalid(kiroku_core::FieldError::new(
-                "ユーザーID",
-                "最後の事務取扱責任者は無効化できません。先に別の責任者を追加してください。",
-            )));
-        }
+        let id = LoginId::parse(id)?;
         let now = self.env.clock.now();
         let by = self.actor().clone();
-        let entry = self.entry(
+        let target = id.clone();
+        self.change_slots(
+            Change::Revoke {
+                login_id: id.to_string(),
+            },
             AuditAction::Amend,
-            format!("user:{}", user.login_id),
-            "無効化",
-        );
-        self.vault.write(|tx| -> Result<(), ApiError> {
-            users::disable(tx, &user.login_id, now, &by)?;
-            audit::append(tx, entry)?;
-            Ok(())
-        })?;
-        let mut keys = self.keys.clone();
-        keys.disable(&user.login_id);
-        keys.save(&self.keys_path)?;
-        self.keys = keys;
-        let updated = self.existing_user(user.login_id.as_str())?;
+            format!("user:{id}"),
+            "無効化".into(),
+            |tx| {
+                let user = existing_user(tx, &target)?;
+                if !user.is_active() {
+                    return Err(FieldError::new(
+                        "ユーザーID",
+                        format!("「{}」はすでに無効化されています。", user.login_id),
+                    )
+                    .into());
+                }
+                if user.role == Role::Officer && users::count_active_officers(tx)? <= 1 {
+                    return Err(FieldError::new(
+                        "ユーザーID",
+                        "最後の事務取扱責任者は無効化できません。先に別の責任者を追加してください。",
+                    )
+                    .into());
+                }
+                users::disable(tx, &target, now, &by)?;
+                Ok(())
+            },
+            |keys| {
+                keys.disable(&id);
+                Ok(())
+            },
+        )?;
+        let updated = existing_user(self.vault.conn(), &id)?;
         Ok(UserView::from(&updated))
     }
 
-    /// Sets a new password for another user (officer only). Only their key slot is re-wrapped:
+    /// Sets a new password for another user (officer only). Only their key slot is made anew:
     /// no data is re-encrypted.
     pub fn reset_password(&mut self, id: &str, new_password: &str) -> Result<UserView, ApiError> {
         self.require_officer("パスワードの再設定")?;
-        let user = self.existing_user(id)?;
-        if !user.is_active() {
-            return Err(ApiError::Disabled(user.login_id.to_string()));
-        }
+        let id = LoginId::parse(id)?;
         check_new_password(new_password)?;
-        let entry = self.entry(
+        let user = existing_user(self.vault.conn(), &id)?;
+        let slot = self.user_slot(&id, new_password)?;
+        let target = id.clone();
+        self.change_slots(
+            Change::Grant {
+                login_id: id.to_string(),
+            },
             AuditAction::Amend,
-            format!("user:{}", user.login_id),
-            "パスワード再設定",
-        );
-        self.vault.write(|tx| -> Result<(), ApiError> {
-            audit::append(tx, entry)?;
-            Ok(())
-        })?;
-        self.put_user_slot(&user.login_id, new_password)?;
-        AttemptLog::new(paths::attempts_file(self.vault.path())).clear(user.login_id.as_str())?;
+            format!("user:{id}"),
+            "パスワード再設定".into(),
+            |tx| {
+                if !existing_user(tx, &target)?.is_active() {
+                    return Err(ApiError::Disabled(target.to_string()));
+                }
+                Ok(())
+            },
+            |keys| {
+                if keys.is_disabled(&id) {
+                    return Err(ApiError::Disabled(id.to_string()));
+                }
+                keys.put(slot);
+                Ok(())
+            },
+        )?;
+        let lock = KeyFileLock::acquire(self.vault.path())?;
+        AttemptLog::for_vault(self.vault.path()).clear(&lock, user.login_id.as_str())?;
         Ok(UserView::from(&user))
     }
 
@@ -129,11 +159,19 @@ impl Session {
     pub fn change_password(&mut self, new_password: &str) -> Result<(), ApiError> {
         check_new_password(new_password)?;
         let id = self.actor().clone();
-        let entry = self.entry(AuditAction::Amend, format!("user:{id}"), "パスワード変更");
-        self.vault.write(|tx| -> Result<(), ApiError> {
-            audit::append(tx, entry)?;
-            Ok(())
-        })?;
-        self.put_user_slot(&id, new_password)
+        let slot = self.user_slot(&id, new_password)?;
+        self.change_slots(
+            Change::Grant {
+                login_id: id.to_string(),
+            },
+            AuditAction::Amend,
+            format!("user:{id}"),
+            "パスワード変更".into(),
+            |_| Ok(()),
+            |keys| {
+                keys.put(slot);
+                Ok(())
+            },
+        )
     }
 }

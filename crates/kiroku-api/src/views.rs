@@ -107,6 +107,23 @@ pub struct LoginReport {
     pub user: UserView,
     pub org_name: String,
     pub failed_logins: Option<FailedLogins>,
+    /// What the user must know before working (a clock set back, a counter file deleted, a
+    /// key change that was interrupted and finished or undone now, …).
+    pub warnings: Vec<String>,
+}
+
+/// What rotating the master key (暗号鍵の更新) tells the officer.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RotationReport {
+    /// The new key's generation (1 is the key made at setup).
+    pub generation: u32,
+    /// The new recovery code: shown once, to be printed and locked away; the old one no longer
+    /// opens the vault (it still opens backups made before today).
+    pub recovery_code: String,
+    /// Users whose password must be set again by the officer (their slot was of the old kind
+    /// and could not be given the new key).
+    pub users_needing_reset: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

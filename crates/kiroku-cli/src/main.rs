@@ -1,7 +1,9 @@
 //! `kiroku`: the command line over `kiroku-api`.
 //!
-//! Exit codes: 0 ok; 1 invalid input; 2 usage; 3 authentication failed, locked, disabled or
-//! not allowed; 4 integrity failure.
+//! Exit codes: 0 ok; 1 invalid input, not found, a conflicting change, or the disk refused
+//! (full, read-only); 2 usage; 3 authentication failed, locked, disabled or not allowed;
+//! 4 integrity failure (damaged or altered files only); 5 busy: another window or command was
+//! writing, try again; 6 a fault of the program itself.
 
 mod args;
 mod bench;
@@ -59,9 +61,11 @@ impl Failure {
             Failure::NoSecret(_) => 3,
             Failure::Usage(_) => 2,
             Failure::Api(e) => match e.code() {
-                InvalidInput | NotFound | AlreadyExists | Io => 1,
+                InvalidInput | NotFound | AlreadyExists | Io | Conflict => 1,
                 AuthFailed | Locked | Disabled | Forbidden => 3,
-                Integrity | Internal => 4,
+                Integrity => 4,
+                Busy => 5,
+                Internal => 6,
             },
         }
     }

@@ -130,7 +130,7 @@ fn a_clerk_cannot_manage_users() {
 #[test]
 fn bad_field_input_exits_1_naming_the_field_in_text_and_json() {
     let s = Sandbox::new();
-    let before = s.snapshot();
+    let before = s.key_slots();
     let out = s.run_setting(
         "clerk-pass-1",
         &[
@@ -151,13 +151,14 @@ fn bad_field_input_exits_1_naming_the_field_in_text_and_json() {
     // The login and logout rows were written, but no user.
     let list = json(&s.run(&["--json", "user", "list"]));
     assert_eq!(list.as_array().unwrap().len(), 1);
-    assert_eq!(before.1, s.snapshot().1, "the key file is unchanged");
+    assert_eq!(before, s.key_slots(), "no slot was added");
 }
 
 #[test]
 fn wrong_password_unknown_user_and_missing_password_exit_3_and_change_nothing() {
     let s = Sandbox::new();
-    let before = s.snapshot();
+    let (vault_before, _) = s.snapshot();
+    let slots_before = s.key_slots();
     let wrong = s
         .cmd(&["status"])
         .env("KIROKU_PASSWORD", "wrong-password")
@@ -170,7 +171,11 @@ fn wrong_password_unknown_user_and_missing_password_exit_3_and_change_nothing() 
     no_password.env_remove("KIROKU_PASSWORD");
     let out = no_password.output().unwrap();
     assert_refused(&out, 3, "KIROKU_PASSWORD");
-    assert_eq!(s.snapshot(), before);
+    assert!(s.snapshot().0 == vault_before, "the vault is unchanged");
+    assert_eq!(s.key_slots(), slots_before, "the slots are unchanged");
+    // The failure is counted in both copies: the counter file and the key file.
+    let keys = std::fs::read_to_string(kiroku_store::paths::keys_file(&s.vault)).unwrap();
+    assert!(keys.contains("failed_logins"), "{keys}");
 }
 
 #[test]
@@ -287,11 +292,12 @@ fn audit_list_and_verify_show_the_chain() {
         .collect();
     assert_eq!(
         actions,
-        ["init", "create", "login", "create", "logout", "login", "read"]
+        // The user's creation is a pair: 開始 with the slot change, then done.
+        ["init", "create", "login", "create", "create", "logout", "login", "read"]
     );
     let v = json(&s.run(&["--json", "audit", "verify"]));
     assert_eq!(v["ok"], true);
-    assert_eq!(v["rows"], 9);
+    assert_eq!(v["rows"], 10);
     let text = stdout(&s.run(&["audit", "list", "--limit", "3"]));
     assert!(
         text.contains("ログイン") && text.contains("監査ログ一覧（最新3行）"),
@@ -411,4 +417,22 @@ fn a_my_number_typed_into_a_user_field_is_refused_and_never_echoed() {
         ],
     );
     assert_success(&ok);
+}
+
+#[test]
+fn a_key_file_of_another_vault_is_named_as_such_not_as_damage() {
+    // Defect 3 of the trust issue: a `.keys` of another vault was reported as tampering (exit 4,
+    // "restore from a backup"), advice that loses the records made since that backup.
+    let first = Sandbox::new();
+    let second = Sandbox::new();
+    std::fs::copy(
+        kiroku_store::paths::keys_file(&second.vault),
+        kiroku_store::paths::keys_file(&first.vault),
+    )
+    .unwrap();
+    let before = std::fs::read(&first.vault).unwrap();
+    let out = first.run(&["status"]);
+    assert_refused(&out, 1, "のものではありません");
+    assert!(!stderr(&out).contains("restore"), "{}", stderr(&out));
+    assert!(std::fs::read(&first.vault).unwrap() == before);
 }

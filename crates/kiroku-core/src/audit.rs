@@ -34,10 +34,12 @@ pub enum AuditAction {
     Restore,
     /// 検証
     Verify,
+    /// 鍵の変更（鍵スロットの追加・削除、暗号鍵の更新）
+    KeyChange,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::Init,
         AuditAction::Login,
         AuditAction::Logout,
@@ -50,6 +52,7 @@ impl AuditAction {
         AuditAction::Backup,
         AuditAction::Restore,
         AuditAction::Verify,
+        AuditAction::KeyChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,6 +69,7 @@ impl AuditAction {
             AuditAction::Backup => "backup",
             AuditAction::Restore => "restore",
             AuditAction::Verify => "verify",
+            AuditAction::KeyChange => "key_change",
         }
     }
 
@@ -83,6 +87,7 @@ impl AuditAction {
             AuditAction::Backup => "バックアップ",
             AuditAction::Restore => "復元",
             AuditAction::Verify => "検証",
+            AuditAction::KeyChange => "鍵の変更",
         }
     }
 

@@ -2,15 +2,10 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::temp_file::TempFile;
 use crate::StoreError;
-
-fn temp_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".tmp-{}", std::process::id()));
-    PathBuf::from(name)
-}
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let mut f = OpenOptions::new()
@@ -39,14 +34,9 @@ pub fn sync_dir(path: &Path) {
 
 /// Replaces `path` with `bytes` atomically (write a temp file, fsync, rename, fsync the folder).
 pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let tmp = temp_path(path);
-    write_synced(&tmp, bytes)?;
-    fs::rename(&tmp, path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        StoreError::io(path, e)
-    })?;
-    sync_dir(path);
-    Ok(())
+    let tmp = TempFile::beside(path, "replace")?;
+    write_synced(tmp.path(), bytes)?;
+    tmp.rename_to(path)
 }
 
 /// Creates `path` with `bytes`, refusing if it already exists (even if created concurrently).
@@ -54,10 +44,10 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if path.exists() {
         return Err(StoreError::AlreadyExists(path.to_owned()));
     }
-    let tmp = temp_path(path);
-    write_synced(&tmp, bytes)?;
-    let linked = fs::hard_link(&tmp, path);
-    let _ = fs::remove_file(&tmp);
+    let tmp = TempFile::beside(path, "new")?;
+    write_synced(tmp.path(), bytes)?;
+    let linked = fs::hard_link(tmp.path(), path);
+    drop(tmp);
     match linked {
         Ok(()) => {
             sync_dir(path);

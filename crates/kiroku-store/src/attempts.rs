@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::slots::{KeyFileLock, KeySlots};
 use crate::{atomic_file, StoreError};
 
 /// Failures of one login ID since its last success.
@@ -24,7 +25,10 @@ impl Failures {
     }
 }
 
-/// The counter file (`office.kiroku.attempts`).
+/// The counter file (`office.kiroku.attempts`), with its second copy in the key-slot file.
+/// Every change is made holding the [`KeyFileLock`], to both copies; a count is the larger of
+/// the two, so deleting the counter file does not reset it, and a counter that cannot be
+/// written stops the login (it never stops counting).
 #[derive(Debug)]
 pub struct AttemptLog {
     path: PathBuf,
@@ -35,9 +39,13 @@ impl AttemptLog {
         Self { path }
     }
 
+    /// The counter of the vault at `vault`.
+    pub fn for_vault(vault: &Path) -> Self {
+        Self::new(crate::paths::attempts_file(vault))
+    }
+
     fn load(&self) -> BTreeMap<String, Failures> {
-        // A missing or unreadable counter starts again from zero: it slows guessing, it does not
-        // guard the data (Argon2 and the key slots do).
+        // A missing or unreadable file counts nothing: the copy in the key-slot file remains.
         std::fs::read(&self.path)
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
@@ -52,44 +60,93 @@ impl AttemptLog {
                 Err(e) => Err(StoreError::io(&self.path, e)),
             };
         }
-        let bytes = serde_json::to_vec_pretty(map).unwrap_or_default();
+        let bytes = serde_json::to_vec_pretty(map)
+            .map_err(|_| StoreError::Crypto("ログイン失敗の記録を書き出せません"))?;
         atomic_file::replace(&self.path, &bytes)
     }
 
-    pub fn get(&self, login_id: &str) -> Option<Failures> {
-        self.load().get(login_id).copied()
+    /// The failures of `login_id` since its last success: the larger of the two copies.
+    pub fn get(&self, keys: &KeySlots, login_id: &str) -> Option<Failures> {
+        let file = self.load().get(login_id).copied();
+        let copy = keys.failed_logins.get(login_id).copied();
+        match (file, copy) {
+            (Some(a), Some(b)) => Some(if b.count > a.count { b } else { a }),
+            (a, b) => a.or(b),
+        }
     }
 
-    /// Counts one more failure at `at` and returns the new tally.
+    /// True when the key-slot file counts more failures for `login_id` than the counter file:
+    /// the counter file was deleted or replaced.
+    pub fn file_lost_count(&self, keys: &KeySlots, login_id: &str) -> bool {
+        let file = self.load().get(login_id).map_or(0, |f| f.count);
+        keys.failed_logins
+            .get(login_id)
+            .is_some_and(|c| c.count > file)
+    }
+
+    /// Sets the failures of `login_id` in both copies (`None` forgets them).
+    fn set(
+        &self,
+        lock: &KeyFileLock,
+        login_id: &str,
+        value: Option<Failures>,
+    ) -> Result<(), StoreError> {
+        let mut map = self.load();
+        let mut keys = lock.load()?;
+        match value {
+            Some(f) => {
+                map.insert(login_id.to_owned(), f);
+                keys.failed_logins.insert(login_id.to_owned(), f);
+            }
+            None => {
+                if map.remove(login_id).is_none() && keys.failed_logins.remove(login_id).is_none() {
+                    return Ok(());
+                }
+                keys.failed_logins.remove(login_id);
+            }
+        }
+        self.save(&map)?;
+        lock.save(&keys)
+    }
+
+    /// Counts one more failure at `at` and returns the new tally. Fails when the count cannot
+    /// be saved: the caller must then not try the password.
     pub fn record_failure(
         &self,
+        lock: &KeyFileLock,
         login_id: &str,
         at: DateTime<Utc>,
     ) -> Result<Failures, StoreError> {
-        let mut map = self.load();
-        let entry = map
-            .entry(login_id.to_owned())
-            .and_modify(|f| {
-                f.count = f.count.saturating_add(1);
-                f.last = at;
-            })
-            .or_insert(Failures {
+        let keys = lock.load()?;
+        let next = match self.get(&keys, login_id) {
+            Some(f) => Failures {
+                count: f.count.saturating_add(1),
+                first: f.first,
+                last: at,
+            },
+            None => Failures {
                 count: 1,
                 first: at,
                 last: at,
-            });
-        let result = *entry;
-        self.save(&map)?;
-        Ok(result)
+            },
+        };
+        self.set(lock, login_id, Some(next))?;
+        Ok(next)
+    }
+
+    /// Puts back what was counted before a try that succeeded.
+    pub fn restore(
+        &self,
+        lock: &KeyFileLock,
+        login_id: &str,
+        before: Option<Failures>,
+    ) -> Result<(), StoreError> {
+        self.set(lock, login_id, before)
     }
 
     /// Forgets the failures of `login_id` (after they were written to the audit chain).
-    pub fn clear(&self, login_id: &str) -> Result<(), StoreError> {
-        let mut map = self.load();
-        if map.remove(login_id).is_some() {
-            self.save(&map)?;
-        }
-        Ok(())
+    pub fn clear(&self, lock: &KeyFileLock, login_id: &str) -> Result<(), StoreError> {
+        self.set(lock, login_id, None)
     }
 
     pub fn path(&self) -> &Path {
@@ -101,24 +158,56 @@ impl AttemptLog {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+    use kiroku_core::user::LoginId;
+
+    fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = dir.path().join("v.kiroku");
+        KeySlots::new("v".into(), LoginId::parse("boss").unwrap())
+            .save_new(&crate::paths::keys_file(&vault))
+            .unwrap();
+        (dir, vault)
+    }
 
     #[test]
     fn failures_accumulate_and_clear() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = AttemptLog::new(dir.path().join("v.attempts"));
+        let (_dir, vault) = setup();
+        let log = AttemptLog::for_vault(&vault);
+        let lock = KeyFileLock::acquire(&vault).unwrap();
         let t0 = Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap();
-        log.record_failure("a", t0).unwrap();
-        log.record_failure("a", t0 + chrono::Duration::seconds(3))
+        log.record_failure(&lock, "a", t0).unwrap();
+        log.record_failure(&lock, "a", t0 + chrono::Duration::seconds(3))
             .unwrap();
         let f = log
-            .record_failure("a", t0 + chrono::Duration::seconds(9))
+            .record_failure(&lock, "a", t0 + chrono::Duration::seconds(9))
             .unwrap();
         assert_eq!(f.count, 3);
         assert_eq!(f.first, t0);
         assert_eq!(f.next_try_at(), t0 + chrono::Duration::seconds(14));
-        assert!(log.get("b").is_none());
-        log.clear("a").unwrap();
-        assert!(log.get("a").is_none());
+        let keys = lock.load().unwrap();
+        assert!(log.get(&keys, "b").is_none());
+        log.clear(&lock, "a").unwrap();
+        assert!(log.get(&lock.load().unwrap(), "a").is_none());
         assert!(!log.path().exists());
+    }
+
+    #[test]
+    fn deleting_the_counter_file_does_not_reset_the_count() {
+        let (_dir, vault) = setup();
+        let log = AttemptLog::for_vault(&vault);
+        let lock = KeyFileLock::acquire(&vault).unwrap();
+        let t0 = Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap();
+        for i in 0..5 {
+            log.record_failure(&lock, "a", t0 + chrono::Duration::seconds(i))
+                .unwrap();
+        }
+        std::fs::remove_file(log.path()).unwrap();
+        let keys = lock.load().unwrap();
+        assert_eq!(log.get(&keys, "a").unwrap().count, 5);
+        assert!(log.file_lost_count(&keys, "a"));
+        let f = log
+            .record_failure(&lock, "a", t0 + chrono::Duration::seconds(60))
+            .unwrap();
+        assert_eq!(f.count, 6);
     }
 }

@@ -7,11 +7,12 @@
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::key::MasterKey;
 use crate::slots::KeySlots;
 use crate::table::audit::{self, ChainReport};
+use crate::temp_file::TempFile;
 use crate::vault::IntegrityReport;
 use crate::{atomic_file, StoreError, Vault};
 
@@ -48,12 +49,6 @@ fn mac_of(key: &MasterKey, bytes: &[u8]) -> Hmac<sha2::Sha256> {
     mac
 }
 
-fn temp_beside(path: &Path, tag: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".{tag}-{}", std::process::id()));
-    PathBuf::from(name)
-}
-
 /// Writes a backup of `vault` to `out` (a new file; an existing one is never overwritten).
 /// Returns the size in bytes.
 pub fn write(
@@ -66,12 +61,10 @@ pub fn write(
     if out.exists() {
         return Err(StoreError::AlreadyExists(out.to_owned()));
     }
-    let export = temp_beside(out, "export");
-    crate::paths::remove_database(&export);
-    let exported = vault.export_copy(&export, key);
-    let db = exported.and_then(|()| std::fs::read(&export).map_err(|e| StoreError::io(&export, e)));
-    crate::paths::remove_database(&export);
-    let db = db?;
+    let export = TempFile::beside(out, "export")?;
+    vault.export_copy(export.path(), key)?;
+    let db = std::fs::read(export.path()).map_err(|e| StoreError::io(export.path(), e))?;
+    drop(export);
 
     let header = BackupHeader {
         format: FORMAT.into(),
@@ -80,7 +73,8 @@ pub fn write(
         schema_version: vault.schema_version()?,
         keys: keys.clone(),
     };
-    let header_json = serde_json::to_vec(&header).unwrap_or_default();
+    let header_json = serde_json::to_vec(&header)
+        .map_err(|_| StoreError::Crypto("バックアップの見出しを書き出せません"))?;
     let mut bytes = Vec::with_capacity(MAGIC.len() + 12 + header_json.len() + db.len() + MAC_LEN);
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&(header_json.len() as u32).to_be_bytes());
@@ -172,15 +166,11 @@ impl BackupCheck {
 pub fn verify(path: &Path, key: &MasterKey) -> Result<BackupCheck, StoreError> {
     let file = BackupFile::read(path)?;
     file.authenticate(key)?;
-    let scratch = temp_beside(path, "verify");
-    crate::paths::remove_database(&scratch);
-    let result = (|| {
-        file.write_database(&scratch)?;
-        let vault = Vault::open(&scratch, key)?;
-        let integrity = vault.integrity_check()?;
-        let chain = audit::verify(vault.conn())?;
-        Ok(BackupCheck { integrity, chain })
-    })();
-    crate::paths::remove_database(&scratch);
-    result
+    let scratch = TempFile::beside(path, "verify")?;
+    file.write_database(scratch.path())?;
+    let vault = Vault::open(scratch.path(), key)?;
+    let integrity = vault.integrity_check()?;
+    let chain = audit::verify(vault.conn())?;
+    drop(vault);
+    Ok(BackupCheck { integrity, chain })
 }

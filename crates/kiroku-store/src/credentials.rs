@@ -22,6 +22,15 @@ pub trait CredentialStore: Send + Sync + std::fmt::Debug {
     fn name(&self) -> &'static str;
     fn get(&self, vault_id: &str) -> Result<Option<DeviceSecret>, CredentialError>;
     fn put(&self, vault_id: &str, secret: &DeviceSecret) -> Result<(), CredentialError>;
+    /// The vault's sealed audit head (see `head`), kept beside the device secret.
+    fn get_head(&self, vault_id: &str) -> Result<Option<Vec<u8>>, CredentialError> {
+        let _ = vault_id;
+        Err(CredentialError::Unavailable("使わない設定です".into()))
+    }
+    fn put_head(&self, vault_id: &str, head: &[u8]) -> Result<(), CredentialError> {
+        let _ = (vault_id, head);
+        Err(CredentialError::Unavailable("使わない設定です".into()))
+    }
 }
 
 /// No credential store: every slot is password-only.
@@ -44,6 +53,7 @@ impl CredentialStore for NoCredentials {
 #[derive(Debug, Default)]
 pub struct MemoryCredentials {
     secrets: Mutex<HashMap<String, [u8; 32]>>,
+    heads: Mutex<HashMap<String, Vec<u8>>>,
 }
 
 impl CredentialStore for MemoryCredentials {
@@ -65,6 +75,21 @@ impl CredentialStore for MemoryCredentials {
         map.insert(vault_id.to_owned(), **secret);
         Ok(())
     }
+    fn get_head(&self, vault_id: &str) -> Result<Option<Vec<u8>>, CredentialError> {
+        let map = self
+            .heads
+            .lock()
+            .map_err(|_| CredentialError::Unavailable("lock poisoned".into()))?;
+        Ok(map.get(vault_id).cloned())
+    }
+    fn put_head(&self, vault_id: &str, head: &[u8]) -> Result<(), CredentialError> {
+        let mut map = self
+            .heads
+            .lock()
+            .map_err(|_| CredentialError::Unavailable("lock poisoned".into()))?;
+        map.insert(vault_id.to_owned(), head.to_vec());
+        Ok(())
+    }
 }
 
 /// The OS credential store through the `keyring` crate (service `kiroku`, account = vault ID).
@@ -72,9 +97,15 @@ impl CredentialStore for MemoryCredentials {
 pub struct OsCredentials;
 
 const SERVICE: &str = "jp.kiroku.device-secret";
+const HEAD_SERVICE: &str = "jp.kiroku.audit-head";
 
 fn entry(vault_id: &str) -> Result<keyring::Entry, CredentialError> {
     keyring::Entry::new(SERVICE, vault_id).map_err(|e| CredentialError::Unavailable(e.to_string()))
+}
+
+fn head_entry(vault_id: &str) -> Result<keyring::Entry, CredentialError> {
+    keyring::Entry::new(HEAD_SERVICE, vault_id)
+        .map_err(|e| CredentialError::Unavailable(e.to_string()))
 }
 
 impl CredentialStore for OsCredentials {
@@ -114,5 +145,19 @@ impl CredentialStore for OsCredentials {
                 "書き込んだ端末鍵を読み戻せません".into(),
             )),
         }
+    }
+
+    fn get_head(&self, vault_id: &str) -> Result<Option<Vec<u8>>, CredentialError> {
+        match head_entry(vault_id)?.get_secret() {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(CredentialError::Unavailable(e.to_string())),
+        }
+    }
+
+    fn put_head(&self, vault_id: &str, head: &[u8]) -> Result<(), CredentialError> {
+        head_entry(vault_id)?
+            .set_secret(head)
+            .map_err(|e| CredentialError::Unavailable(e.to_string()))
     }
 }

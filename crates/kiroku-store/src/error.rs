@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What can go wrong in the store. Messages are Japanese and say what to do.
 #[derive(Debug, thiserror::Error)]
@@ -25,8 +25,21 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    /// Another window or command holds the write lock longer than the busy timeout.
+    #[error("他の画面・コマンドが記録ファイルに書き込み中です。しばらく待ってから、もう一度実行してください。")]
+    Busy,
+    /// The disk (or the folder's quota) is full: nothing was saved.
+    #[error("ディスクの空きがありません（{0}）。今回の内容は保存されていません。不要なファイルを削除して空きを作ってから、もう一度実行してください。")]
+    DiskFull(String),
+    /// A file or folder the vault needs to write is read-only.
+    #[error("{0} に書き込めません（読み取り専用です）。今回の内容は保存されていません。ファイルとフォルダーの書き込みの許可（読み取り専用の設定、USB メモリの書き込み禁止スイッチ）を確認してください。")]
+    ReadOnly(PathBuf),
+    /// A constraint refused the change (a conflicting change made meanwhile, or a record that
+    /// may no longer change).
+    #[error("同時に行われた別の変更とぶつかったため、保存しませんでした（{0}）。画面を読み込み直してから、もう一度実行してください。")]
+    Conflict(String),
     #[error("データベースの処理に失敗しました: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("スキーマの更新に失敗しました: {0}")]
     Migration(String),
     #[error("{0}")]
@@ -35,11 +48,82 @@ pub enum StoreError {
     Crypto(&'static str),
 }
 
+/// The kind of an SQLite failure, by its error code: what a clerk is told depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SqliteFailure {
+    Busy,
+    DiskFull,
+    ReadOnly,
+    Constraint,
+    Corrupt,
+    Other,
+}
+
+fn sqlite_failure(e: &rusqlite::Error) -> SqliteFailure {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => SqliteFailure::Busy,
+        Some(C::DiskFull) => SqliteFailure::DiskFull,
+        Some(C::ReadOnly | C::CannotOpen | C::PermissionDenied) => SqliteFailure::ReadOnly,
+        Some(C::ConstraintViolation) => SqliteFailure::Constraint,
+        Some(C::DatabaseCorrupt | C::NotADatabase) => SqliteFailure::Corrupt,
+        _ => SqliteFailure::Other,
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// Sorts SQLite's failures by code: only damaged bytes are an integrity failure; a busy
+    /// database, a full disk, a read-only file and a refused constraint each say what to do.
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::from_sqlite(e, None)
+    }
+}
+
 impl StoreError {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        StoreError::Io {
-            path: path.into(),
-            source,
+        let path = path.into();
+        match source.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                StoreError::DiskFull(path.display().to_string())
+            }
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                StoreError::ReadOnly(path)
+            }
+            _ => StoreError::Io { path, source },
+        }
+    }
+
+    /// An SQLite failure on the vault at `vault` (when known): a read-only failure names the
+    /// file or folder that cannot be written.
+    pub(crate) fn from_sqlite(e: rusqlite::Error, vault: Option<&Path>) -> Self {
+        match sqlite_failure(&e) {
+            SqliteFailure::Busy => StoreError::Busy,
+            SqliteFailure::DiskFull => StoreError::DiskFull(
+                vault
+                    .map(|v| v.display().to_string())
+                    .unwrap_or_else(|| "記録ファイルのあるディスク".into()),
+            ),
+            SqliteFailure::ReadOnly => StoreError::ReadOnly(
+                vault
+                    .map(|v| crate::paths::first_unwritable(v).unwrap_or_else(|| v.to_owned()))
+                    .unwrap_or_else(|| PathBuf::from("記録ファイル")),
+            ),
+            SqliteFailure::Constraint => StoreError::Conflict(e.to_string()),
+            SqliteFailure::Corrupt | SqliteFailure::Other => StoreError::Sql(e),
+        }
+    }
+
+    /// Adds the vault's path to a failure that names no file.
+    pub(crate) fn at_vault(self, vault: &Path) -> Self {
+        match self {
+            StoreError::Sql(e) => StoreError::from_sqlite(e, Some(vault)),
+            StoreError::ReadOnly(p) if p.as_os_str() == "記録ファイル" => {
+                StoreError::ReadOnly(
+                    crate::paths::first_unwritable(vault).unwrap_or_else(|| vault.to_owned()),
+                )
+            }
+            StoreError::DiskFull(_) => StoreError::DiskFull(vault.display().to_string()),
+            other => other,
         }
     }
 
@@ -53,12 +137,50 @@ impl StoreError {
                 | StoreError::BadBackup(_)
         ) || matches!(self, StoreError::Sql(e) if is_corruption(e))
     }
+
+    /// True when trying again later may succeed (another writer held the vault).
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Busy)
+    }
 }
 
 /// SQLite's own words for "these bytes are not what was written".
 pub(crate) fn is_corruption(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
-    )
+    sqlite_failure(e) == SqliteFailure::Corrupt
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn constraint_error() -> rusqlite::Error {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (v INTEGER UNIQUE); INSERT INTO t VALUES (1);")
+            .unwrap();
+        conn.execute("INSERT INTO t VALUES (1)", []).unwrap_err()
+    }
+
+    #[test]
+    fn a_refused_constraint_is_a_conflict_not_tampering() {
+        let e = StoreError::from(constraint_error());
+        assert!(matches!(e, StoreError::Conflict(_)), "{e:?}");
+        assert!(!e.is_integrity_failure());
+        assert!(e.to_string().contains("もう一度"), "{e}");
+    }
+
+    #[test]
+    fn a_full_disk_and_a_read_only_folder_name_themselves() {
+        let full = StoreError::io(
+            "/x/office.kiroku.keys",
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
+        assert!(matches!(full, StoreError::DiskFull(_)));
+        assert!(full.to_string().contains("ディスクの空きがありません"));
+        let ro = StoreError::io(
+            "/x/office.kiroku.keys",
+            std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem),
+        );
+        assert!(ro.to_string().contains("/x/office.kiroku.keys"), "{ro}");
+        assert!(!ro.is_integrity_failure() && !full.is_integrity_failure());
+    }
 }

@@ -12,17 +12,19 @@ pub mod attempts;
 pub mod backup;
 pub mod credentials;
 mod error;
+pub mod head;
 pub mod kdf;
 pub mod key;
 pub mod migrations;
 pub mod paths;
 pub mod slots;
 pub mod table;
+pub mod temp_file;
 mod vault;
 
 pub use error::StoreError;
 pub use key::MasterKey;
-pub use rusqlite::Connection;
-pub use vault::{IntegrityReport, Vault};
+pub use rusqlite::{Connection, Transaction};
+pub use vault::{CommitObserver, IntegrityReport, Vault, BUSY_TIMEOUT};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

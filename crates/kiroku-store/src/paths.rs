@@ -14,6 +14,11 @@ pub fn keys_file(vault: &Path) -> PathBuf {
     with_suffix(vault, ".keys")
 }
 
+/// The lock taken around every change of the key-slot file: `office.kiroku.lock`.
+pub fn lock_file(vault: &Path) -> PathBuf {
+    with_suffix(vault, ".lock")
+}
+
 /// The failed-login counter: `office.kiroku.attempts`.
 pub fn attempts_file(vault: &Path) -> PathBuf {
     with_suffix(vault, ".attempts")
@@ -30,4 +35,49 @@ pub fn remove_database(path: &Path) {
 /// SQLite's write-ahead log and its index, which sit beside the database while it is open.
 pub fn wal_files(vault: &Path) -> [PathBuf; 2] {
     [with_suffix(vault, "-wal"), with_suffix(vault, "-shm")]
+}
+
+/// The folder a vault lives in (`.` for a bare file name).
+pub fn folder_of(vault: &Path) -> PathBuf {
+    match vault.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Whether `path` (an existing file) can be opened for writing. Tried for real, not read off
+/// the permission bits: those say nothing of a read-only mount, and nothing at all to root.
+fn file_writable(path: &Path) -> bool {
+    std::fs::OpenOptions::new().append(true).open(path).is_ok()
+}
+
+/// Whether a new file can be created in `folder`.
+fn folder_writable(folder: &Path) -> bool {
+    let probe = folder.join(format!(".kiroku-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(e) => e.kind() == std::io::ErrorKind::AlreadyExists,
+    }
+}
+
+/// The first of the vault's folder, the vault, its WAL files and its key file that exists and
+/// cannot be written, or `None` when all can. Checked before SQLite opens the file, so that a
+/// read-only episode is refused with a clear message and leaves nothing behind (SQLite would
+/// create a read-only `-shm` that blocks the vault later).
+pub fn first_unwritable(vault: &Path) -> Option<PathBuf> {
+    let folder = folder_of(vault);
+    if folder.is_dir() && !folder_writable(&folder) {
+        return Some(folder);
+    }
+    let [wal, shm] = wal_files(vault);
+    [vault.to_owned(), wal, shm, keys_file(vault)]
+        .into_iter()
+        .find(|p| p.is_file() && !file_writable(p))
 }

@@ -1,10 +1,16 @@
-//! Key slots (鍵スロット): the master key wrapped once per user and once for the recovery code,
+//! Key slots (鍵スロット): the master key given once per user and once to the recovery code,
 //! as restic wraps its master key once per key file.
 //!
-//! A slot's key-encryption key is Argon2id(password, salt), mixed through HKDF with the device
-//! secret when the slot is device-bound; the master key is sealed with XChaCha20-Poly1305
-//! whose associated data names the vault and the slot, so a slot cannot be moved to another
-//! vault or another user.
+//! Each slot has its own X25519 key pair. The secret half is wrapped under a key-encryption key
+//! — Argon2id(password, salt), mixed through HKDF with the device secret when the slot is
+//! device-bound — and the master key is *sealed to the public half* (an ephemeral X25519
+//! exchange, HKDF, XChaCha20-Poly1305). Sealing needs no password, so rotating the master key
+//! gives the new key to every remaining slot, while a removed slot, an old key file or an old
+//! password opens nothing new. Associated data names the vault, the slot and the key's
+//! generation, so a slot cannot be moved to another vault or another user.
+//!
+//! Slots written before key rotation (`kiroku-keys-v1`) wrap the master key directly; they
+//! still open, and a user's slot is renewed in the new form at their next login.
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
@@ -12,15 +18,21 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use kiroku_core::user::LoginId;
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
+use crate::attempts::Failures;
 use crate::credentials::DeviceSecret;
+use crate::head::SealedHead;
 use crate::kdf::KdfParams;
 use crate::key::{random_bytes, MasterKey};
 use crate::{atomic_file, StoreError};
 
-const FORMAT: &str = "kiroku-keys-v1";
+const FORMAT_V1: &str = "kiroku-keys-v1";
+const FORMAT: &str = "kiroku-keys-v2";
+const SEAL_INFO: &[u8] = b"kiroku seal v2";
 
 /// Whose slot this is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,7 +65,37 @@ mod b64 {
     }
 }
 
-/// One wrapped copy of the master key.
+mod b64_opt {
+    use super::*;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        match bytes {
+            Some(b) => s.serialize_some(&B64.encode(b)),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(text) => B64.decode(text).map(Some).map_err(serde::de::Error::custom),
+            None => Ok(None),
+        }
+    }
+}
+
+/// The master key of one generation, sealed to a slot's public key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedKey {
+    pub generation: u64,
+    #[serde(with = "b64")]
+    ephemeral: Vec<u8>,
+    #[serde(with = "b64")]
+    nonce: Vec<u8>,
+    #[serde(with = "b64")]
+    ciphertext: Vec<u8>,
+}
+
+/// One way into the vault: a user's password (or the recovery code) opens it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Slot {
     pub owner: SlotOwner,
@@ -64,8 +106,15 @@ pub struct Slot {
     salt: Vec<u8>,
     #[serde(with = "b64")]
     nonce: Vec<u8>,
+    /// The slot's X25519 secret, wrapped (a v1 slot: the master key itself).
     #[serde(with = "b64")]
     wrapped: Vec<u8>,
+    /// The slot's X25519 public key; absent in a v1 slot.
+    #[serde(default, with = "b64_opt", skip_serializing_if = "Option::is_none")]
+    public: Option<Vec<u8>>,
+    /// The master keys this slot opens, newest generation last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sealed: Vec<SealedKey>,
 }
 
 /// Why a slot did not open.
@@ -92,17 +141,88 @@ fn key_encryption_key(
     Ok(kek)
 }
 
-fn aad(vault_id: &str, owner: &SlotOwner, device_bound: bool) -> Vec<u8> {
+fn wrap_aad(format: &str, vault_id: &str, owner: &SlotOwner, device_bound: bool) -> Vec<u8> {
     format!(
-        "{FORMAT}\0{vault_id}\0{}\0{device_bound}",
+        "{format}\0{vault_id}\0{}\0{device_bound}",
         owner.aad_label()
     )
     .into_bytes()
 }
 
+fn seal_aad(vault_id: &str, owner: &SlotOwner, generation: u64) -> Vec<u8> {
+    format!(
+        "{FORMAT}\0seal\0{vault_id}\0{}\0{generation}",
+        owner.aad_label()
+    )
+    .into_bytes()
+}
+
+/// The symmetric key of one sealing: HKDF over the X25519 shared secret and both public keys.
+fn seal_key(
+    shared: &x25519_dalek::SharedSecret,
+    ephemeral: &[u8],
+    recipient: &[u8],
+) -> Result<Zeroizing<[u8; 32]>, StoreError> {
+    let mut salt = Vec::with_capacity(64);
+    salt.extend_from_slice(ephemeral);
+    salt.extend_from_slice(recipient);
+    let hk = hkdf::Hkdf::<sha2::Sha256>::new(Some(&salt), shared.as_bytes());
+    let mut key = Zeroizing::new([0u8; 32]);
+    hk.expand(SEAL_INFO, key.as_mut())
+        .map_err(|_| StoreError::Crypto("HKDF"))?;
+    Ok(key)
+}
+
+fn public_key(bytes: &[u8]) -> Option<x25519_dalek::PublicKey> {
+    let arr: [u8; 32] = bytes.try_into().ok()?;
+    Some(x25519_dalek::PublicKey::from(arr))
+}
+
 impl Slot {
-    /// Wraps `master` for `owner` under `secret` (a password or the recovery code's secret).
-    pub fn wrap(
+    /// A new slot for `owner`, opened by `secret` (a password or the recovery code's secret),
+    /// holding `master` as generation `generation`.
+    pub fn create(
+        vault_id: &str,
+        owner: SlotOwner,
+        secret: &[u8],
+        device: Option<&DeviceSecret>,
+        kdf: KdfParams,
+        generation: u64,
+        master: &MasterKey,
+    ) -> Result<Self, StoreError> {
+        let device_bound = device.is_some();
+        let salt = random_bytes::<16>().to_vec();
+        let nonce = random_bytes::<24>().to_vec();
+        let private = Zeroizing::new(random_bytes::<32>());
+        let public = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(*private));
+        let kek = key_encryption_key(&kdf, secret, &salt, device)?;
+        let wrapped = XChaCha20Poly1305::new(kek.as_ref().into())
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: private.as_slice(),
+                    aad: &wrap_aad(FORMAT, vault_id, &owner, device_bound),
+                },
+            )
+            .map_err(|_| StoreError::Crypto("鍵の暗号化に失敗しました"))?;
+        let mut slot = Self {
+            owner,
+            device_bound,
+            kdf,
+            salt,
+            nonce,
+            wrapped,
+            public: Some(public.as_bytes().to_vec()),
+            sealed: Vec::new(),
+        };
+        slot.seal(vault_id, generation, master)?;
+        Ok(slot)
+    }
+
+    /// A slot as Kiroku wrote them before key rotation (the master key wrapped directly under
+    /// the password). Only for tests of old key files.
+    #[doc(hidden)]
+    pub fn create_v1(
         vault_id: &str,
         owner: SlotOwner,
         secret: &[u8],
@@ -114,13 +234,12 @@ impl Slot {
         let salt = random_bytes::<16>().to_vec();
         let nonce = random_bytes::<24>().to_vec();
         let kek = key_encryption_key(&kdf, secret, &salt, device)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
-        let wrapped = cipher
+        let wrapped = XChaCha20Poly1305::new(kek.as_ref().into())
             .encrypt(
                 XNonce::from_slice(&nonce),
                 Payload {
                     msg: master.as_bytes(),
-                    aad: &aad(vault_id, &owner, device_bound),
+                    aad: &wrap_aad(FORMAT_V1, vault_id, &owner, device_bound),
                 },
             )
             .map_err(|_| StoreError::Crypto("鍵の暗号化に失敗しました"))?;
@@ -131,28 +250,133 @@ impl Slot {
             salt,
             nonce,
             wrapped,
+            public: None,
+            sealed: Vec::new(),
         })
     }
 
-    /// Unwraps the master key. `device` must be given for a device-bound slot.
-    pub fn unwrap_key(
+    /// True for a slot written before key rotation: it cannot be given a new key.
+    pub fn is_v1(&self) -> bool {
+        self.public.is_none()
+    }
+
+    /// The generations this slot opens.
+    pub fn generations(&self) -> Vec<u64> {
+        self.sealed.iter().map(|s| s.generation).collect()
+    }
+
+    /// Gives this slot `master` as generation `generation` (no password needed).
+    pub fn seal(
+        &mut self,
+        vault_id: &str,
+        generation: u64,
+        master: &MasterKey,
+    ) -> Result<(), StoreError> {
+        let recipient = self
+            .public
+            .as_deref()
+            .and_then(public_key)
+            .ok_or(StoreError::Crypto(
+                "この鍵スロットは古い形式のため、新しい鍵を渡せません",
+            ))?;
+        let ephemeral_secret = x25519_dalek::StaticSecret::from(random_bytes::<32>());
+        let ephemeral = x25519_dalek::PublicKey::from(&ephemeral_secret);
+        let shared = ephemeral_secret.diffie_hellman(&recipient);
+        let key = seal_key(&shared, ephemeral.as_bytes(), recipient.as_bytes())?;
+        let nonce = random_bytes::<24>().to_vec();
+        let ciphertext = XChaCha20Poly1305::new(key.as_ref().into())
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: master.as_bytes(),
+                    aad: &seal_aad(vault_id, &self.owner, generation),
+                },
+            )
+            .map_err(|_| StoreError::Crypto("鍵の暗号化に失敗しました"))?;
+        self.sealed.retain(|s| s.generation != generation);
+        self.sealed.push(SealedKey {
+            generation,
+            ephemeral: ephemeral.as_bytes().to_vec(),
+            nonce,
+            ciphertext,
+        });
+        self.sealed.sort_by_key(|s| s.generation);
+        Ok(())
+    }
+
+    /// Forgets every master key older than `generation` (a rotation has finished).
+    pub fn keep_generations_from(&mut self, generation: u64) {
+        self.sealed.retain(|s| s.generation >= generation);
+    }
+
+    /// Forgets the master key of `generation` (a rotation was abandoned).
+    pub fn forget_generation(&mut self, generation: u64) {
+        self.sealed.retain(|s| s.generation != generation);
+    }
+
+    /// Opens the slot: the master keys it holds, newest generation first. A v1 slot holds one
+    /// key, reported as generation `v1_generation`. `device` must be given for a device-bound
+    /// slot.
+    pub fn open(
         &self,
         vault_id: &str,
         secret: &[u8],
         device: Option<&DeviceSecret>,
-    ) -> Result<MasterKey, UnwrapError> {
+        v1_generation: u64,
+    ) -> Result<Vec<(u64, MasterKey)>, UnwrapError> {
         if self.nonce.len() != 24 {
             return Err(UnwrapError::WrongSecret);
         }
         let kek = key_encryption_key(&self.kdf, secret, &self.salt, device)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let format = if self.is_v1() { FORMAT_V1 } else { FORMAT };
         let plain = Zeroizing::new(
-            cipher
+            XChaCha20Poly1305::new(kek.as_ref().into())
                 .decrypt(
                     XNonce::from_slice(&self.nonce),
                     Payload {
                         msg: &self.wrapped,
-                        aad: &aad(vault_id, &self.owner, self.device_bound),
+                        aad: &wrap_aad(format, vault_id, &self.owner, self.device_bound),
+                    },
+                )
+                .map_err(|_| UnwrapError::WrongSecret)?,
+        );
+        let bytes: Zeroizing<[u8; 32]> = Zeroizing::new(
+            plain
+                .as_slice()
+                .try_into()
+                .map_err(|_| UnwrapError::WrongSecret)?,
+        );
+        if self.is_v1() {
+            return Ok(vec![(v1_generation, MasterKey::from_bytes(*bytes))]);
+        }
+        let private = x25519_dalek::StaticSecret::from(*bytes);
+        let mut keys = Vec::with_capacity(self.sealed.len());
+        for sealed in self.sealed.iter().rev() {
+            keys.push((sealed.generation, self.unseal(vault_id, &private, sealed)?));
+        }
+        Ok(keys)
+    }
+
+    fn unseal(
+        &self,
+        vault_id: &str,
+        private: &x25519_dalek::StaticSecret,
+        sealed: &SealedKey,
+    ) -> Result<MasterKey, UnwrapError> {
+        let ephemeral = public_key(&sealed.ephemeral).ok_or(UnwrapError::WrongSecret)?;
+        let recipient = x25519_dalek::PublicKey::from(private);
+        let shared = private.diffie_hellman(&ephemeral);
+        let key = seal_key(&shared, &sealed.ephemeral, recipient.as_bytes())?;
+        if sealed.nonce.len() != 24 {
+            return Err(UnwrapError::WrongSecret);
+        }
+        let plain = Zeroizing::new(
+            XChaCha20Poly1305::new(key.as_ref().into())
+                .decrypt(
+                    XNonce::from_slice(&sealed.nonce),
+                    Payload {
+                        msg: &sealed.ciphertext,
+                        aad: &seal_aad(vault_id, &self.owner, sealed.generation),
                     },
                 )
                 .map_err(|_| UnwrapError::WrongSecret)?,
@@ -165,6 +389,10 @@ impl Slot {
     }
 }
 
+fn first_generation() -> u64 {
+    1
+}
+
 /// The key-slot file beside the vault. Holds login IDs, never names or other personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeySlots {
@@ -172,10 +400,28 @@ pub struct KeySlots {
     pub vault_id: String,
     /// The officer created by `init`: the default user of the command line.
     pub first_officer: LoginId,
+    /// The generation of the master key that opens the vault now (1 until the first rotation).
+    #[serde(default = "first_generation")]
+    pub generation: u64,
     pub slots: Vec<Slot>,
     /// Users whose slot was removed when they were disabled.
     #[serde(default)]
     pub disabled: Vec<LoginId>,
+    /// The new recovery code's slot while a key rotation is under way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_recovery: Option<Slot>,
+    /// The SQLCipher salts (the first 16 bytes, hex) of the database files these slots open:
+    /// a key file put beside another vault is told apart from a damaged vault.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub db_salts: Vec<String>,
+    /// The newest audit row known, sealed under the master key: a vault file older than it
+    /// has been rolled back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<SealedHead>,
+    /// A second copy of the failed-login counter (`.attempts`), so that deleting that file
+    /// does not reset the count.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub failed_logins: BTreeMap<String, Failures>,
 }
 
 impl KeySlots {
@@ -184,8 +430,13 @@ impl KeySlots {
             format: FORMAT.into(),
             vault_id,
             first_officer,
+            generation: first_generation(),
             slots: Vec::new(),
             disabled: Vec::new(),
+            pending_recovery: None,
+            db_salts: Vec::new(),
+            head: None,
+            failed_logins: BTreeMap::new(),
         }
     }
 
@@ -222,9 +473,32 @@ impl KeySlots {
             .any(|s| matches!(s.owner, SlotOwner::User(_)) && s.device_bound)
     }
 
-    pub fn to_bytes(&self) -> Vec<u8> {
-        // Serialising plain data with string keys cannot fail.
-        serde_json::to_vec_pretty(self).unwrap_or_default()
+    /// A digest of who can open the vault (the slots, the disabled users, the generation): it
+    /// changes with every slot change and with nothing else (not with the audit head or the
+    /// failed-login copy), so an interrupted slot change can be told apart from a finished one.
+    pub fn slots_digest(&self) -> Result<String, StoreError> {
+        #[derive(Serialize)]
+        struct Access<'a> {
+            generation: u64,
+            slots: &'a [Slot],
+            disabled: &'a [LoginId],
+            pending_recovery: &'a Option<Slot>,
+        }
+        let bytes = serde_json::to_vec(&Access {
+            generation: self.generation,
+            slots: &self.slots,
+            disabled: &self.disabled,
+            pending_recovery: &self.pending_recovery,
+        })
+        .map_err(|_| StoreError::Crypto("鍵ファイルの要約を作れません"))?;
+        Ok(hex::encode(sha2::Sha256::digest(bytes)))
+    }
+
+    pub fn to_bytes(&self) -> Result<Vec<u8>, StoreError> {
+        let mut current = self.clone();
+        current.format = FORMAT.into();
+        serde_json::to_vec_pretty(&current)
+            .map_err(|_| StoreError::Crypto("鍵ファイルを書き出せません"))
     }
 
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, StoreError> {
@@ -233,7 +507,7 @@ impl KeySlots {
             reason,
         };
         let slots: KeySlots = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
-        if slots.format != FORMAT {
+        if slots.format != FORMAT && slots.format != FORMAT_V1 {
             return Err(bad(format!("形式 {} は読めません", slots.format)));
         }
         Ok(slots)
@@ -250,13 +524,166 @@ impl KeySlots {
         Self::from_bytes(path, &bytes)
     }
 
+    /// Writes the file (atomically). Call it holding the [`KeyFileLock`], over a copy read
+    /// under that lock.
     pub fn save(&self, path: &Path) -> Result<(), StoreError> {
-        atomic_file::replace(path, &self.to_bytes())
+        atomic_file::replace(path, &self.to_bytes()?)
     }
 
     pub fn save_new(&self, path: &Path) -> Result<PathBuf, StoreError> {
-        atomic_file::create_new(path, &self.to_bytes())?;
+        atomic_file::create_new(path, &self.to_bytes()?)?;
         Ok(path.to_owned())
+    }
+}
+
+/// The SQLCipher salt of a database file (its first 16 bytes, hex), or `None` if unreadable.
+pub fn database_salt(vault: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(vault).ok()?;
+    let mut salt = [0u8; 16];
+    f.read_exact(&mut salt).ok()?;
+    Some(hex::encode(salt))
+}
+
+/// How a vault file's salt (its first 16 bytes, the only part SQLCipher leaves in clear)
+/// compares with the salts a key file recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaltMatch {
+    /// One of the recorded salts (or none recorded yet: an older key file).
+    Recorded,
+    /// A few bits away from a recorded salt: the same vault with damaged bytes.
+    Damaged,
+    /// Unlike every recorded salt: the key file belongs to another vault.
+    Foreign,
+    /// Too short or too regular to be an encrypted vault at all (text, zeros, plain SQLite).
+    Unreadable,
+}
+
+/// At most this many of the salt's 128 bits may differ for the file to count as damaged
+/// rather than foreign (two random salts differ in 64 ± 6 bits).
+const DAMAGED_SALT_BITS: u32 = 24;
+
+/// Compares the salt of `vault` with `recorded` (hex), see [`SaltMatch`].
+pub fn salt_match(vault: &Path, recorded: &[String]) -> SaltMatch {
+    use std::io::Read;
+    let mut first_page = Vec::with_capacity(4096);
+    let read = std::fs::File::open(vault).and_then(|f| f.take(4096).read_to_end(&mut first_page));
+    if read.is_err() || !looks_encrypted(&first_page) {
+        return SaltMatch::Unreadable;
+    }
+    let salt = &first_page[..16];
+    let decoded: Vec<Vec<u8>> = recorded
+        .iter()
+        .filter_map(|hex_salt| hex::decode(hex_salt).ok())
+        .filter(|s| s.len() == 16)
+        .collect();
+    if decoded.is_empty() || decoded.iter().any(|s| s == salt) {
+        return SaltMatch::Recorded;
+    }
+    let nearest = decoded
+        .iter()
+        .map(|s| {
+            s.iter()
+                .zip(salt)
+                .map(|(a, b)| (a ^ b).count_ones())
+                .sum::<u32>()
+        })
+        .min()
+        .unwrap_or(128);
+    if nearest <= DAMAGED_SALT_BITS {
+        SaltMatch::Damaged
+    } else {
+        SaltMatch::Foreign
+    }
+}
+
+/// An encrypted page is a full page of bytes that look random: nearly every byte value occurs.
+fn looks_encrypted(first_page: &[u8]) -> bool {
+    if first_page.len() < 4096 {
+        return false;
+    }
+    let mut seen = [false; 256];
+    for b in first_page {
+        seen[usize::from(*b)] = true;
+    }
+    seen.iter().filter(|s| **s).count() >= 200
+}
+
+/// The exclusive lock around every read-modify-write of a vault's key-slot and failed-login
+/// files (`office.kiroku.lock`): two windows or commands never lose each other's change.
+#[derive(Debug)]
+pub struct KeyFileLock {
+    /// `None` when this thread already held the lock (a nested acquire, e.g. the audit head
+    /// kept after a commit made while the slots are being changed).
+    file: Option<std::fs::File>,
+    lock_path: PathBuf,
+    keys_path: PathBuf,
+}
+
+thread_local! {
+    /// The lock files this thread holds.
+    static HELD: std::cell::RefCell<Vec<PathBuf>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for KeyFileLock {
+    fn drop(&mut self) {
+        if self.file.is_some() {
+            HELD.with(|h| h.borrow_mut().retain(|p| p != &self.lock_path));
+        }
+    }
+}
+
+/// How long to wait for another process's slot change before giving up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
+
+impl KeyFileLock {
+    /// Waits (at most 15 s) for the lock of the vault at `vault`.
+    pub fn acquire(vault: &Path) -> Result<Self, StoreError> {
+        let path = crate::paths::lock_file(vault);
+        let keys_path = crate::paths::keys_file(vault);
+        if HELD.with(|h| h.borrow().contains(&path)) {
+            return Ok(Self {
+                file: None,
+                lock_path: path,
+                keys_path,
+            });
+        }
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| StoreError::io(&path, e))?;
+        let started = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::Busy),
+                Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::io(&path, e)),
+            }
+        }
+        HELD.with(|h| h.borrow_mut().push(path.clone()));
+        Ok(Self {
+            file: Some(file),
+            lock_path: path,
+            keys_path,
+        })
+    }
+
+    /// The key-slot file as it is now on disk.
+    pub fn load(&self) -> Result<KeySlots, StoreError> {
+        KeySlots::load(&self.keys_path)
+    }
+
+    pub fn save(&self, keys: &KeySlots) -> Result<(), StoreError> {
+        keys.save(&self.keys_path)
+    }
+
+    pub fn keys_path(&self) -> &Path {
+        &self.keys_path
     }
 }
 
@@ -270,24 +697,60 @@ mod tests {
 
     const KDF: KdfParams = KdfParams::INSECURE_FOR_TESTS;
 
+    fn user_slot(owner: &str, pw: &[u8], master: &MasterKey) -> Slot {
+        Slot::create("v1", SlotOwner::User(id(owner)), pw, None, KDF, 1, master).unwrap()
+    }
+
     #[test]
     fn a_slot_opens_with_its_password_only() {
         let master = MasterKey::generate();
-        let slot = Slot::wrap(
-            "v1",
-            SlotOwner::User(id("a")),
-            b"correct horse",
-            None,
-            KDF,
-            &master,
-        )
-        .unwrap();
-        let back = slot.unwrap_key("v1", b"correct horse", None).unwrap();
-        assert_eq!(back.as_bytes(), master.as_bytes());
+        let slot = user_slot("a", b"correct horse", &master);
+        let back = slot.open("v1", b"correct horse", None, 1).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].0, 1);
+        assert_eq!(back[0].1.as_bytes(), master.as_bytes());
         assert!(matches!(
-            slot.unwrap_key("v1", b"wrong horse", None),
+            slot.open("v1", b"wrong horse", None, 1),
             Err(UnwrapError::WrongSecret)
         ));
+    }
+
+    #[test]
+    fn a_new_key_reaches_a_slot_without_its_password() {
+        let first = MasterKey::generate();
+        let second = MasterKey::generate();
+        let mut slot = user_slot("a", b"pw", &first);
+        slot.seal("v1", 2, &second).unwrap();
+        let keys = slot.open("v1", b"pw", None, 1).unwrap();
+        assert_eq!(keys[0].0, 2, "newest first");
+        assert_eq!(keys[0].1.as_bytes(), second.as_bytes());
+        slot.keep_generations_from(2);
+        let keys = slot.open("v1", b"pw", None, 1).unwrap();
+        assert_eq!(keys.len(), 1);
+        assert_eq!(keys[0].1.as_bytes(), second.as_bytes());
+    }
+
+    #[test]
+    fn an_old_copy_of_a_slot_opens_no_new_key() {
+        let first = MasterKey::generate();
+        let old = user_slot("a", b"pw", &first);
+        // The password is changed (a new slot, a new key pair), then the key is rotated.
+        let mut renewed = user_slot("a", b"new pw", &first);
+        renewed.seal("v1", 2, &MasterKey::generate()).unwrap();
+        let from_old = old.open("v1", b"pw", None, 1).unwrap();
+        assert_eq!(from_old.len(), 1);
+        assert_eq!(from_old[0].0, 1, "the old copy knows only the old key");
+    }
+
+    #[test]
+    fn a_v1_slot_still_opens() {
+        let master = MasterKey::generate();
+        let slot =
+            Slot::create_v1("v1", SlotOwner::User(id("a")), b"pw", None, KDF, &master).unwrap();
+        assert!(slot.is_v1());
+        let keys = slot.open("v1", b"pw", None, 1).unwrap();
+        assert_eq!(keys[0].1.as_bytes(), master.as_bytes());
+        assert!(slot.clone().seal("v1", 2, &master).is_err());
     }
 
     #[test]
@@ -295,28 +758,28 @@ mod tests {
         let master = MasterKey::generate();
         let device = Zeroizing::new([7u8; 32]);
         let other = Zeroizing::new([8u8; 32]);
-        let slot = Slot::wrap(
+        let slot = Slot::create(
             "v1",
             SlotOwner::User(id("a")),
             b"pw",
             Some(&device),
             KDF,
+            1,
             &master,
         )
         .unwrap();
-        assert!(slot.unwrap_key("v1", b"pw", Some(&device)).is_ok());
-        assert!(slot.unwrap_key("v1", b"pw", None).is_err());
-        assert!(slot.unwrap_key("v1", b"pw", Some(&other)).is_err());
+        assert!(slot.open("v1", b"pw", Some(&device), 1).is_ok());
+        assert!(slot.open("v1", b"pw", None, 1).is_err());
+        assert!(slot.open("v1", b"pw", Some(&other), 1).is_err());
     }
 
     #[test]
     fn a_slot_moved_to_another_user_or_vault_does_not_open() {
         let master = MasterKey::generate();
-        let mut slot =
-            Slot::wrap("v1", SlotOwner::User(id("a")), b"pw", None, KDF, &master).unwrap();
-        assert!(slot.unwrap_key("v2", b"pw", None).is_err());
+        let mut slot = user_slot("a", b"pw", &master);
+        assert!(slot.open("v2", b"pw", None, 1).is_err());
         slot.owner = SlotOwner::User(id("b"));
-        assert!(slot.unwrap_key("v1", b"pw", None).is_err());
+        assert!(slot.open("v1", b"pw", None, 1).is_err());
     }
 
     #[test]
@@ -324,17 +787,18 @@ mod tests {
         let master = MasterKey::generate();
         let mut file = KeySlots::new("vault-1".into(), id("boss"));
         file.put(
-            Slot::wrap(
+            Slot::create(
                 "vault-1",
                 SlotOwner::User(id("boss")),
                 b"pw",
                 None,
                 KDF,
+                1,
                 &master,
             )
             .unwrap(),
         );
-        let bytes = file.to_bytes();
+        let bytes = file.to_bytes().unwrap();
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(text.contains("boss"));
         assert!(!text.contains(&hex::encode(master.as_bytes())));
@@ -343,12 +807,84 @@ mod tests {
     }
 
     #[test]
-    fn disabling_removes_the_slot() {
+    fn a_v1_file_is_read_and_written_back_as_v2() {
+        let master = MasterKey::generate();
+        let text = format!(
+            r#"{{"format":"kiroku-keys-v1","vault_id":"v1","first_officer":"boss","slots":[{}]}}"#,
+            serde_json::to_string(
+                &Slot::create_v1("v1", SlotOwner::User(id("boss")), b"pw", None, KDF, &master)
+                    .unwrap()
+            )
+            .unwrap()
+        );
+        let file = KeySlots::from_bytes(Path::new("x"), text.as_bytes()).unwrap();
+        assert_eq!(file.generation, 1);
+        let back = String::from_utf8(file.to_bytes().unwrap()).unwrap();
+        assert!(back.contains("kiroku-keys-v2"));
+    }
+
+    #[test]
+    fn disabling_removes_the_slot_and_changes_the_digest() {
         let master = MasterKey::generate();
         let mut file = KeySlots::new("v".into(), id("boss"));
-        file.put(Slot::wrap("v", SlotOwner::User(id("c")), b"pw", None, KDF, &master).unwrap());
+        file.put(
+            Slot::create("v", SlotOwner::User(id("c")), b"pw", None, KDF, 1, &master).unwrap(),
+        );
+        let before = file.slots_digest().unwrap();
+        file.failed_logins.insert(
+            "x".into(),
+            Failures {
+                count: 1,
+                first: chrono::DateTime::UNIX_EPOCH,
+                last: chrono::DateTime::UNIX_EPOCH,
+            },
+        );
+        assert_eq!(
+            file.slots_digest().unwrap(),
+            before,
+            "the failure copy is not access"
+        );
         file.disable(&id("c"));
         assert!(file.slot(&SlotOwner::User(id("c"))).is_none());
         assert!(file.is_disabled(&id("c")));
+        assert_ne!(file.slots_digest().unwrap(), before);
+    }
+
+    #[test]
+    fn the_lock_is_exclusive_between_holders() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = dir.path().join("v.kiroku");
+        let first = KeyFileLock::acquire(&vault).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let v = vault.clone();
+        let waiter = std::thread::spawn(move || {
+            let _second = KeyFileLock::acquire(&v).unwrap();
+            tx.send(()).unwrap();
+        });
+        assert!(rx
+            .recv_timeout(std::time::Duration::from_millis(200))
+            .is_err());
+        drop(first);
+        rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
+        waiter.join().unwrap();
+    }
+
+    #[test]
+    fn the_lock_may_be_taken_again_by_its_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = dir.path().join("v.kiroku");
+        let first = KeyFileLock::acquire(&vault).unwrap();
+        let nested = KeyFileLock::acquire(&vault).unwrap();
+        drop(nested);
+        // Still held by `first`: another thread waits.
+        let v = vault.clone();
+        let other = std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            let _l = KeyFileLock::acquire(&v).unwrap();
+            started.elapsed()
+        });
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        drop(first);
+        assert!(other.join().unwrap() >= std::time::Duration::from_millis(100));
     }
 }

@@ -8,12 +8,21 @@ use crate::error::is_corruption;
 use crate::key::MasterKey;
 use crate::{migrations, StoreError};
 
+/// Told after every committed write transaction (the audit head kept outside the file).
+pub trait CommitObserver: Send + std::fmt::Debug {
+    fn committed(&mut self, conn: &Connection);
+}
+
 /// An open, unlocked vault database.
 #[derive(Debug)]
 pub struct Vault {
     conn: Connection,
     path: PathBuf,
+    observer: Option<Box<dyn CommitObserver>>,
 }
+
+/// How long a write waits for another writer before it gives up with [`StoreError::Busy`].
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// What `cipher_integrity_check` and `integrity_check` found (empty when all is well).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +95,7 @@ fn check_readable(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         if is_corruption(&e) {
             StoreError::NotAVault(path.to_owned())
         } else {
-            StoreError::Sql(e)
+            StoreError::from_sqlite(e, Some(path))
         }
     })
 }
@@ -109,14 +118,23 @@ fn create_empty(path: &Path) -> Result<(), StoreError> {
 /// 50 ms with it (46 ms; 54 ms with SQLite's 2 MiB, `kiroku bench log`). Not more: whatever the
 /// cache holds, the desktop app keeps for as long as it stays open (32 MiB cost it ~25 MB).
 fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
-         PRAGMA busy_timeout = 10000;
          PRAGMA cache_size = -8192;",
     )?;
     Ok(())
+}
+
+/// Refuses to open a vault that cannot be written (every use case writes its audit row), naming
+/// what is read-only, before SQLite touches the folder.
+fn require_writable(path: &Path) -> Result<(), StoreError> {
+    match crate::paths::first_unwritable(path) {
+        Some(p) => Err(StoreError::ReadOnly(p)),
+        None => Ok(()),
+    }
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
@@ -143,6 +161,7 @@ impl Vault {
             Ok(Self {
                 conn,
                 path: path.to_owned(),
+                observer: None,
             })
         })();
         if result.is_err() {
@@ -156,7 +175,9 @@ impl Vault {
         if !path.is_file() {
             return Err(StoreError::VaultNotFound(path.to_owned()));
         }
-        let conn = keyed_connection(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        require_writable(path)?;
+        let conn = keyed_connection(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|e| e.at_vault(path))?;
         check_readable(&conn, path)?;
         // An empty (or emptied) file reads as a database with no schema: never build one in it.
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -166,6 +187,7 @@ impl Vault {
         let mut vault = Self {
             conn,
             path: path.to_owned(),
+            observer: None,
         };
         // A damaged file is never written to: check every page before the first write, because
         // SQLite may rewrite a page it did not need to read and so erase the evidence.
@@ -173,9 +195,19 @@ impl Vault {
         if !report.is_ok() {
             return Err(StoreError::Corrupt(report.problems.join("; ")));
         }
-        configure(&vault.conn)?;
-        migrate(&mut vault.conn)?;
+        configure(&vault.conn).map_err(|e| e.at_vault(path))?;
+        migrate(&mut vault.conn).map_err(|e| e.at_vault(path))?;
         Ok(vault)
+    }
+
+    /// Tells `observer` of every commit from now on.
+    pub fn observe_commits(&mut self, observer: Box<dyn CommitObserver>) {
+        self.observer = Some(observer);
+    }
+
+    /// Waits at most `timeout` for another writer (tests shorten it).
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<(), StoreError> {
+        Ok(self.conn.busy_timeout(timeout)?)
     }
 
     pub fn path(&self) -> &Path {
@@ -192,12 +224,17 @@ impl Vault {
     where
         E: From<StoreError>,
     {
+        let path = self.path.clone();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
+            .map_err(|e| StoreError::from_sqlite(e, Some(&path)))?;
         let value = f(&tx)?;
-        tx.commit().map_err(StoreError::from)?;
+        tx.commit()
+            .map_err(|e| StoreError::from_sqlite(e, Some(&path)))?;
+        if let Some(observer) = &mut self.observer {
+            observer.committed(&self.conn);
+        }
         Ok(value)
     }
 
@@ -240,7 +277,56 @@ impl Vault {
         IntegrityReport { problems }
     }
 
-    /// Writes a consistent, encrypted copy of the database (same key) to `dest`, a new file.
+    /// Re-encrypts the whole file under `new_key` (key rotation). An encrypted copy is written
+    /// beside the file; `before_swap` is told the copy's salt and must make the new key
+    /// findable (the key-slot file holds both keys from then on); the copy then replaces the
+    /// file in one rename, and the file is opened again with the new key. Until the rename the
+    /// old file is untouched, after it the new one is whole: a crash leaves one or the other.
+    /// Refused with [`StoreError::Busy`] while another connection has the file open (its
+    /// writes would go to the replaced file).
+    pub fn reencrypt(
+        &mut self,
+        new_key: &MasterKey,
+        before_swap: impl FnOnce(&str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        // Leaving WAL needs every other connection closed: the proof that nobody else has it.
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+            .map_err(|e| StoreError::from_sqlite(e, Some(&self.path)))?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            return Err(StoreError::Busy);
+        }
+        let back_to_wal = |conn: &Connection| {
+            let _ = conn.execute_batch("PRAGMA journal_mode = WAL;");
+        };
+        let copy = match crate::temp_file::TempFile::beside(&self.path, "rekey") {
+            Ok(c) => c,
+            Err(e) => {
+                back_to_wal(&self.conn);
+                return Err(e);
+            }
+        };
+        let prepared = self.export_copy(copy.path(), new_key).and_then(|()| {
+            let salt = crate::slots::database_salt(copy.path()).ok_or_else(|| {
+                StoreError::io(copy.path(), std::io::Error::other("salt unreadable"))
+            })?;
+            before_swap(&salt)
+        });
+        if let Err(e) = prepared {
+            back_to_wal(&self.conn);
+            return Err(e);
+        }
+        // Close this connection before the rename (Windows cannot rename over an open file).
+        let closed = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        drop(closed);
+        copy.rename_to(&self.path)?;
+        let reopened = Vault::open(&self.path, new_key)?;
+        self.conn = reopened.conn;
+        Ok(())
+    }
+
+    /// Writes a consistent, encrypted copy of the database under `key` to `dest`, a new file.
     pub fn export_copy(&self, dest: &Path, key: &MasterKey) -> Result<(), StoreError> {
         // The connection may not create files: make the empty destination first (never over
         // an existing file).

@@ -154,14 +154,14 @@ pub fn refuse_everywhere(s: &Sandbox, args: &[String], field: &str) {
 }
 
 /// What a refusal must leave unchanged: the events, the 台帳, the people, the records' audit
-/// rows and the key file.
+/// rows and the key slots.
 #[derive(Debug, PartialEq)]
 pub struct Saved {
     events: Value,
     ledger: Value,
     persons: Value,
     changes: Vec<(String, String)>,
-    keys: Vec<u8>,
+    keys: Value,
 }
 
 pub fn saved(s: &Sandbox) -> Saved {
@@ -179,7 +179,7 @@ pub fn saved(s: &Sandbox) -> Saved {
             .filter(|r| r["action"] == "create" || r["action"] == "amend")
             .map(|r| (text(&r["action"]), text(&r["target"])))
             .collect(),
-        keys: s.snapshot().1,
+        keys: s.key_slots(),
     }
 }
 

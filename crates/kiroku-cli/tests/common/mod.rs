@@ -120,6 +120,17 @@ impl Sandbox {
         )
     }
 
+    /// The key material of the key file: its slots and disabled users, without the audit head
+    /// and the failed-login copy that every login and every failure rewrite.
+    pub fn key_slots(&self) -> serde_json::Value {
+        let bytes = std::fs::read(kiroku_store::paths::keys_file(&self.vault)).unwrap();
+        let mut keys: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let object = keys.as_object_mut().unwrap();
+        object.remove("head");
+        object.remove("failed_logins");
+        keys
+    }
+
     pub fn add_clerk(&self, id: &str, password: &str) {
         let out = self
             .cmd(&[

@@ -22,3 +22,8 @@ pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
         .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
         .optional()?)
 }
+
+pub fn remove(conn: &Connection, key: &str) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+    Ok(())
+}

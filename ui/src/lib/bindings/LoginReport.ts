@@ -5,4 +5,9 @@ import type { UserView } from "./UserView";
 /**
  * What a successful login tells the user.
  */
-export type LoginReport = { user: UserView, org_name: string, failed_logins: FailedLogins | null, };
+export type LoginReport = { user: UserView, org_name: string, failed_logins: FailedLogins | null, 
+/**
+ * What the user must know before working (a clock set back, a counter file deleted, a
+ * key change that was interrupted and finished or undone now, …).
+ */
+warnings: Array<string>, };
