@@ -1,6 +1,7 @@
 //! The handling log (別紙1): record events (one or a batch), correct them (a new version with
 //! the reason), read one with its history, and list them. Every read and change is audited.
 
+use chrono::NaiveDate;
 use kiroku_core::audit::AuditAction;
 use kiroku_core::field::required_text;
 use kiroku_core::guard;
@@ -346,69 +347,175 @@ fn event_view(
     })
 }
 
+/// The document an acquisition attaches to or creates (a document disposed of is refused).
+fn document_for(
+    conn: &Connection,
+    new: &NewEvent,
+    validated: &[(EventLinks, EventFacts)],
+) -> Result<Option<DocumentChoice>, ApiError> {
+    let wants = new.document.is_some() || new.new_document.is_some();
+    if !wants {
+        return Ok(None);
+    }
+    let Some((links, facts)) = validated.first() else {
+        return Ok(None);
+    };
+    if facts.details.kind() != kiroku_core::handling::EventKind::Acquire {
+        return Err(FieldError::new("帳票", "帳票との結び付けは「取得」の記録で行います。").into());
+    }
+    if let Some(id) = new.document {
+        if new.new_document.is_some() {
+            return Err(FieldError::new(
+                "帳票",
+                "既存の帳票か新しい帳票の、どちらか一方を指定してください。",
+            )
+            .into());
+        }
+        let id = guarded_id("帳票", id)?;
+        return match kiroku_store::table::documents::get(conn, id)? {
+            Some(d) if d.disposal.is_none() => Ok(Some(DocumentChoice::Existing(id))),
+            Some(_) => Err(FieldError::new(
+                "帳票",
+                format!("帳票 ID {id} はすでに廃棄・削除済みです。"),
+            )
+            .into()),
+            None => Err(FieldError::new(
+                "帳票",
+                format!("帳票 ID {id} はありません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。"),
+            )
+            .into()),
+        };
+    }
+    let Some(spec) = &new.new_document else {
+        return Ok(None);
+    };
+    let ledger_no = links.ledger_no.ok_or_else(|| {
+        FieldError::new(
+            "特定個人情報ファイル",
+            "帳票を作るには、保管する台帳の NO. を指定してください。",
+        )
+    })?;
+    let rule = crate::retention::resolve_rule(conn, &spec.rule)?;
+    let name = match spec
+        .name
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .or(facts.content.as_deref())
+    {
+        Some(n) => kiroku_core::field::required_text("帳票名", n, 100)?,
+        None => {
+            return Err(FieldError::new(
+                "帳票名",
+                "帳票名か内容を入力してください（内容が帳票名になります）。",
+            )
+            .into())
+        }
+    };
+    let base_date = match spec.base_date.as_deref().filter(|d| !d.trim().is_empty()) {
+        Some(d) => kiroku_core::wareki::parse("基準日", d)?,
+        None => facts.happened_on,
+    };
+    let one = validated.len() == 1;
+    Ok(Some(DocumentChoice::New(
+        kiroku_store::table::documents::NewDocument {
+            name,
+            ledger_no,
+            rule_id: rule.id,
+            base_date,
+            person_id: if one { links.person_id } else { None },
+            batch_count: if one {
+                None
+            } else {
+                u32::try_from(validated.len()).ok()
+            },
+        },
+    )))
+}
+
+fn current_event(conn: &Connection, id: i64) -> Result<EventVersionRow, ApiError> {
+    let id = guarded_id("記録ID", id)?;
+    events::current(conn, id)?.ok_or_else(|| {
+        ApiError::NotFound(format!(
+            "記録 ID {id} はありません。取扱記録の一覧（取扱記録、kiroku event list）で確認してください。"
+        ))
+    })
+}
+
+/// The checks of a batch that need no look-up.
+fn check_batch_shape(new: &NewEvent) -> Result<(), ApiError> {
+    if new.persons.is_empty() {
+        return Err(FieldError::new(
+            "本人",
+            "本人の ID を指定してください（本人の一覧で確認できます）。",
+        )
+        .into());
+    }
+    if new.dependent.is_some() && new.persons.len() > 1 {
+        return Err(FieldError::new(
+            "扶養家族",
+            "扶養家族は、本人を1人だけ指定したときに指定できます。",
+        )
+        .into());
+    }
+    refuse_repeats("本人", &new.persons)
+}
+
+/// Resolves and validates each person's event of a batch against what `conn` holds now.
+fn validate_batch(
+    conn: &Connection,
+    new: &NewEvent,
+    clerk: &str,
+    today: NaiveDate,
+) -> Result<Vec<(EventLinks, EventFacts)>, ApiError> {
+    let affair_id = resolve_affair(conn, &new.affair)?;
+    let ledger_no = new.file.map(|no| require_file(conn, no)).transpose()?;
+    let mut validated = Vec::with_capacity(new.persons.len());
+    for &person_id in &new.persons {
+        require_person(conn, person_id)?;
+        let dependent_id = new
+            .dependent
+            .as_deref()
+            .map(|d| resolve_dependent(conn, person_id, d))
+            .transpose()?;
+        let draft = Draft {
+            kind: new.kind.clone(),
+            date: new.date.clone(),
+            links: EventLinks {
+                affair_id: Some(affair_id),
+                person_id: Some(person_id),
+                dependent_id,
+                ledger_no,
+                clerk: clerk.to_owned(),
+                document_id: None,
+            },
+            fields: new.fields.clone(),
+        };
+        validated.push(draft.validate(conn, today)?);
+    }
+    Ok(validated)
+}
+
 impl Session {
     fn event_row(&self, id: i64) -> Result<EventVersionRow, ApiError> {
-        let id = guarded_id("記録ID", id)?;
-        events::current(self.vault.conn(), id)?.ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "記録 ID {id} はありません。取扱記録の一覧（取扱記録、kiroku event list）で確認してください。"
-            ))
-        })
+        current_event(self.vault.conn(), id)
     }
 
     /// Records an event for one person, or the same event for each of several persons (a
     /// batch, all or nothing). Returns the new events.
     pub fn add_events(&mut self, new: &NewEvent) -> Result<Vec<EventView>, ApiError> {
         self.require_writer("取扱いの記録")?;
-        let conn = self.vault.conn();
-        if new.persons.is_empty() {
-            return Err(FieldError::new(
-                "本人",
-                "本人の ID を指定してください（本人の一覧で確認できます）。",
-            )
-            .into());
-        }
-        if new.dependent.is_some() && new.persons.len() > 1 {
-            return Err(FieldError::new(
-                "扶養家族",
-                "扶養家族は、本人を1人だけ指定したときに指定できます。",
-            )
-            .into());
-        }
-        refuse_repeats("本人", &new.persons)?;
-        let affair_id = resolve_affair(conn, &new.affair)?;
-        let ledger_no = new.file.map(|no| require_file(conn, no)).transpose()?;
+        check_batch_shape(new)?;
         let clerk = new
             .clerk
             .clone()
             .unwrap_or_else(|| self.actor().to_string());
         let today = self.today();
-        let mut validated = Vec::with_capacity(new.persons.len());
-        for &person_id in &new.persons {
-            require_person(conn, person_id)?;
-            let dependent_id = new
-                .dependent
-                .as_deref()
-                .map(|d| resolve_dependent(conn, person_id, d))
-                .transpose()?;
-            let draft = Draft {
-                kind: new.kind.clone(),
-                date: new.date.clone(),
-                links: EventLinks {
-                    affair_id: Some(affair_id),
-                    person_id: Some(person_id),
-                    dependent_id,
-                    ledger_no,
-                    clerk: clerk.clone(),
-                    document_id: None,
-                },
-                fields: new.fields.clone(),
-            };
-            validated.push(draft.validate(conn, today)?);
-        }
-        let document = self.document_for(new, &validated)?;
         let stamp = self.stamp();
+        // Every look-up and check runs inside the write transaction (BEGIN IMMEDIATE): a
+        // person, file or document changed by another window or command meanwhile is seen.
         let ids = self.vault.write(|tx| -> Result<Vec<i64>, ApiError> {
+            let validated = validate_batch(tx, new, &clerk, today)?;
+            let document = document_for(tx, new, &validated)?;
             let document_id = match &document {
                 Some(DocumentChoice::Existing(id)) => Some(*id),
                 Some(DocumentChoice::New(doc)) => {
@@ -452,94 +559,6 @@ impl Session {
             .collect()
     }
 
-    /// The document an acquisition attaches to or creates, checked before anything is written.
-    fn document_for(
-        &self,
-        new: &NewEvent,
-        validated: &[(EventLinks, EventFacts)],
-    ) -> Result<Option<DocumentChoice>, ApiError> {
-        let conn = self.vault.conn();
-        let wants = new.document.is_some() || new.new_document.is_some();
-        if !wants {
-            return Ok(None);
-        }
-        let Some((links, facts)) = validated.first() else {
-            return Ok(None);
-        };
-        if facts.details.kind() != kiroku_core::handling::EventKind::Acquire {
-            return Err(
-                FieldError::new("帳票", "帳票との結び付けは「取得」の記録で行います。").into(),
-            );
-        }
-        if let Some(id) = new.document {
-            if new.new_document.is_some() {
-                return Err(FieldError::new(
-                    "帳票",
-                    "既存の帳票か新しい帳票の、どちらか一方を指定してください。",
-                )
-                .into());
-            }
-            let id = guarded_id("帳票", id)?;
-            return match kiroku_store::table::documents::get(conn, id)? {
-                Some(d) if d.disposal.is_none() => Ok(Some(DocumentChoice::Existing(id))),
-                Some(_) => Err(FieldError::new(
-                    "帳票",
-                    format!("帳票 ID {id} はすでに廃棄・削除済みです。"),
-                )
-                .into()),
-                None => Err(FieldError::new(
-                    "帳票",
-                    format!("帳票 ID {id} はありません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。"),
-                )
-                .into()),
-            };
-        }
-        let Some(spec) = &new.new_document else {
-            return Ok(None);
-        };
-        let ledger_no = links.ledger_no.ok_or_else(|| {
-            FieldError::new(
-                "特定個人情報ファイル",
-                "帳票を作るには、保管する台帳の NO. を指定してください。",
-            )
-        })?;
-        let rule = crate::retention::resolve_rule(conn, &spec.rule)?;
-        let name = match spec
-            .name
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .or(facts.content.as_deref())
-        {
-            Some(n) => kiroku_core::field::required_text("帳票名", n, 100)?,
-            None => {
-                return Err(FieldError::new(
-                    "帳票名",
-                    "帳票名か内容を入力してください（内容が帳票名になります）。",
-                )
-                .into())
-            }
-        };
-        let base_date = match spec.base_date.as_deref().filter(|d| !d.trim().is_empty()) {
-            Some(d) => kiroku_core::wareki::parse("基準日", d)?,
-            None => facts.happened_on,
-        };
-        let one = validated.len() == 1;
-        Ok(Some(DocumentChoice::New(
-            kiroku_store::table::documents::NewDocument {
-                name,
-                ledger_no,
-                rule_id: rule.id,
-                base_date,
-                person_id: if one { links.person_id } else { None },
-                batch_count: if one {
-                    None
-                } else {
-                    u32::try_from(validated.len()).ok()
-                },
-            },
-        )))
-    }
-
     /// One event's current version (the read is audited).
     pub fn event(&mut self, id: i64) -> Result<EventView, ApiError> {
         let history = self.event_versions(id)?;
@@ -577,72 +596,75 @@ impl Session {
         changes: &EventChanges,
     ) -> Result<EventView, ApiError> {
         self.require_writer("取扱記録の訂正")?;
-        let current = self.event_row(id)?;
         let reason = amend_reason(reason)?;
-        let conn = self.vault.conn();
-        let mut links = current.links.clone();
-        if let Some(a) = &changes.affair {
-            links.affair_id = Some(resolve_affair(conn, a)?);
-        }
-        if let Some(p) = changes.person {
-            links.person_id = Some(require_person(conn, p)?.id);
-            if changes.dependent.is_none() && Some(p) != current.links.person_id {
-                links.dependent_id = None;
+        let today = self.today();
+        let stamp = self.stamp();
+        // The current version is read, and the correction checked, inside the write
+        // transaction: two windows correcting one record never both write 第2版.
+        let version = self.vault.write(|tx| -> Result<u32, ApiError> {
+            let conn: &Connection = tx;
+            let current = current_event(conn, id)?;
+            let mut links = current.links.clone();
+            if let Some(a) = &changes.affair {
+                links.affair_id = Some(resolve_affair(conn, a)?);
             }
-        }
-        match changes.dependent.as_deref().map(str::trim) {
-            Some("") => links.dependent_id = None,
-            Some(d) => {
-                let person = links.person_id.ok_or_else(|| {
-                    FieldError::new(
-                        "扶養家族",
-                        "本人のない記録（一式の記録）には扶養家族を指定できません。",
-                    )
-                })?;
-                links.dependent_id = Some(resolve_dependent(conn, person, d)?);
+            if let Some(p) = changes.person {
+                links.person_id = Some(require_person(conn, p)?.id);
+                if changes.dependent.is_none() && Some(p) != current.links.person_id {
+                    links.dependent_id = None;
+                }
             }
-            None => {}
-        }
-        match changes.file.as_deref().map(str::trim) {
-            Some("") => links.ledger_no = None,
-            Some(no) => {
-                let no = required_text("特定個人情報ファイル", no, 20)?;
-                let no = no.parse::<i64>().map_err(|_| {
-                    FieldError::new(
-                        "特定個人情報ファイル",
-                        "台帳の NO.（数字）を指定してください。",
-                    )
-                })?;
-                links.ledger_no = Some(require_file(conn, no)?);
+            match changes.dependent.as_deref().map(str::trim) {
+                Some("") => links.dependent_id = None,
+                Some(d) => {
+                    let person = links.person_id.ok_or_else(|| {
+                        FieldError::new(
+                            "扶養家族",
+                            "本人のない記録（一式の記録）には扶養家族を指定できません。",
+                        )
+                    })?;
+                    links.dependent_id = Some(resolve_dependent(conn, person, d)?);
+                }
+                None => {}
             }
-            None => {}
-        }
-        if let Some(c) = &changes.clerk {
-            links.clerk.clone_from(c);
-        }
-        let draft = Draft {
-            kind: changes
-                .kind
-                .clone()
-                .unwrap_or_else(|| current.facts.details.kind().as_str().to_owned()),
-            date: changes
-                .date
-                .clone()
-                .unwrap_or_else(|| current.facts.happened_on.to_string()),
-            links,
-            fields: merge_fields(&fields_of(&current.facts), &changes.fields),
-        };
-        let (links, facts) = draft.validate(conn, self.today())?;
-        if links == current.links && facts == current.facts {
-            return Err(FieldError::new(
+            match changes.file.as_deref().map(str::trim) {
+                Some("") => links.ledger_no = None,
+                Some(no) => {
+                    let no = required_text("特定個人情報ファイル", no, 20)?;
+                    let no = no.parse::<i64>().map_err(|_| {
+                        FieldError::new(
+                            "特定個人情報ファイル",
+                            "台帳の NO.（数字）を指定してください。",
+                        )
+                    })?;
+                    links.ledger_no = Some(require_file(conn, no)?);
+                }
+                None => {}
+            }
+            if let Some(c) = &changes.clerk {
+                links.clerk.clone_from(c);
+            }
+            let draft = Draft {
+                kind: changes
+                    .kind
+                    .clone()
+                    .unwrap_or_else(|| current.facts.details.kind().as_str().to_owned()),
+                date: changes
+                    .date
+                    .clone()
+                    .unwrap_or_else(|| current.facts.happened_on.to_string()),
+                links,
+                fields: merge_fields(&fields_of(&current.facts), &changes.fields),
+            };
+            let (links, facts) = draft.validate(conn, today)?;
+            if links == current.links && facts == current.facts {
+                return Err(FieldError::new(
                 "訂正内容",
                 "変更する項目がありません。直す項目（日付・備考など）に新しい値を入れてください。",
             )
             .into());
-        }
-        let version = current.version + 1;
-        let stamp = self.stamp();
-        self.vault.write(|tx| -> Result<(), ApiError> {
+            }
+            let version = current.version + 1;
             events::amend(
                 tx,
                 id,
@@ -661,7 +683,7 @@ impl Session {
                     format!("第{version}版: {reason}"),
                 ),
             )?;
-            Ok(())
+            Ok(version)
         })?;
         let conn = self.vault.conn();
         event_view(conn, &self.event_row(id)?, version, &user_names(conn)?)
