@@ -145,6 +145,12 @@ pub fn print_recovery_sheet(
     state.with(|s| s.print_recovery_sheet(&req))
 }
 
+/// 暗号鍵の更新: a new master key, every slot re-wrapped, a new recovery code shown once.
+#[tauri::command(async)]
+pub fn rotate_key(state: State<'_, AppState>, reason: String) -> Reply<RotationReport> {
+    state.with(|s| s.rotate_key(&reason))
+}
+
 #[tauri::command(async)]
 pub fn audit_list(state: State<'_, AppState>, limit: u64) -> Reply<Vec<AuditRow>> {
     state.with(|s| s.audit_list(limit))
@@ -172,10 +178,10 @@ pub fn set_auto_lock_minutes(state: State<'_, AppState>, minutes: u32) -> Reply<
     Ok(view)
 }
 
-/// Opens a printed PDF in the OS viewer.
+/// Opens a PDF that this login printed in the OS viewer (nothing else).
 #[tauri::command(async)]
-pub fn open_file(path: String) -> Reply<()> {
-    crate::open::open(&path)
+pub fn open_file(state: State<'_, AppState>, path: String) -> Reply<()> {
+    crate::open::open(&state.with(|s| s.printed_file(&path))?)
 }
 
 #[tauri::command(async)]

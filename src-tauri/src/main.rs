@@ -71,6 +71,7 @@ fn main() {
             commands::set_date_style,
             commands::set_auto_lock_minutes,
             commands::open_file,
+            commands::rotate_key,
             commands::add_user,
             commands::add_affair,
             commands::add_dependent,

@@ -1,5 +1,6 @@
 //! Opening a printed PDF in the operating system's viewer (no plugin, no network).
 
+use std::path::Path;
 use std::process::Command;
 
 use kiroku_api::{ApiError, ErrorBody};
@@ -13,7 +14,7 @@ fn refused(e: &std::io::Error) -> ErrorBody {
     .body()
 }
 
-pub fn open(path: &str) -> Reply<()> {
+pub fn open(path: &Path) -> Reply<()> {
     let mut cmd = if cfg!(target_os = "windows") {
         let mut c = Command::new("cmd");
         c.args(["/C", "start", ""]);

@@ -98,8 +98,12 @@ impl AppState {
     }
 
     pub fn login(&self, req: &LoginRequest) -> Reply<LoginReport> {
-        let (session, report) = kiroku_api::login(&self.env, &self.vault, &req.user, &req.password)
-            .map_err(|e| e.body())?;
+        let options = kiroku_api::LoginOptions {
+            accept_older_vault: req.accept_older_vault,
+        };
+        let (session, report) =
+            kiroku_api::login_with(&self.env, &self.vault, &req.user, &req.password, options)
+                .map_err(|e| e.body())?;
         self.keep(session)?;
         Ok(report)
     }

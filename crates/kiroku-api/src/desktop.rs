@@ -71,6 +71,9 @@ impl SetupRequest {
 pub struct LoginRequest {
     pub user: String,
     pub password: String,
+    /// The officer knowingly opens a vault file older than the audit head recorded outside it.
+    #[serde(default)]
+    pub accept_older_vault: bool,
 }
 
 /// A correction of an event (訂正), with its reason.

@@ -21,6 +21,9 @@ pub enum ErrorCode {
     Forbidden,
     /// The file is damaged or altered (vault, key file, backup, audit chain).
     Integrity,
+    /// The vault file is older than the audit head recorded outside it (an older copy put back):
+    /// only the officer may open it, knowingly (`accept_older_vault`).
+    OlderVault,
     /// The disk or the operating system refused (a full disk, a read-only file or folder).
     Io,
     /// Another window or command was writing: nothing was saved, try again.
@@ -51,6 +54,8 @@ pub enum ApiError {
     #[error("{0}")]
     Integrity(String),
     #[error("{0}")]
+    OlderVault(String),
+    #[error("{0}")]
     Io(String),
     #[error("{0}")]
     Busy(String),
@@ -71,6 +76,7 @@ impl ApiError {
             ApiError::Disabled(_) => ErrorCode::Disabled,
             ApiError::Forbidden(_) => ErrorCode::Forbidden,
             ApiError::Integrity(_) => ErrorCode::Integrity,
+            ApiError::OlderVault(_) => ErrorCode::OlderVault,
             ApiError::Io(_) => ErrorCode::Io,
             ApiError::Busy(_) => ErrorCode::Busy,
             ApiError::Conflict(_) => ErrorCode::Conflict,

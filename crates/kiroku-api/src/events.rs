@@ -326,7 +326,7 @@ fn event_view(
         kind: kind.as_str().into(),
         kind_label: kind.label().into(),
         date: row.facts.happened_on,
-        date_label: kiroku_core::wareki::format(row.facts.happened_on),
+        date_label: crate::settings::date_style(conn)?.format(row.facts.happened_on),
         summary: record.summary(&name_of(names)),
         affair_id: record.affair_id,
         affair: record.affair.as_deref().map(str::to_owned),

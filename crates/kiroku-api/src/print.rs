@@ -264,7 +264,30 @@ impl Session {
         self.vault.write(|tx| -> Result<(), ApiError> {
             audit::append(tx, entry)?;
             Ok(())
-        })
+        })?;
+        if let Ok(canonical) = std::fs::canonicalize(path) {
+            self.printed.push(canonical);
+        }
+        Ok(())
+    }
+
+    /// The PDF at `path`, if this session printed it: the desktop app opens nothing else in the
+    /// OS viewer (not a file the UI was tricked into naming, not another session's print).
+    pub fn printed_file(&self, path: &str) -> Result<std::path::PathBuf, ApiError> {
+        let refused = || {
+            ApiError::Forbidden(
+                "このログイン中に印刷した PDF だけを開けます。もう一度印刷してください。".into(),
+            )
+        };
+        let canonical = std::fs::canonicalize(path).map_err(|_| refused())?;
+        let is_pdf = canonical
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        if is_pdf && self.printed.contains(&canonical) {
+            Ok(canonical)
+        } else {
+            Err(refused())
+        }
     }
 
     fn print_log(

@@ -26,6 +26,9 @@ pub struct Session {
     /// the [`KeyFileLock`].
     pub(crate) keys: KeySlots,
     pub(crate) user: users::UserRow,
+    /// The PDFs this session wrote (forms and the 復旧用キー), as canonical paths: the only files
+    /// the desktop app may hand to the OS viewer.
+    pub(crate) printed: Vec<std::path::PathBuf>,
 }
 
 fn key_file_error(vault_path: &Path, e: StoreError) -> ApiError {
@@ -273,7 +276,7 @@ pub fn login_with(
     let rollback = crate::vault_head::check_at_login(env, &vault, &keys, generation, &key)?;
     if let Some(found) = &rollback {
         if !(options.accept_older_vault && user.role.may_manage_users()) {
-            return Err(ApiError::Integrity(found.refusal(vault_path)));
+            return Err(ApiError::OlderVault(found.refusal(vault_path)));
         }
         warnings.push(found.accepted_warning());
     }
@@ -387,6 +390,7 @@ pub fn login_with(
             generation,
             keys,
             user,
+            printed: Vec::new(),
         },
         report,
     ))

@@ -670,3 +670,29 @@ fn a_my_number_in_any_event_field_is_refused_and_never_echoed() {
         .iter()
         .all(|a| !a.detail.contains("9018") && !a.target.contains("9018")));
 }
+
+/// Under the 西暦 setting, an event, its history and the list all say 2026年, not 令和.
+#[test]
+fn the_seireki_setting_is_honoured_by_the_event_and_its_history() {
+    let o = office();
+    let mut s = o.officer();
+    s.add_affair("給与所得の源泉徴収票", None).unwrap();
+    let p = staff(&mut s, "鈴木 一郎", "総務課");
+    s.set_date_style("seireki").unwrap();
+    let id = s
+        .add_events(&event(
+            "use",
+            "令和8年3月16日",
+            "給与所得の源泉徴収票",
+            vec![p],
+            use_fields("年末調整"),
+        ))
+        .unwrap()[0]
+        .id;
+    let shown = s.event(id).unwrap();
+    let history = s.event_history(id).unwrap();
+    for label in std::iter::once(&shown.date_label).chain(history.iter().map(|v| &v.date_label)) {
+        assert!(label.contains("2026"), "{label}");
+        assert!(!label.contains("令和"), "{label}");
+    }
+}

@@ -402,3 +402,39 @@ fn a_preview_is_the_same_form_built_in_memory_and_leaves_no_file_and_no_print_ro
     let err = s.preview(&request("invoice", Path::new(""))).unwrap_err();
     assert_eq!(err.body().field.as_deref(), Some("帳票"));
 }
+
+/// The desktop app hands a path to the OS viewer only when this login printed that PDF: not a
+/// file the UI names otherwise, not a copy beside it, not another login's print.
+#[test]
+fn only_a_pdf_printed_in_this_login_may_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let (env, vault) = demo_office(dir.path());
+    let mut session = login(&env, &vault, demo::OFFICER_ID);
+    let out = dir.path().join("ledger.pdf");
+    let report = session.print(&request("ledger", &out)).unwrap();
+    let opened = session.printed_file(&report.path).unwrap();
+    assert_eq!(opened, std::fs::canonicalize(&out).unwrap());
+
+    let copy = dir.path().join("copy.pdf");
+    std::fs::copy(&out, &copy).unwrap();
+    for other in [
+        copy.display().to_string(),
+        vault.display().to_string(),
+        "/etc/passwd".to_owned(),
+        dir.path().join("missing.pdf").display().to_string(),
+    ] {
+        let refused = session.printed_file(&other).unwrap_err();
+        assert_eq!(refused.code(), ErrorCode::Forbidden, "{other}");
+        assert!(
+            refused.to_string().contains("印刷した PDF だけ"),
+            "{refused}"
+        );
+    }
+    session.logout().unwrap();
+
+    let next = login(&env, &vault, demo::OFFICER_ID);
+    assert_eq!(
+        next.printed_file(&report.path).unwrap_err().code(),
+        ErrorCode::Forbidden
+    );
+}

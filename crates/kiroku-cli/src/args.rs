@@ -24,6 +24,9 @@ pub struct Cli {
     /// 結果を JSON で標準出力に出す。
     #[arg(long, global = true)]
     pub json: bool,
+    /// 監査ログの記録より古い記録ファイル（意図して戻したコピー）を、事務取扱責任者が承知のうえで開く。
+    #[arg(long, global = true)]
+    pub accept_older_vault: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -80,6 +83,9 @@ pub enum Command {
     /// 監査ログ（利用実績の記録）。
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// 暗号鍵（利用者の退職やパスワード漏えいの疑いのとき、事務取扱責任者が更新する）。
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// 暗号化したバックアップを1ファイルに書き出す（書き出し後に検証）。
     Backup {
         /// 書き出すファイル（既存のファイルは上書きしない）。
@@ -161,6 +167,20 @@ pub enum UserCommand {
     Reset { id: String },
     /// 自分のパスワードを変更する。
     Passwd,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// 暗号鍵を新しくする: 古いパスワード・復旧コード・鍵ファイルのコピーでは以後の記録を開けなくなる。
+    /// 新しい復旧コードを一度だけ表示する。
+    Rotate {
+        /// 更新の理由（例: 利用者の退職、パスワード漏えいの疑い）。
+        #[arg(long)]
+        reason: String,
+        /// 新しい復旧用キーの用紙を PDF に印刷する（保存先のファイル）。
+        #[arg(long)]
+        recovery_pdf: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,10 +1,12 @@
 //! One function per command: read the arguments, call `kiroku-api`, print.
 
-use kiroku_api::{Env, InitRequest, NewUser, RestoreRequest, Session};
+use kiroku_api::{
+    Env, InitRequest, LoginOptions, NewUser, RecoverySheetRequest, RestoreRequest, Session,
+};
 use std::path::{Path, PathBuf};
 
-use crate::args::{AuditCommand, BenchCommand, Cli, Command, InitArgs, UserCommand};
-use crate::output::{emit, local, table, Failure};
+use crate::args::{AuditCommand, BenchCommand, Cli, Command, InitArgs, KeyCommand, UserCommand};
+use crate::output::{emit, local, notice, table, Failure};
 use crate::{bench, contracts, log, people, print_cmd, retention_cmd, secrets, system};
 
 fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
@@ -24,17 +26,20 @@ fn login(cli: &Cli, env: &Env) -> Result<Session, Failure> {
         None => kiroku_api::default_user(&vault)?,
     };
     let password = secrets::password(&user)?;
-    let (session, report) = kiroku_api::login(env, &vault, &user, &password)?;
+    let options = LoginOptions {
+        accept_older_vault: cli.accept_older_vault,
+    };
+    let (session, report) = kiroku_api::login_with(env, &vault, &user, &password, options)?;
     if let Some(f) = report.failed_logins {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!(
-                "注意: 前回のログイン以降、{} 回ログインに失敗しています（{} 〜 {}）。心当たりがなければ事務取扱責任者に報告してください。",
-                f.count,
-                local(f.first),
-                local(f.last)
-            );
-        }
+        notice(&format!(
+            "前回のログイン以降、{} 回ログインに失敗しています（{} 〜 {}）。心当たりがなければ事務取扱責任者に報告してください。",
+            f.count,
+            local(f.first),
+            local(f.last)
+        ));
+    }
+    for warning in &report.warnings {
+        notice(warning);
     }
     Ok(session)
 }
@@ -69,6 +74,7 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Dispose(a) => retention_cmd::dispose(cli, a),
         Command::Certificate(cmd) => retention_cmd::certificate(cli, cmd),
         Command::Audit(cmd) => audit(cli, cmd),
+        Command::Key(cmd) => key(cli, cmd),
         Command::Backup { out } => backup(cli, out),
         Command::Print(a) => print_cmd::print(cli, a),
         Command::Setting(cmd) => print_cmd::setting(cli, cmd),
@@ -135,27 +141,69 @@ fn init(cli: &Cli, args: &InitArgs) -> Result<(), Failure> {
     emit(cli.json, &response, |r| {
         format!(
             "記録ファイルを作成しました: {}\n団体名: {}\n事務取扱責任者: {}（{}）\n保護: {}\n\n\
-             ┌──────────────────────────────────────────────┐\n\
-             │ 復旧コード（この画面でしか表示されません）             │\n\
-             │   {}   │\n\
-             └──────────────────────────────────────────────┘\n\
-             {}\n\
-             パスワードを忘れたときや PC を替えたとき、バックアップからの復元に必要です。",
+             {}",
             r.vault,
             r.org_name,
             r.officer.name,
             r.officer.id,
             r.protection.label(),
-            r.recovery_code,
-            match &args.recovery_pdf {
-                Some(p) => format!(
-                    "復旧用キーの用紙を印刷しました: {}\n印刷して、施錠できるキャビネットに保管してください。",
-                    p.display()
-                ),
-                None => "印刷するか書き写し、施錠できるキャビネットに保管してください。".to_owned(),
-            }
+            recovery_box(&r.recovery_code, args.recovery_pdf.as_deref()),
         )
     });
+    Ok(())
+}
+
+/// The recovery code in a box, shown once, with what to do with it.
+fn recovery_box(code: &str, printed_to: Option<&Path>) -> String {
+    format!(
+        "┌──────────────────────────────────────────────┐\n\
+         │ 復旧コード（この画面でしか表示されません）             │\n\
+         │   {code}   │\n\
+         └──────────────────────────────────────────────┘\n\
+         {}\n\
+         パスワードを忘れたときや PC を替えたとき、バックアップからの復元に必要です。",
+        match printed_to {
+            Some(p) => format!(
+                "復旧用キーの用紙を印刷しました: {}\n印刷して、施錠できるキャビネットに保管してください。",
+                p.display()
+            ),
+            None => "印刷するか書き写し、施錠できるキャビネットに保管してください。".to_owned(),
+        }
+    )
+}
+
+fn key(cli: &Cli, cmd: &KeyCommand) -> Result<(), Failure> {
+    match cmd {
+        KeyCommand::Rotate {
+            reason,
+            recovery_pdf,
+        } => {
+            let report = with_session(cli, |s| {
+                let report = s.rotate_key(reason)?;
+                if let Some(out) = recovery_pdf {
+                    s.print_recovery_sheet(&RecoverySheetRequest {
+                        code: report.recovery_code.clone(),
+                        out: out.display().to_string(),
+                    })?;
+                }
+                Ok(report)
+            })?;
+            emit(cli.json, &report, |r| {
+                let mut text = format!(
+                    "暗号鍵を更新しました（第 {} 世代）。古いパスワード・復旧コード・鍵ファイルのコピーでは、これからの記録を開けません。\n\n{}",
+                    r.generation,
+                    recovery_box(&r.recovery_code, recovery_pdf.as_deref())
+                );
+                if !r.users_needing_reset.is_empty() {
+                    text.push_str(&format!(
+                        "\n次の利用者はパスワードの再設定が必要です（user reset）: {}",
+                        r.users_needing_reset.join(", ")
+                    ));
+                }
+                text
+            });
+        }
+    }
     Ok(())
 }
 

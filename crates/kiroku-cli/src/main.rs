@@ -10,6 +10,7 @@ mod bench;
 mod commands;
 mod contract_args;
 mod contracts;
+mod invocation;
 mod log;
 mod log_args;
 mod output;
@@ -27,6 +28,11 @@ use crate::args::Cli;
 use crate::output::Failure;
 
 fn main() -> ExitCode {
+    if let Err(failure) = invocation::check(std::env::args_os(), |name| std::env::var_os(name)) {
+        let json = std::env::args_os().any(|a| a == "--json");
+        output::report_failure(&failure, json);
+        return ExitCode::from(failure.exit_code());
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
@@ -63,7 +69,7 @@ impl Failure {
             Failure::Api(e) => match e.code() {
                 InvalidInput | NotFound | AlreadyExists | Io | Conflict => 1,
                 AuthFailed | Locked | Disabled | Forbidden => 3,
-                Integrity => 4,
+                Integrity | OlderVault => 4,
                 Busy => 5,
                 Internal => 6,
             },

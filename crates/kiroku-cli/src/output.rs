@@ -3,6 +3,7 @@
 use chrono::{DateTime, Local, Utc};
 use kiroku_api::ApiError;
 use serde::Serialize;
+use std::io::{ErrorKind, Write};
 
 /// Why a command failed.
 #[derive(Debug)]
@@ -50,9 +51,33 @@ impl Failure {
     }
 }
 
-#[allow(clippy::print_stderr, clippy::print_stdout)]
+/// Writes `text` and a newline to standard output. When the reader has gone away (`kiroku … |
+/// head`), the command stops quietly: what it did is done and logged, and there is no one left
+/// to tell.
+pub fn out_line(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let written = writeln!(stdout, "{text}").and_then(|()| stdout.flush());
+    if let Err(e) = written {
+        if e.kind() == ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
+/// Writes a line to standard error (messages for the person at the terminal). A closed stderr
+/// is ignored.
+pub fn err_line(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{text}");
+}
+
+/// Something the user must know that is not the command's result: 「注意: …」 on stderr.
+pub fn notice(text: &str) {
+    err_line(&format!("注意: {text}"));
+}
+
 pub fn report_failure(failure: &Failure, json: bool) {
-    eprintln!("エラー: {}", failure.message());
+    err_line(&format!("エラー: {}", failure.message()));
     if json {
         let body = match failure {
             Failure::Api(e) => serde_json::to_value(e.body()).unwrap_or_default(),
@@ -61,22 +86,18 @@ pub fn report_failure(failure: &Failure, json: bool) {
             }
             Failure::Usage(m) => serde_json::json!({"code": "usage", "message": m, "field": null}),
         };
-        println!("{}", serde_json::json!({ "error": body }));
+        out_line(&serde_json::json!({ "error": body }).to_string());
     }
 }
 
 /// Prints `value` as JSON, or as the text `human` makes of it.
-#[allow(clippy::print_stdout)]
 pub fn emit<T: Serialize>(json: bool, value: &T, human: impl FnOnce(&T) -> String) {
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(value).unwrap_or_default()
-        );
+        out_line(&serde_json::to_string_pretty(value).unwrap_or_default());
     } else {
         let text = human(value);
         if !text.is_empty() {
-            println!("{}", text.trim_end());
+            out_line(text.trim_end());
         }
     }
 }

@@ -5,8 +5,14 @@ use zeroize::Zeroizing;
 use crate::output::Failure;
 
 fn from_env_or_prompt(var: &str, prompt: &str) -> Result<Zeroizing<String>, Failure> {
-    if let Ok(v) = std::env::var(var) {
-        return Ok(Zeroizing::new(v));
+    match std::env::var(var) {
+        Ok(v) => return Ok(Zeroizing::new(v)),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            return Err(Failure::Usage(format!(
+                "環境変数 {var} の値が文字化けしています（UTF-8 ではありません）。UTF-8 で設定し直してください。"
+            )))
+        }
+        Err(std::env::VarError::NotPresent) => {}
     }
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
@@ -25,7 +31,7 @@ pub fn password(user: &str) -> Result<Zeroizing<String>, Failure> {
 
 /// A new password, typed twice when prompted.
 pub fn new_password(whose: &str) -> Result<Zeroizing<String>, Failure> {
-    if std::env::var("KIROKU_NEW_PASSWORD").is_ok() {
+    if std::env::var_os("KIROKU_NEW_PASSWORD").is_some() {
         return from_env_or_prompt("KIROKU_NEW_PASSWORD", "");
     }
     let first = from_env_or_prompt(

@@ -38,6 +38,7 @@ import type { PersonView } from './bindings/PersonView';
 import type { PrintReport } from './bindings/PrintReport';
 import type { PrintRequest } from './bindings/PrintRequest';
 import type { RecoverySheetRequest } from './bindings/RecoverySheetRequest';
+import type { RotationReport } from './bindings/RotationReport';
 import type { ScheduleView } from './bindings/ScheduleView';
 import type { SettingsView } from './bindings/SettingsView';
 import type { SetupRequest } from './bindings/SetupRequest';
@@ -121,6 +122,7 @@ export const api = {
   setAutoLockMinutes: (minutes: number) =>
     call<SettingsView>('set_auto_lock_minutes', { minutes }),
   openFile: (path: string) => call<null>('open_file', { path }),
+  rotateKey: (reason: string) => call<RotationReport>('rotate_key', { reason }),
   addPerson: (person: Json<NewPerson>) => call<PersonView>('add_person', { person }),
   addDependent: (req: Json<NewDependentRequest>) => call<PersonView>('add_dependent', { req }),
   addUser: (req: Json<NewUserRequest>) => call<UserView>('add_user', { req }),
