@@ -2,6 +2,11 @@
 //! value that can reach a message, a file name or the audit log must be readable text (UTF-8) and
 //! must hold no 個人番号 (a mistyped number in `backup --out` would become a file name and an
 //! audit row; in `--user`, a prompt).
+//!
+//! Values of the options that fill a record's fields, and the positional IDs, are left to
+//! `kiroku-api`, whose guard refuses them naming the field (「氏名: …」) exactly as it does for the
+//! desktop app. Every other value — paths, counts, the user ID, anything not listed — is refused
+//! here, naming its option.
 
 use std::ffi::OsString;
 
@@ -11,6 +16,98 @@ use crate::output::Failure;
 /// recovery code are not here: they are never echoed, stored or logged.
 pub const TEXT_VARIABLES: &[&str] = &["KIROKU_VAULT", "KIROKU_USER"];
 
+/// Options whose values `kiroku-api` checks as named fields (texts, choices, dates, IDs).
+const FIELD_OPTIONS: &[&str] = &[
+    "affair",
+    "answer",
+    "approved",
+    "base-date",
+    "base-hint",
+    "basis",
+    "certificate",
+    "certificate-no",
+    "clerk",
+    "content",
+    "contract",
+    "contractor",
+    "correction-reason",
+    "data",
+    "date",
+    "dependent",
+    "dept",
+    "disposal",
+    "doc",
+    "doc-base-date",
+    "doc-name",
+    "doc-rule",
+    "duties",
+    "early-reason",
+    "eval",
+    "file",
+    "files",
+    "handlers",
+    "id",
+    "improve",
+    "kind",
+    "leak-2y",
+    "location",
+    "manager",
+    "measures",
+    "medium",
+    "method",
+    "name",
+    "no",
+    "note",
+    "officer",
+    "org",
+    "owner",
+    "parent",
+    "pattern",
+    "person",
+    "pmark",
+    "pmark-expiry",
+    "purpose",
+    "reason",
+    "relation",
+    "requester",
+    "retention",
+    "role",
+    "rule",
+    "scope",
+    "sealed",
+    "source",
+    "start",
+    "template",
+    "to",
+    "via",
+    "witness",
+    "work",
+    "years",
+];
+
+/// Options that take no value: what follows them is a positional argument.
+const FLAGS: &[&str] = &[
+    "json",
+    "electronic",
+    "statute",
+    "re",
+    "accept-older-vault",
+    "help",
+    "version",
+];
+
+/// The option a value at `index` belongs to: `Some("out")` for `--out VALUE` or `--out=VALUE`,
+/// `None` for a positional argument.
+fn option_of(args: &[&str], index: usize) -> Option<String> {
+    let arg = args[index];
+    if let Some(named) = arg.strip_prefix("--") {
+        return Some(named.split('=').next().unwrap_or(named).to_owned());
+    }
+    let previous = index.checked_sub(1).map(|i| args[i])?;
+    let named = previous.strip_prefix("--")?;
+    (!named.contains('=') && !FLAGS.contains(&named)).then(|| named.to_owned())
+}
+
 const NOT_A_MY_NUMBER: &str = "個人番号（マイナンバー）と思われる12桁の数字が含まれています。個人番号はファイル名・利用者ID・件数などにも使えません。番号を消して打ち直してください。";
 
 /// Refuses the invocation when an argument (after the program name) or a text variable is not
@@ -19,14 +116,24 @@ pub fn check(
     args: impl IntoIterator<Item = OsString>,
     var: impl Fn(&str) -> Option<OsString>,
 ) -> Result<(), Failure> {
-    for (index, arg) in args.into_iter().enumerate().skip(1) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let mut texts = Vec::with_capacity(args.len());
+    for (index, arg) in args.iter().enumerate().skip(1) {
         let Some(text) = arg.to_str() else {
             return Err(Failure::Usage(format!(
                 "{index} 番目の引数が文字化けしています（UTF-8 ではありません）。端末の文字コードを UTF-8 にして打ち直してください。"
             )));
         };
-        if kiroku_core::guard::find_my_number(text).is_some() {
-            return Err(refused("コマンドの引数"));
+        texts.push(text);
+    }
+    for index in 0..texts.len() {
+        if kiroku_core::guard::find_my_number(texts[index]).is_none() {
+            continue;
+        }
+        match option_of(&texts, index) {
+            Some(option) if FIELD_OPTIONS.contains(&option.as_str()) => {}
+            None => {}
+            Some(option) => return Err(refused_option(&option)),
         }
     }
     for name in TEXT_VARIABLES {
@@ -44,6 +151,20 @@ pub fn check(
         }
     }
     Ok(())
+}
+
+fn refused_option(option: &str) -> Failure {
+    let field = match option {
+        "vault" => "--vault",
+        "user" => "--user",
+        "out" => "--out",
+        "from" => "--from",
+        "limit" => "--limit",
+        "persons-file" => "--persons-file",
+        "recovery-pdf" => "--recovery-pdf",
+        _ => "コマンドの引数",
+    };
+    refused(field)
 }
 
 fn refused(field: &'static str) -> Failure {
@@ -81,6 +202,19 @@ mod tests {
             assert!(!e.to_string().contains("528473910645"), "{e}");
             assert!(e.to_string().contains("個人番号"), "{e}");
         }
+    }
+
+    #[test]
+    fn a_field_option_or_an_id_is_left_to_the_api_which_names_the_field() {
+        for list in [
+            &["person", "add", "--kind", "staff", "--name", "528473910645"][..],
+            &["event", "show", "528473910645"][..],
+            &["--json", "event", "add", "--note=528473910645"][..],
+        ] {
+            assert!(check(args(list), no_env).is_ok(), "{list:?}");
+        }
+        // An unknown option's value is refused here: safe by default.
+        assert!(check(args(&["bench", "print", "--runs", "528473910645"]), no_env).is_err());
     }
 
     #[test]
