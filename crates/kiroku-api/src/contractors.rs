@@ -5,7 +5,7 @@ use kiroku_core::audit::AuditAction;
 use kiroku_core::contract_clauses::{self, CLAUSES};
 use kiroku_core::contractor::{due_within, reevaluation_due, ContractorInput};
 use kiroku_core::evaluation::{Decision, Judgment};
-use kiroku_core::field::required_text;
+use kiroku_core::field::{required_name, required_text};
 use kiroku_core::handling::EventKind;
 use kiroku_core::{wareki, FieldError};
 use kiroku_store::table::contractors::{self, ContractorRow, Placement};
@@ -44,7 +44,7 @@ pub(crate) fn resolve_contractor(
     field: &'static str,
     text: &str,
 ) -> Result<ContractorRow, ApiError> {
-    let text = required_text(field, text, 100)?;
+    let text = required_name(field, text, 100)?;
     let all = contractors::list(conn)?;
     let by_id = text.parse::<i64>().ok();
     all.into_iter()

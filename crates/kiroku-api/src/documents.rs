@@ -393,7 +393,7 @@ impl Session {
         refuse_repeats("帳票", &req.documents)?;
         let conn = self.vault.conn();
         let today = self.today();
-        let on = wareki::parse_happened("廃棄日", &req.date, today)?;
+        let on = wareki::parse_handling("廃棄日", &req.date, today)?;
         let ctx = Context::load(conn)?;
         let contractor = req
             .contractor
@@ -585,7 +585,7 @@ impl Session {
         let contractor = resolve_contractor(conn, "委託先", &req.contractor)?;
         let number = kiroku_core::field::required_text("証明書番号", &req.number, 50)?;
         let today = self.today();
-        let on: NaiveDate = wareki::parse_happened("証明書の日付", &req.date, today)?;
+        let on: NaiveDate = wareki::parse_handling("証明書の日付", &req.date, today)?;
         if req.documents.is_empty() {
             return Err(
                 FieldError::new("帳票", "証明書の対象の帳票 ID を指定してください。").into(),

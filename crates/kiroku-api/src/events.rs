@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use kiroku_core::audit::AuditAction;
-use kiroku_core::field::required_text;
+use kiroku_core::field::{required_name, required_text};
 use kiroku_core::guard;
 use kiroku_core::handling::{EventDetails, EventFacts, EventInput};
 use kiroku_core::lifecycle::HandlingRecord;
@@ -40,7 +40,7 @@ pub(crate) fn refuse_repeats(field: &'static str, ids: &[i64]) -> Result<(), Api
 
 /// An affair by ID or exact name.
 pub(crate) fn resolve_affair(conn: &Connection, text: &str) -> Result<i64, ApiError> {
-    let text = required_text("関係事務", text, 100)?;
+    let text = required_name("関係事務", text, 100)?;
     let found = match text.parse::<i64>() {
         Ok(id) => affairs::get(conn, id)?,
         Err(_) => affairs::by_name(conn, &text)?,
@@ -79,7 +79,7 @@ pub(crate) fn require_file(conn: &Connection, no: i64) -> Result<i64, ApiError> 
 
 /// A dependent of `person_id`, by ID or name.
 fn resolve_dependent(conn: &Connection, person_id: i64, text: &str) -> Result<i64, ApiError> {
-    let text = required_text("扶養家族", text, 50)?;
+    let text = required_name("扶養家族", text, 50)?;
     let deps = dependents::of_person(conn, person_id)?;
     let by_id = text.parse::<i64>().ok();
     deps.iter()

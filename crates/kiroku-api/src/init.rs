@@ -2,7 +2,7 @@
 
 use kiroku_core::affair_templates::OfficeTemplate;
 use kiroku_core::audit::AuditAction;
-use kiroku_core::field::required_text;
+use kiroku_core::field::required_name;
 use kiroku_core::recovery_code::{self, RecoveryCode};
 use kiroku_core::user::{check_new_password, LoginId, Role, UserProfile};
 use kiroku_store::credentials::DeviceSecret;
@@ -45,7 +45,7 @@ fn new_device_secret(env: &Env, vault_id: &str) -> Result<DeviceSecret, String> 
 
 /// Creates the vault and its first officer; returns the recovery code (shown once).
 pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
-    let org_name = required_text("団体名", &req.org_name, 100)?;
+    let org_name = required_name("団体名", &req.org_name, 100)?;
     let id = LoginId::parse(&req.officer_id)?;
     let profile = UserProfile::parse(
         &req.officer_name,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use kiroku_core::audit::AuditAction;
-use kiroku_core::field::{optional_text, required_text};
+use kiroku_core::field::{optional_text, required_name};
 use kiroku_core::person::{DependentDetails, PersonDetails};
 use kiroku_core::wareki;
 use kiroku_store::table::{affairs, audit, dependents, persons};
@@ -31,7 +31,7 @@ impl Session {
     /// Adds an affair to the catalog (officer only).
     pub fn add_affair(&mut self, name: &str, basis: Option<&str>) -> Result<AffairView, ApiError> {
         self.require_officer("関係事務の追加")?;
-        let name = required_text("関係事務", name, 100)?;
+        let name = required_name("関係事務", name, 100)?;
         let basis = optional_text("根拠", basis.unwrap_or(""), 100)?;
         if affairs::by_name(self.vault.conn(), &name)?.is_some() {
             return Err(ApiError::AlreadyExists(format!(

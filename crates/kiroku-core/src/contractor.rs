@@ -5,7 +5,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::evaluation::{Pattern, ShortcutFacts};
-use crate::field::{optional_text, required_text, FieldError};
+use crate::field::{optional_text, required_name, FieldError};
 use crate::wareki;
 
 /// プライバシーマーク: its number and the last day it is valid.
@@ -85,7 +85,7 @@ impl ContractorInput<'_> {
             }
         };
         Ok(ContractorDetails {
-            name: required_text("委託先名称", self.name, 100)?,
+            name: required_name("委託先名称", self.name, 100)?,
             pattern: self.pattern.parse()?,
             dept: text("部門名", self.dept, 100)?,
             manager: text("業務責任者", self.manager, 50)?,

@@ -10,7 +10,7 @@ use crate::choice::{
     AcquireSource, Choice, DisposalMethod, IdentityCheck, Recipient, SubmissionMeans,
     TakeOutMeasure,
 };
-use crate::field::{optional_text, required_text, FieldError};
+use crate::field::{optional_name, optional_text, required_text, FieldError};
 use crate::wareki;
 
 /// The kind of handling (DOMAIN.md §3 identifiers).
@@ -262,7 +262,7 @@ impl EventInput<'_> {
     /// every text passes the My Number guard.
     pub fn parse(&self, today: NaiveDate) -> Result<EventFacts, FieldError> {
         let kind: EventKind = self.kind.parse()?;
-        let happened_on = wareki::parse_happened("日付", self.date, today)?;
+        let happened_on = wareki::parse_handling("日付", self.date, today)?;
         let (content_label, content_required) = kind.content_field();
         let content = if content_required {
             Some(required_text(
@@ -400,7 +400,7 @@ impl EventInput<'_> {
             },
             EventKind::Dispose => EventDetails::Dispose {
                 method: Choice::parse("廃棄・削除の方法", &need("廃棄・削除の方法", self.method)?)?,
-                contractor: optional_text("委託先", self.contractor.unwrap_or_default(), 100)?,
+                contractor: optional_name("委託先", self.contractor.unwrap_or_default(), 100)?,
             },
             EventKind::Delete => {
                 let method =

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::choice::{Choice, DisposalMethod};
-use crate::field::{required_text, FieldError};
+use crate::field::{required_name, required_text, FieldError};
 
 /// 紙媒体 or 電子データ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,7 +103,7 @@ impl LedgerInput<'_> {
             .iter()
             .map(|h| h.trim())
             .filter(|h| !h.is_empty())
-            .map(|h| required_text("担当者", h, 32))
+            .map(|h| required_name("担当者", h, 32))
             .collect::<Result<_, _>>()?;
         if handlers.is_empty() {
             return Err(FieldError::new(
@@ -115,7 +115,7 @@ impl LedgerInput<'_> {
             name: required_text("名称", self.name, 100)?,
             scope: required_text("特定個人情報の範囲", self.scope, 300)?,
             dept: required_text("取扱部署", self.dept, 50)?,
-            owner: required_text("責任者", self.owner, 32)?,
+            owner: required_name("責任者", self.owner, 32)?,
             handlers,
             purpose: required_text("利用目的", self.purpose, 300)?,
             retention: RetentionRef {

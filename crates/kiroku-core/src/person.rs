@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-use crate::field::{optional_text, required_text, FieldError};
+use crate::field::{optional_name, optional_text, required_name, required_text, FieldError};
 
 /// Who the person is to the office (DOMAIN.md §3 identifiers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -92,7 +92,7 @@ pub struct PersonDetails {
 impl PersonDetails {
     pub fn parse(kind: &str, name: &str, dept: &str, employer: &str) -> Result<Self, FieldError> {
         let kind: PersonKind = kind.parse()?;
-        let employer = optional_text("委託事業主名", employer, 100)?;
+        let employer = optional_name("委託事業主名", employer, 100)?;
         if kind == PersonKind::EmployerStaff && employer.is_none() {
             return Err(FieldError::new(
                 "委託事業主名",
@@ -101,7 +101,7 @@ impl PersonDetails {
         }
         Ok(Self {
             kind,
-            name: required_text("氏名", name, 50)?,
+            name: required_name("氏名", name, 50)?,
             dept: optional_text("所属", dept, 50)?,
             employer,
         })
@@ -120,7 +120,7 @@ pub struct DependentDetails {
 impl DependentDetails {
     pub fn parse(name: &str, relation: &str) -> Result<Self, FieldError> {
         Ok(Self {
-            name: required_text("扶養家族氏名", name, 50)?,
+            name: required_name("扶養家族氏名", name, 50)?,
             relation: required_text("続柄", relation, 20)?,
         })
     }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-use crate::field::{optional_text, required_text, FieldError};
+use crate::field::{optional_text, required_name, FieldError};
 
 /// What a user may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -139,7 +139,7 @@ pub struct UserProfile {
 impl UserProfile {
     pub fn parse(name: &str, dept: &str, duties: &str) -> Result<Self, FieldError> {
         Ok(Self {
-            name: required_text("氏名", name, 50)?,
+            name: required_name("氏名", name, 50)?,
             dept: optional_text("所属", dept, 50)?,
             duties: optional_text("業務内容", duties, 200)?,
         })
