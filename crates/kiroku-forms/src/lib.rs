@@ -3,9 +3,11 @@
 //! - [`layout`]: the form files of `forms/` (columns, widths, fixed texts), compiled in.
 //! - [`sheets`]: fill a layout with one print-out's values → a [`Document`].
 //! - [`render`]: a [`Document`] → PDF bytes, A4, paginated: the frame (form number, title,
-//!   header lines, seal boxes, "N / M ページ") on every page, table rows never split, a
-//!   table's header repeated on each page it continues on, text wrapped by character with
-//!   simple 禁則.
+//!   header lines, seal boxes, "N / M ページ") on every page, a table's header repeated on
+//!   each page it continues on, text wrapped by character with simple 禁則. A row goes whole
+//!   to the next page when it fits there; a row taller than a page (a 500-character 備考, a
+//!   300-character 範囲) is split between lines and continues under the repeated header, so
+//!   any text the API accepts prints.
 //!
 //! The Japanese font (IPAexゴシック, IPA Font License — see `assets/fonts/`) is compiled in and
 //! embedded *subset* into every PDF, so a printed form needs nothing installed on the machine
@@ -48,8 +50,6 @@ pub enum FormError {
     ColumnWidth { column: usize, width_mm: f32 },
     #[error("{what}が用紙の幅に収まりません")]
     TooWide { what: String },
-    #[error("{row}行目が1ページに収まりません")]
-    RowTooTall { row: usize },
     #[error("見出しが1ページに収まりません")]
     HeaderTooTall,
 }

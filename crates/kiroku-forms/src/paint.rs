@@ -33,6 +33,14 @@ struct Segment {
     widths: Vec<f32>,
 }
 
+/// Which part of a laid-out row to draw.
+struct Piece {
+    /// Lines `from..to` of each cell.
+    lines: (usize, usize),
+    height: f32,
+    header: bool,
+}
+
 pub(crate) struct Painter<'m> {
     font: FontId,
     metrics: &'m Metrics<'m>,
@@ -112,13 +120,24 @@ impl<'m> Painter<'m> {
 
     pub fn item(&mut self, frame: &Frame, item: &Item<'_>) {
         match item {
-            Item::Row { table, row, top } => {
+            Item::Row {
+                table,
+                row,
+                lines,
+                height,
+                top,
+            } => {
                 let laid = match row {
                     None => table.header.as_ref(),
                     Some(i) => table.rows.get(*i),
                 };
                 if let Some(laid) = laid {
-                    self.row(table, laid, row.is_none(), frame.left, *top);
+                    let piece = Piece {
+                        lines: *lines,
+                        height: *height,
+                        header: row.is_none(),
+                    };
+                    self.row(table, laid, &piece, frame.left, *top);
                 }
             }
             Item::Line {
@@ -148,7 +167,9 @@ impl<'m> Painter<'m> {
         }
     }
 
-    fn row(&mut self, table: &LaidTable<'_>, row: &LaidRow, header: bool, left: f32, top: f32) {
+    fn row(&mut self, table: &LaidTable<'_>, row: &LaidRow, piece: &Piece, left: f32, top: f32) {
+        let (header, height) = (piece.header, piece.height);
+        let (from, to) = piece.lines;
         let padding = mm(CELL_PADDING_MM);
         let size = table.block.size_pt;
         let width: f32 = table.widths.iter().sum();
@@ -168,7 +189,7 @@ impl<'m> Painter<'m> {
             });
         }
         if header {
-            self.fill(left, top, width, row.height, HEADER_GREY);
+            self.fill(left, top, width, height, HEADER_GREY);
         }
         self.hline(left, left + width, top);
         let mut x = left;
@@ -179,11 +200,11 @@ impl<'m> Painter<'m> {
             .zip(&table.block.columns)
         {
             if column.shaded && !header {
-                self.fill(x, top, cell_width, row.height, SHADE_GREY);
+                self.fill(x, top, cell_width, height, SHADE_GREY);
             }
             let align = if header { Align::Center } else { column.align };
             let mut line_top = top + padding;
-            for line in lines {
+            for line in lines.iter().take(to).skip(from) {
                 let w = self.metrics.width(line, size);
                 self.text(
                     aligned(align, x, cell_width, w, padding),
@@ -196,7 +217,7 @@ impl<'m> Painter<'m> {
             x += cell_width;
         }
         if let Some(segment) = self.segment.as_mut() {
-            segment.bottom = top + row.height;
+            segment.bottom = top + height;
         }
     }
 
