@@ -675,3 +675,31 @@ fn a_row_taller_than_a_page_continues_on_the_next_with_the_header_repeated() {
     assert_eq!(notes, &format!("{note}{note}"));
     assert_inside_printable_area(&rendered, "split-area");
 }
+
+/// Print time of a full 年度 (10,000 events of the 運用状況記録票) and the size of a normal
+/// one-page form. A measurement, not a test:
+/// `cargo test -p kiroku-forms --release -- --ignored --nocapture measure_`.
+#[test]
+#[ignore = "a measurement; run in release"]
+#[allow(clippy::print_stderr)]
+fn measure_a_full_year() {
+    let year = chronological(10_000);
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..3 {
+        let start = std::time::Instant::now();
+        last = Some(print_list(FormKind::Chronological, &year).unwrap());
+        times.push(start.elapsed().as_millis());
+    }
+    times.sort_unstable();
+    let year_pdf = last.unwrap();
+    let normal = print_list(FormKind::Chronological, &chronological(20)).unwrap();
+    eprintln!(
+        "full year: {} ms median of {:?}, {} pages, {} bytes; normal form: {} bytes",
+        times[1],
+        times,
+        year_pdf.pages,
+        year_pdf.pdf.len(),
+        normal.pdf.len()
+    );
+}
