@@ -65,7 +65,9 @@ def main():
         base for sequences in uvs.values() for base, glyph in sequences
         if glyph is not None and base in noto
     }
-    unicodes = sorted(wanted | bases | {0x20, 0x3000})
+    # fontTools keeps a format-14 record only when its selector is requested too.
+    selectors = set(uvs)
+    unicodes = sorted(wanted | bases | selectors | {0x20, 0x3000})
 
     options = subset.Options()
     options.layout_features = []
