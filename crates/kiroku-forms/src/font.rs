@@ -166,6 +166,7 @@ impl Fonts {
     }
 
     /// Every character some font draws, as sorted inclusive ranges.
+    #[cfg(test)]
     pub(crate) fn coverage(&self) -> Vec<(u32, u32)> {
         let mut ranges: Vec<(u32, u32)> = Vec::new();
         for cp in 0..=0x10_FFFFu32 {
