@@ -13,6 +13,7 @@ pub mod entry_form;
 pub mod evaluation;
 pub mod field;
 pub mod fiscal_year;
+pub mod glyphs;
 pub mod guard;
 pub mod handling;
 pub mod ledger;

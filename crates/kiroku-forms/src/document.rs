@@ -41,8 +41,9 @@ pub struct Column {
     pub shaded: bool,
 }
 
-/// A table: rows are never split across pages; the header is repeated on every page the
-/// table continues on.
+/// A table: the header is repeated on every page the table continues on. A row that does not
+/// fit under the rows above goes whole to the next page; a row taller than a page is split at
+/// line boundaries, each cell continuing its own lines under the repeated header.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableBlock {
     pub columns: Vec<Column>,

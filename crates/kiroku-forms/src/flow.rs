@@ -44,7 +44,7 @@ pub(crate) struct Frame {
 }
 
 impl Frame {
-    fn new(doc: &Document, metrics: &Metrics<'_>) -> Result<Self, FormError> {
+    pub(crate) fn new(doc: &Document, metrics: &Metrics<'_>) -> Result<Self, FormError> {
         let (w, h) = doc.orientation.size_mm();
         let (width, height) = (mm(w), mm(h));
         let left = mm(MARGIN_MM);
@@ -105,6 +105,8 @@ pub(crate) fn count_f32(n: usize) -> f32 {
 /// A row whose cells are broken into lines.
 pub(crate) struct LaidRow {
     pub cells: Vec<Vec<String>>,
+    /// Lines of the tallest cell (at least 1).
+    pub lines: usize,
     pub height: f32,
 }
 
@@ -135,6 +137,10 @@ pub(crate) enum Item<'l> {
         table: &'l LaidTable<'l>,
         /// `None`: the table's header.
         row: Option<usize>,
+        /// The lines of the row drawn here (`from..to`, per cell): all of them unless a row
+        /// taller than a page is split across pages.
+        lines: (usize, usize),
+        height: f32,
         top: f32,
     },
     Line {
@@ -195,34 +201,58 @@ impl<'d> Flow<'d> {
                 }
                 Laid::Table(table) => {
                     let header_height = table.header.as_ref().map_or(0.0, |h| h.height);
-                    if header_height >= room {
+                    let line = line_height(table.block.size_pt);
+                    let padding = 2.0 * mm(CELL_PADDING_MM);
+                    // A split row needs the header and one line of it on every page.
+                    if header_height + line + padding > room {
                         return Err(FormError::HeaderTooTall);
                     }
                     let header = |top| Item::Row {
                         table,
                         row: None,
+                        lines: (0, table.header.as_ref().map_or(0, |h| h.lines)),
+                        height: header_height,
                         top,
                     };
                     for (index, row) in table.rows.iter().enumerate() {
-                        if header_height + row.height > room {
-                            return Err(FormError::RowTooTall { row: index + 1 });
-                        }
                         // The header goes at the top of the table and of every page it
-                        // continues on, always with at least one row under it.
-                        let header_due = index == 0 || pager.at_top();
-                        let needed = row.height + if header_due { header_height } else { 0.0 };
-                        let new_page = !pager.fits(needed);
-                        if new_page {
+                        // continues on, always with at least one line of a row under it.
+                        let mut header_due = index == 0 || pager.at_top();
+                        let whole = row.height + if header_due { header_height } else { 0.0 };
+                        if !pager.fits(whole) && header_height + row.height <= room {
+                            // It fits a page of its own: keep it whole on the next one.
                             pager.break_page();
+                            header_due = true;
                         }
-                        if (header_due || new_page) && table.header.is_some() {
-                            pager.place(header_height, header);
+                        let mut from = 0;
+                        while from < row.lines {
+                            let above = if header_due { header_height } else { 0.0 };
+                            // Whole lines that fit in what is left of this page.
+                            let free = pager.free() - above - padding;
+                            let fit = lines_in(free, line).min(row.lines - from);
+                            if fit == 0 {
+                                pager.break_page();
+                                header_due = true;
+                                continue;
+                            }
+                            if header_due && table.header.is_some() {
+                                pager.place(header_height, header);
+                            }
+                            let to = from + fit;
+                            let height = count_f32(fit) * line + padding;
+                            pager.place(height, |top| Item::Row {
+                                table,
+                                row: Some(index),
+                                lines: (from, to),
+                                height,
+                                top,
+                            });
+                            from = to;
+                            if from < row.lines {
+                                pager.break_page();
+                                header_due = true;
+                            }
                         }
-                        pager.place(row.height, |top| Item::Row {
-                            table,
-                            row: Some(index),
-                            top,
-                        });
                     }
                     if table.rows.is_empty() && table.header.is_some() {
                         pager.place(header_height, header);
@@ -232,6 +262,18 @@ impl<'d> Flow<'d> {
         }
         Ok(pager.pages)
     }
+}
+
+/// Rounding slack when heights are compared (points).
+const EPSILON: f32 = 0.01;
+
+/// How many lines of `line` height fit in `free` points.
+fn lines_in(free: f32, line: f32) -> usize {
+    let mut n = 0;
+    while count_f32(n + 1) * line <= free + EPSILON {
+        n += 1;
+    }
+    n
 }
 
 /// Pours items down the body of the pages, starting a new page when one does not fit.
@@ -255,7 +297,12 @@ impl<'f, 'l> Pager<'f, 'l> {
     }
 
     fn fits(&self, height: f32) -> bool {
-        self.y + height <= self.frame.body_bottom
+        self.y + height <= self.frame.body_bottom + EPSILON
+    }
+
+    /// Height left on this page.
+    fn free(&self) -> f32 {
+        self.frame.body_bottom - self.y
     }
 
     fn break_page(&mut self) {
@@ -356,6 +403,7 @@ fn lay_table<'d>(
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         LaidRow {
             height: count_f32(lines) * line_height(table.size_pt) + 2.0 * padding,
+            lines,
             cells,
         }
     };

@@ -3,13 +3,20 @@
 //! - [`layout`]: the form files of `forms/` (columns, widths, fixed texts), compiled in.
 //! - [`sheets`]: fill a layout with one print-out's values → a [`Document`].
 //! - [`render`]: a [`Document`] → PDF bytes, A4, paginated: the frame (form number, title,
-//!   header lines, seal boxes, "N / M ページ") on every page, table rows never split, a
-//!   table's header repeated on each page it continues on, text wrapped by character with
-//!   simple 禁則.
+//!   header lines, seal boxes, "N / M ページ") on every page, a table's header repeated on
+//!   each page it continues on, text wrapped by character with simple 禁則. A row goes whole
+//!   to the next page when it fits there; a row taller than a page (a 500-character 備考, a
+//!   300-character 範囲) is split between lines and continues under the repeated header, so
+//!   any text the API accepts prints.
 //!
-//! The Japanese font (IPAexゴシック, IPA Font License — see `assets/fonts/`) is compiled in and
-//! embedded *subset* into every PDF, so a printed form needs nothing installed on the machine
-//! and stays small. The PDF's only metadata is the form's name.
+//! The Japanese fonts are compiled in and embedded *subset* into every PDF, so a printed form
+//! needs nothing installed on the machine and stays small: IPAexゴシック (IPA Font License), and
+//! for what it cannot draw a subset of Noto Sans CJK JP (SIL OFL: JIS X 0213 kanji such as 𠮷,
+//! the ideographic variation sequences used for names such as 葛󠄀). Fallback is per glyph, a
+//! variation sequence is one glyph, and the text layer (ToUnicode, `/ActualText`) reads back the
+//! exact characters; the fallback is embedded only in a PDF that uses it. See
+//! `assets/fonts/README.md`; `kiroku_core::glyphs` lists what the two fonts draw. The PDF's only
+//! metadata is the form's name.
 //!
 //! Architecture invariant: this crate reads no vault; callers hand it plain values.
 
@@ -48,8 +55,6 @@ pub enum FormError {
     ColumnWidth { column: usize, width_mm: f32 },
     #[error("{what}が用紙の幅に収まりません")]
     TooWide { what: String },
-    #[error("{row}行目が1ページに収まりません")]
-    RowTooTall { row: usize },
     #[error("見出しが1ページに収まりません")]
     HeaderTooTall,
 }
@@ -63,13 +68,14 @@ pub struct Rendered {
 
 /// Renders `doc` to PDF.
 pub fn render(doc: &Document) -> Result<Rendered, FormError> {
-    let font = font::font()?;
+    let fonts = font::fonts()?;
     let mut pdf = PdfDocument::new(&doc.title);
-    let font_id = pdf.add_font(font);
+    // A font no page uses is not embedded: most forms carry the primary font alone.
+    let font_ids = [pdf.add_font(&fonts.primary), pdf.add_font(&fonts.fallback)];
     let (w, h) = doc.orientation.size_mm();
     // The laid-out rows are dropped before saving: only the drawing operations stay.
     let pages: Vec<PdfPage> = {
-        let metrics = font::Metrics::new(font);
+        let metrics = font::Metrics::new(fonts);
         let flow = flow::Flow::new(doc, &metrics)?;
         let laid_pages = flow.pages()?;
         let count = laid_pages.len();
@@ -77,7 +83,7 @@ pub fn render(doc: &Document) -> Result<Rendered, FormError> {
             .iter()
             .enumerate()
             .map(|(index, items)| {
-                let mut painter = paint::Painter::new(font_id.clone(), &metrics, &flow.frame);
+                let mut painter = paint::Painter::new(font_ids.clone(), &metrics, &flow.frame);
                 painter.frame(doc, &flow.frame, index + 1, count);
                 for item in items {
                     painter.item(&flow.frame, item);

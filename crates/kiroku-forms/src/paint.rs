@@ -1,9 +1,11 @@
 //! Turns laid-out pages into printpdf drawing operations. Coordinates given to the painter are
 //! measured from the top left of the page in points; it flips them for PDF (origin bottom left).
 
+use std::collections::BTreeMap;
+
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect,
-    TextItem,
+    Codepoint, Color, DictItem, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle,
+    Point, Pt, Rect, TextItem,
 };
 
 use crate::document::{Align, Document};
@@ -11,7 +13,7 @@ use crate::flow::{
     line_height, mm, Frame, Item, LaidRow, LaidTable, CELL_PADDING_MM, FOOTER_PT, HEADER_PT,
     LINE_PITCH, MARGIN_MM, SEAL_LABEL_MM, SEAL_STAMP_MM, SEAL_WIDTH_MM, TITLE_PT,
 };
-use crate::font::Metrics;
+use crate::font::{Face, Glyph, Metrics};
 
 const BORDER_PT: f32 = 0.5;
 /// Fill of a table's header row (0 = black, 1 = white).
@@ -33,13 +35,23 @@ struct Segment {
     widths: Vec<f32>,
 }
 
+/// Which part of a laid-out row to draw.
+struct Piece {
+    /// Lines `from..to` of each cell.
+    lines: (usize, usize),
+    height: f32,
+    header: bool,
+}
+
 pub(crate) struct Painter<'m> {
-    font: FontId,
+    /// The primary font and the fallback.
+    fonts: [FontId; 2],
     metrics: &'m Metrics<'m>,
     page_height: f32,
     graphics: Vec<Op>,
     texts: Vec<Op>,
-    font_size: Option<f32>,
+    /// The font and size last set in the text object.
+    font_size: Option<(Face, f32)>,
     /// The rows of one table drawn so far on this page, whose rules are still due.
     segment: Option<Segment>,
     /// Where the text object's current line starts (PDF coordinates).
@@ -47,9 +59,9 @@ pub(crate) struct Painter<'m> {
 }
 
 impl<'m> Painter<'m> {
-    pub fn new(font: FontId, metrics: &'m Metrics<'m>, frame: &Frame) -> Self {
+    pub fn new(fonts: [FontId; 2], metrics: &'m Metrics<'m>, frame: &Frame) -> Self {
         Self {
-            font,
+            fonts,
             metrics,
             page_height: frame.height,
             graphics: vec![
@@ -112,13 +124,24 @@ impl<'m> Painter<'m> {
 
     pub fn item(&mut self, frame: &Frame, item: &Item<'_>) {
         match item {
-            Item::Row { table, row, top } => {
+            Item::Row {
+                table,
+                row,
+                lines,
+                height,
+                top,
+            } => {
                 let laid = match row {
                     None => table.header.as_ref(),
                     Some(i) => table.rows.get(*i),
                 };
                 if let Some(laid) = laid {
-                    self.row(table, laid, row.is_none(), frame.left, *top);
+                    let piece = Piece {
+                        lines: *lines,
+                        height: *height,
+                        header: row.is_none(),
+                    };
+                    self.row(table, laid, &piece, frame.left, *top);
                 }
             }
             Item::Line {
@@ -148,7 +171,9 @@ impl<'m> Painter<'m> {
         }
     }
 
-    fn row(&mut self, table: &LaidTable<'_>, row: &LaidRow, header: bool, left: f32, top: f32) {
+    fn row(&mut self, table: &LaidTable<'_>, row: &LaidRow, piece: &Piece, left: f32, top: f32) {
+        let (header, height) = (piece.header, piece.height);
+        let (from, to) = piece.lines;
         let padding = mm(CELL_PADDING_MM);
         let size = table.block.size_pt;
         let width: f32 = table.widths.iter().sum();
@@ -168,7 +193,7 @@ impl<'m> Painter<'m> {
             });
         }
         if header {
-            self.fill(left, top, width, row.height, HEADER_GREY);
+            self.fill(left, top, width, height, HEADER_GREY);
         }
         self.hline(left, left + width, top);
         let mut x = left;
@@ -179,11 +204,11 @@ impl<'m> Painter<'m> {
             .zip(&table.block.columns)
         {
             if column.shaded && !header {
-                self.fill(x, top, cell_width, row.height, SHADE_GREY);
+                self.fill(x, top, cell_width, height, SHADE_GREY);
             }
             let align = if header { Align::Center } else { column.align };
             let mut line_top = top + padding;
-            for line in lines {
+            for line in lines.iter().take(to).skip(from) {
                 let w = self.metrics.width(line, size);
                 self.text(
                     aligned(align, x, cell_width, w, padding),
@@ -196,7 +221,7 @@ impl<'m> Painter<'m> {
             x += cell_width;
         }
         if let Some(segment) = self.segment.as_mut() {
-            segment.bottom = top + row.height;
+            segment.bottom = top + height;
         }
     }
 
@@ -291,22 +316,93 @@ impl<'m> Painter<'m> {
     }
 
     /// One line of text whose line box starts `top` points below the top of the page.
+    ///
+    /// Runs of characters the primary font draws go out as text; a character it lacks is drawn
+    /// with the fallback font, and a variation sequence as its one glyph, each glyph carrying
+    /// the characters it stands for (ToUnicode). A variation sequence, and a character no font
+    /// draws, is also wrapped in an `/ActualText` span with its exact characters: a glyph
+    /// shared with the base character alone (or .notdef) cannot say them by itself.
     fn text(&mut self, x: f32, top: f32, size_pt: f32, text: &str) {
         if text.is_empty() {
             return;
         }
         // Baseline: centre the em box in the line pitch, then drop by the ascent (~0.88 em).
         let baseline = top + size_pt * (LINE_PITCH - 1.0) / 2.0 + size_pt * 0.88;
-        if self.font_size != Some(size_pt) {
+        let y = self.page_height - baseline;
+        let fonts = self.metrics.fonts;
+        let simple = |c: char| matches!(fonts.char_glyph(c), (Face::Primary, g) if g != 0);
+        if text
+            .chars()
+            .all(|c| simple(c) && !crate::font::is_variation_selector(c))
+        {
+            self.show(
+                Face::Primary,
+                size_pt,
+                (x, y),
+                TextItem::Text(text.to_owned()),
+            );
+            return;
+        }
+        let glyphs = fonts.glyphs(text);
+        let mut x = x;
+        let mut rest = glyphs.as_slice();
+        while let Some(first) = rest.first() {
+            let special = |g: &Glyph<'_>| g.gid == 0 || g.text.chars().count() > 1;
+            // A run: glyphs of one font, or one glyph that needs its own span.
+            let len = if special(first) {
+                1
+            } else {
+                rest.iter()
+                    .take_while(|g| g.face == first.face && !special(g))
+                    .count()
+            };
+            let (run, tail) = rest.split_at(len);
+            rest = tail;
+            let item = if first.face == Face::Primary && !special(first) {
+                TextItem::Text(run.iter().map(|g| g.text).collect())
+            } else {
+                TextItem::GlyphIds(
+                    run.iter()
+                        .map(|g| Codepoint {
+                            gid: g.gid,
+                            offset: 0.0,
+                            cid: Some(glyph_text(g).to_owned()),
+                        })
+                        .collect(),
+                )
+            };
+            if special(first) {
+                self.texts.push(Op::BeginMarkedContentWithProperties {
+                    tag: "Span".to_owned(),
+                    properties: actual_text(first.text),
+                });
+            }
+            self.show(first.face, size_pt, (x, y), item);
+            if special(first) {
+                self.texts.push(Op::EndMarkedContent);
+            }
+            x += run
+                .iter()
+                .map(|g| self.metrics.glyph_advance(g.face, g.gid, size_pt))
+                .sum::<f32>();
+        }
+    }
+
+    /// Shows `item` with `face` at `size_pt`, starting at `(x, y)` (PDF coordinates).
+    fn show(&mut self, face: Face, size_pt: f32, (x, y): (f32, f32), item: TextItem) {
+        if self.font_size != Some((face, size_pt)) {
+            let font = match face {
+                Face::Primary => &self.fonts[0],
+                Face::Fallback => &self.fonts[1],
+            };
             self.texts.push(Op::SetFont {
-                font: PdfFontHandle::External(self.font.clone()),
+                font: PdfFontHandle::External(font.clone()),
                 size: Pt(size_pt),
             });
-            self.font_size = Some(size_pt);
+            self.font_size = Some((face, size_pt));
         }
         // `Td` moves the start of the line relatively: two numbers per line instead of `Tm`'s six.
         let (x0, y0) = self.cursor;
-        let y = self.page_height - baseline;
         self.texts.push(Op::SetTextCursor {
             pos: Point {
                 x: Pt(x - x0),
@@ -314,9 +410,37 @@ impl<'m> Painter<'m> {
             },
         });
         self.cursor = (x, y);
-        self.texts.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_owned())],
-        });
+        self.texts.push(Op::ShowText { items: vec![item] });
+    }
+}
+
+/// The ToUnicode text of a glyph: its characters, when the glyph is theirs alone. A variant
+/// glyph of the fallback font is its sequence's own; the base glyph (default sequence, or no
+/// variant anywhere) stands for the base character, the span's `/ActualText` adds the
+/// selector. .notdef stands for nothing it can name.
+fn glyph_text<'t>(glyph: &Glyph<'t>) -> &'t str {
+    if glyph.gid == 0 {
+        return "\u{FFFD}";
+    }
+    let mut chars = glyph.text.char_indices();
+    match (chars.next(), chars.next()) {
+        (Some(_), Some((vs_at, _))) if !glyph.variant => &glyph.text[..vs_at],
+        _ => glyph.text,
+    }
+}
+
+/// `<< /ActualText (text) >>`, the text as UTF-16BE with a byte order mark.
+fn actual_text(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::Dict {
+        map: BTreeMap::from([(
+            "ActualText".to_owned(),
+            DictItem::String {
+                data,
+                literal: false,
+            },
+        )]),
     }
 }
 

@@ -8,6 +8,8 @@
 //! A run of ASCII letters and digits (`2025`, `No.12`, `P-mark` parts) is not broken either,
 //! unless the run alone is wider than the line. ぶら下げ (hanging 、。) is not done.
 
+use crate::font::is_variation_selector;
+
 /// Characters that must not begin a line (行頭禁則).
 const NO_LINE_START: &str = "、。，．,.：；:;？！?!）)」』】〕〉》］]｝}’”ー―‐ゝゞヽヾ々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・…‥〜～";
 
@@ -55,6 +57,10 @@ pub(crate) fn wrap(text: &str, max_width: f32, advance: impl Fn(char) -> f32) ->
             if end < chars.len() {
                 end = kinsoku_break(&chars, start, end);
             }
+            // A variation selector stays with its character.
+            while chars.get(end).copied().is_some_and(is_variation_selector) {
+                end += 1;
+            }
             lines.push(chars[start..end].iter().collect());
             start = end;
         }
@@ -76,7 +82,8 @@ fn kinsoku_break(chars: &[char], start: usize, end: usize) -> usize {
             .and_then(|i| chars.get(i))
             .zip(chars.get(at))
             .is_some_and(|(&a, &b)| is_word_char(a) && is_word_char(b));
-        next_ok && prev_ok && !inside_word
+        let selector = chars.get(at).copied().is_some_and(is_variation_selector);
+        next_ok && prev_ok && !inside_word && !selector
     };
     (start + 1..=end)
         .rev()
@@ -130,6 +137,19 @@ mod tests {
     #[test]
     fn an_impossible_rule_falls_back_to_the_width_break() {
         assert_eq!(lines("、、、、", 2.0), ["、、", "、、"]);
+    }
+
+    #[test]
+    fn a_variation_selector_stays_with_its_character() {
+        // 葛󠄀 = 葛 U+E0100; the selector has no width of its own.
+        let advance = |c: char| if c == '\u{E0100}' { 0.0 } else { 1.0 };
+        for width in [1.0, 2.0, 3.0, 0.5] {
+            let lines = wrap("あ葛\u{E0100}い辻\u{E0100}", width, advance);
+            assert_eq!(lines.concat(), "あ葛\u{E0100}い辻\u{E0100}");
+            for line in &lines {
+                assert!(!line.starts_with('\u{E0100}'), "{lines:?} at {width}");
+            }
+        }
     }
 
     #[test]
