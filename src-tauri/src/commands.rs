@@ -145,6 +145,18 @@ pub fn print_recovery_sheet(
     state.with(|s| s.print_recovery_sheet(&req))
 }
 
+/// A date as typed, read back in full beside its field.
+#[tauri::command(async)]
+pub fn echo_date(state: State<'_, AppState>, text: String, handling: bool) -> Reply<DateEcho> {
+    state.with(|s| s.echo_date(&text, handling))
+}
+
+/// Warnings for a text being typed (a character no printed form can draw).
+#[tauri::command(async)]
+pub fn text_warnings(field: String, text: String) -> Vec<String> {
+    kiroku_api::text_warnings(&field, &text)
+}
+
 /// 暗号鍵の更新: a new master key, every slot re-wrapped, a new recovery code shown once.
 #[tauri::command(async)]
 pub fn rotate_key(state: State<'_, AppState>, reason: String) -> Reply<RotationReport> {

@@ -72,6 +72,8 @@ fn main() {
             commands::set_auto_lock_minutes,
             commands::open_file,
             commands::rotate_key,
+            commands::echo_date,
+            commands::text_warnings,
             commands::add_user,
             commands::add_affair,
             commands::add_dependent,

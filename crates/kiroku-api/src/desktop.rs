@@ -142,7 +142,27 @@ pub struct TodayView {
     pub fy_label: String,
 }
 
+/// What to tell the person typing into a text field before it is saved (a character no printed
+/// form can draw), shown beside the field as they type. The same warnings the command line
+/// prints as 「注意: …」.
+pub fn text_warnings(field: &str, text: &str) -> Vec<String> {
+    kiroku_core::glyphs::entry_warning(field, text)
+        .into_iter()
+        .collect()
+}
+
 impl Session {
+    /// A date as typed, read back in full (「令和7年4月1日 (2025-04-01)」) beside the field, or
+    /// the refusal the save would give. `handling`: the date of a handling (not before the
+    /// 個人番号 were notified, not after tomorrow).
+    pub fn echo_date(&self, text: &str, handling: bool) -> Result<crate::DateEcho, ApiError> {
+        Ok(if handling {
+            kiroku_core::wareki::read_handling_input("日付", text, self.today())?
+        } else {
+            kiroku_core::wareki::read_input("日付", text)?
+        })
+    }
+
     pub fn today_view(&self) -> Result<TodayView, ApiError> {
         let today = self.today();
         let style = crate::settings::date_style(self.vault.conn())?;

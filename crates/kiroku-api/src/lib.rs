@@ -44,6 +44,7 @@ pub use error::{ApiError, ErrorBody, ErrorCode};
 pub use init::{init, InitRequest};
 pub use kiroku_core::affair_templates::OfficeTemplate;
 pub use kiroku_core::lifecycle::LifecycleRow;
+pub use kiroku_core::wareki::DateEcho;
 pub use log_views::*;
 pub use print::{Preview, PrintReport, PrintRequest};
 pub use restore::{restore, RestoreRequest};

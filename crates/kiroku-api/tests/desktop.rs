@@ -241,3 +241,30 @@ fn document_dates_are_labelled_as_the_vault_writes_dates() {
         "the same date, written differently"
     );
 }
+
+/// Beside a date field the window shows the date read back in full as it is typed; an era-less
+/// year is 令和, and a handling date before the 個人番号 existed is refused with that reason.
+#[test]
+fn a_date_is_echoed_in_full_as_it_is_typed() {
+    let o = common::office();
+    let s = o.officer();
+    let echo = s.echo_date("7.4.1", true).unwrap();
+    assert_eq!(echo.date, "2025-04-01");
+    assert_eq!(echo.label, "令和7年4月1日 (2025-04-01)");
+    let refused = s.echo_date("1999-01-01", true).unwrap_err();
+    assert!(
+        refused.to_string().contains("2015") || refused.to_string().contains("平成27年"),
+        "{refused}"
+    );
+    assert_eq!(s.echo_date("1999-01-01", false).unwrap().date, "1999-01-01");
+    assert!(s.echo_date("123.4.1", false).is_err());
+}
+
+/// A name with a character no form can draw is named as it is typed; 𠮷 and 葛󠄀 are not.
+#[test]
+fn a_character_no_form_can_draw_is_named_as_it_is_typed() {
+    assert!(kiroku_api::text_warnings("氏名", "𠮷田 葛\u{E0100}城").is_empty());
+    let warnings = kiroku_api::text_warnings("氏名", "山田 😀");
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("「😀」(U+1F600)"), "{warnings:?}");
+}

@@ -6,7 +6,7 @@ use kiroku_api::{
 use std::path::{Path, PathBuf};
 
 use crate::args::{AuditCommand, BenchCommand, Cli, Command, InitArgs, KeyCommand, UserCommand};
-use crate::output::{emit, local, notice, table, Failure};
+use crate::output::{emit, local, notice, notice_undrawable, table, Failure};
 use crate::{bench, contracts, log, people, print_cmd, retention_cmd, secrets, system};
 
 fn vault_path(cli: &Cli) -> Result<PathBuf, Failure> {
@@ -247,6 +247,7 @@ fn user(cli: &Cli, cmd: &UserCommand) -> Result<(), Failure> {
                 let password = secrets::new_password(id)?;
                 Ok(s.add_user(&new, &password)?)
             })?;
+            notice_undrawable("氏名", name);
             emit(cli.json, &created, |u| {
                 format!(
                     "利用者を追加しました: {}（{}、{}）",

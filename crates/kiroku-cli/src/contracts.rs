@@ -9,7 +9,7 @@ use crate::contract_args::{
     ClauseCommand, ContractorAddArgs, ContractorCommand, ContractorDetailsArgs, EvalCommand,
 };
 use crate::log::{number, yes_no};
-use crate::output::{emit, table, Failure};
+use crate::output::{emit, notice_undrawable, table, Failure};
 
 fn day(d: Option<chrono::NaiveDate>) -> String {
     d.map(wareki::format).unwrap_or_default()
@@ -264,7 +264,9 @@ pub fn contractor(cli: &Cli, cmd: &ContractorCommand) -> Result<(), Failure> {
     let c = match cmd {
         ContractorCommand::Add(a) => {
             let new = new_contractor(a)?;
-            with_session(cli, |s| Ok(s.add_contractor(&new)?))?
+            let c = with_session(cli, |s| Ok(s.add_contractor(&new)?))?;
+            notice_undrawable("委託先名称", &c.name);
+            c
         }
         ContractorCommand::List => {
             let list = with_session(cli, |s| Ok(s.list_contractors()?))?;

@@ -76,6 +76,13 @@ pub fn notice(text: &str) {
     err_line(&format!("注意: {text}"));
 }
 
+/// Tells, after a save, which characters of a name no printed form can draw.
+pub fn notice_undrawable(field: &str, text: &str) {
+    for warning in kiroku_api::text_warnings(field, text) {
+        notice(&warning);
+    }
+}
+
 pub fn report_failure(failure: &Failure, json: bool) {
     err_line(&format!("エラー: {}", failure.message()));
     if json {

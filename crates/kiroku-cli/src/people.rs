@@ -4,7 +4,7 @@ use kiroku_api::{AffairView, NewDependent, NewPerson, PersonView};
 
 use crate::args::{AffairCommand, Cli, DependentCommand, PersonCommand};
 use crate::commands::with_session;
-use crate::output::{emit, table, Failure};
+use crate::output::{emit, notice_undrawable, table, Failure};
 
 fn affair_rows(affairs: &[AffairView]) -> String {
     let rows: Vec<Vec<String>> = affairs
@@ -83,7 +83,9 @@ pub fn person(cli: &Cli, cmd: &PersonCommand) -> Result<(), Failure> {
                 dept: dept.clone(),
                 employer: employer.clone(),
             };
-            with_session(cli, |s| Ok(s.add_person(&new)?))?
+            let person = with_session(cli, |s| Ok(s.add_person(&new)?))?;
+            notice_undrawable("氏名", name);
+            person
         }
         PersonCommand::List => {
             let persons = with_session(cli, |s| Ok(s.list_persons()?))?;
@@ -96,7 +98,9 @@ pub fn person(cli: &Cli, cmd: &PersonCommand) -> Result<(), Failure> {
                 name: name.clone(),
                 relation: relation.clone(),
             };
-            with_session(cli, |s| Ok(s.add_dependent(*id, &new)?))?
+            let person = with_session(cli, |s| Ok(s.add_dependent(*id, &new)?))?;
+            notice_undrawable("扶養家族の氏名", name);
+            person
         }
         PersonCommand::Leave { id, date } => with_session(cli, |s| Ok(s.person_leave(*id, date)?))?,
     };

@@ -173,3 +173,19 @@ fn init_takes_an_office_type_template() {
     assert_eq!(affairs.as_array().unwrap().len(), 7);
     assert_eq!(affairs[1]["basis"], "001 第4条(2)");
 }
+
+/// A name with a character no printed form can draw is saved, and the clerk is told which
+/// character, at once; a name the fonts draw (𠮷, 髙, 﨑, 葛󠄀) gets no warning.
+#[test]
+fn a_name_the_forms_cannot_draw_is_named_at_entry() {
+    let s = Sandbox::new();
+    let out = s.run(&["person", "add", "--kind", "staff", "--name", "山田 😀太郎"]);
+    assert_success(&out);
+    let err = stderr(&out);
+    assert!(err.contains("注意: 氏名の 「😀」(U+1F600)"), "{err}");
+    for name in ["𠮷田 一郎", "髙橋 二郎", "山﨑 三郎", "葛\u{E0100}城 四郎"] {
+        let out = s.run(&["person", "add", "--kind", "staff", "--name", name]);
+        assert_success(&out);
+        assert!(!stderr(&out).contains("注意"), "{name}: {}", stderr(&out));
+    }
+}

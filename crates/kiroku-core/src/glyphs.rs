@@ -39,9 +39,34 @@ pub fn undrawable(text: &str) -> Vec<char> {
     found
 }
 
+/// What to tell the person typing `text` into `field` when a printed form could not draw some
+/// of it: each character named with its code point, and what to do. `None` when all prints.
+pub fn entry_warning(field: &str, text: &str) -> Option<String> {
+    let missing = undrawable(text);
+    if missing.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = missing
+        .iter()
+        .map(|c| format!("「{c}」(U+{:04X})", u32::from(*c)))
+        .collect();
+    Some(format!(
+        "{field}の {} は帳票のフォントにない文字で、印刷すると空白の四角になります。保存はできます。印刷した帳票には手書きで補うか、通用字体で入力してください。",
+        named.join("、")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_warning_names_each_missing_character_and_is_silent_otherwise() {
+        assert_eq!(entry_warning("氏名", "𠮷田 葛\u{E0100}城"), None);
+        let w = entry_warning("氏名", "山田 😀 太郎😀").unwrap();
+        assert!(w.starts_with("氏名の 「😀」(U+1F600) は"), "{w}");
+        assert_eq!(w.matches("U+1F600").count(), 1, "{w}");
+    }
 
     #[test]
     fn names_the_fonts_draw_are_drawable() {

@@ -39,6 +39,7 @@ import type { PrintReport } from './bindings/PrintReport';
 import type { PrintRequest } from './bindings/PrintRequest';
 import type { RecoverySheetRequest } from './bindings/RecoverySheetRequest';
 import type { RotationReport } from './bindings/RotationReport';
+import type { DateEcho } from './bindings/DateEcho';
 import type { ScheduleView } from './bindings/ScheduleView';
 import type { SettingsView } from './bindings/SettingsView';
 import type { SetupRequest } from './bindings/SetupRequest';
@@ -123,6 +124,8 @@ export const api = {
     call<SettingsView>('set_auto_lock_minutes', { minutes }),
   openFile: (path: string) => call<null>('open_file', { path }),
   rotateKey: (reason: string) => call<RotationReport>('rotate_key', { reason }),
+  echoDate: (text: string, handling: boolean) => call<DateEcho>('echo_date', { text, handling }),
+  textWarnings: (field: string, text: string) => call<string[]>('text_warnings', { field, text }),
   addPerson: (person: Json<NewPerson>) => call<PersonView>('add_person', { person }),
   addDependent: (req: Json<NewDependentRequest>) => call<PersonView>('add_dependent', { req }),
   addUser: (req: Json<NewUserRequest>) => call<UserView>('add_user', { req }),
