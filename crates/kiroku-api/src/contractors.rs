@@ -222,7 +222,13 @@ fn changed_contractor(
     conn: &Connection,
     id: i64,
     changes: &ContractorChanges,
-) -> Result<(kiroku_core::contractor::ContractorDetails, Vec<&'static str>), ApiError> {
+) -> Result<
+    (
+        kiroku_core::contractor::ContractorDetails,
+        Vec<&'static str>,
+    ),
+    ApiError,
+> {
     let c = require_contractor(conn, id)?;
     let d = &c.details;
     let pick = |new: &Option<String>, old: Option<String>| match new {

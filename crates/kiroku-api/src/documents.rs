@@ -514,7 +514,12 @@ fn new_document(conn: &Connection, new: &NewDocument) -> Result<documents::NewDo
 /// A disposal checked against what `conn` holds now: each document with whether it is a
 /// deletion, its handling-log facts and its early-disposal reason.
 struct DisposalPlan {
-    documents: Vec<(DocumentRow, bool, kiroku_core::handling::EventFacts, Option<String>)>,
+    documents: Vec<(
+        DocumentRow,
+        bool,
+        kiroku_core::handling::EventFacts,
+        Option<String>,
+    )>,
     contractor: Option<contractors::ContractorRow>,
     certificate: Option<String>,
     witness: Option<String>,

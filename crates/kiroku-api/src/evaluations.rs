@@ -190,9 +190,7 @@ fn check_confirmable(conn: &Connection, id: i64, n: u8) -> Result<(), ApiError> 
         .into());
     }
     if e.finalized.is_none() {
-        return Err(
-            FieldError::new("評価", "改善の確認は、評価を確定してから記録します。").into(),
-        );
+        return Err(FieldError::new("評価", "改善の確認は、評価を確定してから記録します。").into());
     }
     if evaluations::confirmed_improvements(conn, id)?.contains_key(&n) {
         return Err(ApiError::AlreadyExists(format!(

@@ -90,7 +90,10 @@ fn ledger_entry(name: &str) -> NewLedgerEntry {
 
 /// A 台帳 file and a batch (一式) under it, disposable from the test clock's first day.
 fn file_and_document(s: &mut Session) -> i64 {
-    let file = s.add_ledger_entry(&ledger_entry("雇用保険関係")).unwrap().no;
+    let file = s
+        .add_ledger_entry(&ledger_entry("雇用保険関係"))
+        .unwrap()
+        .no;
     let mut new = NewDocument::default();
     (new.name, new.file, new.rule) = ("雇用保険 資格取得届 控".into(), file, KOYO.into());
     new.base_date = "令和6年3月31日".into();
@@ -200,7 +203,12 @@ fn two_writers_correcting_one_ledger_entry_write_versions_2_and_3() {
             scope: Some("役職員の個人番号、氏名、住所".into()),
             ..LedgerChanges::default()
         };
-        assert_eq!(a.amend_ledger_entry(no, "住所を追加", &scope).unwrap().version, 2);
+        assert_eq!(
+            a.amend_ledger_entry(no, "住所を追加", &scope)
+                .unwrap()
+                .version,
+            2
+        );
     });
     let location = LedgerChanges {
         location: Some("総務課金庫".into()),
@@ -245,7 +253,10 @@ fn two_writers_changing_one_rule_write_versions_2_and_3() {
     };
     let v3 = b.edit_rule(id, "根拠の明記", &basis).unwrap();
     assert_eq!(v3.version, 3);
-    assert_eq!((v3.years, v3.basis.as_str()), (5, "特定個人情報取扱規程 第21条"));
+    assert_eq!(
+        (v3.years, v3.basis.as_str()),
+        (5, "特定個人情報取扱規程 第21条")
+    );
     let versions: Vec<u32> = b
         .rule_history(id)
         .unwrap()
@@ -274,7 +285,11 @@ fn a_sheet_finalised_by_another_writer_meanwhile_takes_no_more_judgments() {
         a.finalize_evaluation(id).unwrap();
     });
     let err = b
-        .set_judgments(e.id, &[("1".into(), "B".into())], &[("1".into(), "手順書の整備".into())])
+        .set_judgments(
+            e.id,
+            &[("1".into(), "B".into())],
+            &[("1".into(), "手順書の整備".into())],
+        )
         .unwrap_err();
     assert_eq!(err.body().field.as_deref(), Some("評価"), "{err:?}");
     says(&err, "確定済み");
@@ -306,7 +321,10 @@ fn two_writers_at_once_amend_one_entry_and_add_entries_without_a_collision() {
     const EACH: u32 = 8;
     let o = office();
     let mut first = o.officer();
-    let no = first.add_ledger_entry(&ledger_entry("共有の台帳")).unwrap().no;
+    let no = first
+        .add_ledger_entry(&ledger_entry("共有の台帳"))
+        .unwrap()
+        .no;
     let start = Arc::new(Barrier::new(2));
     let writers: Vec<_> = ["A", "B"]
         .into_iter()
@@ -366,4 +384,17 @@ fn an_unknown_document_or_rule_is_still_refused_with_its_field() {
         .amend_ledger_entry(4242, "理由", &LedgerChanges::default())
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
+}
+
+#[test]
+fn a_user_disabled_by_another_writer_cannot_set_a_new_password_from_an_open_session() {
+    let o = office();
+    o.add_user("tanaka", "田中 花子", "clerk", "clerk-pass-1234");
+    let mut clerk = o.login("tanaka", "clerk-pass-1234");
+    let mut officer = o.officer();
+    officer.disable_user("tanaka").unwrap();
+    let err = clerk.change_password("clerk-pass-5678").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Disabled, "{err:?}");
+    // No slot was made again: the new password opens nothing.
+    assert!(kiroku_api::login(&o.env, &o.vault, "tanaka", "clerk-pass-5678").is_err());
 }
