@@ -79,8 +79,10 @@ const KOYO: &str = "雇用保険 その他の書類";
 const TODAY: &str = "令和8年4月1日";
 
 fn ledger_entry(name: &str) -> NewLedgerEntry {
-    let mut e = NewLedgerEntry::default();
-    e.name = name.into();
+    let mut e = NewLedgerEntry {
+        name: name.into(),
+        ..NewLedgerEntry::default()
+    };
     (e.scope, e.purpose) = ("役職員の個人番号、氏名".into(), "年末調整".into());
     (e.dept, e.owner, e.handlers) = ("総務課".into(), OFFICER.into(), vec![OFFICER.into()]);
     (e.retention, e.disposal) = ("翌年1月10日の翌日から7年".into(), "shred".into());
