@@ -681,8 +681,8 @@ fn plan_certificate(
             return Err(FieldError::new(
                 "帳票",
                 format!(
-                    "帳票 ID {id}「{}」の証明書はすでに記録されています（別の画面・コマンドで記録された可能性があります）。何も保存していません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。",
-                    d.doc.name
+                    "帳票 ID {id}「{}」の「{}」による廃棄の証明書はすでに記録されています（別の画面・コマンドで記録された可能性があります）。何も保存していません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。",
+                    d.doc.name, contractor.details.name
                 ),
             )
             .into());

@@ -189,7 +189,8 @@ fn a_certificate_recorded_by_another_writer_meanwhile_is_refused_by_name() {
     });
     let err = b.add_certificate(&cert).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput, "{err:?}");
-    says(&err, "証明書はすでに記録されています");
+    says(&err, "による廃棄の証明書はすでに記録されています");
+    says(&err, "株式会社シュレッド");
     no_raw_sql(&err);
     assert_eq!(b.document(doc).unwrap().state, "disposed");
 }
