@@ -140,77 +140,186 @@ fn contractor_view(
     })
 }
 
+/// A new contractor checked against what `conn` holds now: its details and its place (the
+/// parent it is a 再委託先 of, the 台帳 files it handles).
+fn new_contractor(
+    conn: &Connection,
+    new: &NewContractor,
+    today: NaiveDate,
+) -> Result<(kiroku_core::contractor::ContractorDetails, Placement), ApiError> {
+    let details = ContractorInput {
+        name: &new.name,
+        pattern: &new.pattern,
+        dept: new.dept.as_deref(),
+        manager: new.manager.as_deref(),
+        work: new.work.as_deref(),
+        data: new.data.as_deref(),
+        pmark_no: new.pmark.as_deref(),
+        pmark_expiry: new.pmark_expiry.as_deref(),
+        leak_in_2_years: new.leak_2y,
+    }
+    .parse()?;
+    if contractors::list(conn)?
+        .iter()
+        .any(|c| c.is_active() && c.details.name == details.name)
+    {
+        return Err(FieldError::new(
+            "委託先名称",
+            format!(
+                "委託先「{}」はすでに登録されています。委託先の一覧（委託先・評価シート、kiroku contractor list）で確認してください。",
+                details.name
+            ),
+        )
+        .into());
+    }
+    let parent = new
+        .parent
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| resolve_contractor(conn, "委託元（再委託の親）", p))
+        .transpose()?;
+    if let Some(p) = parent.as_ref().filter(|p| !p.is_active()) {
+        return Err(FieldError::new(
+            "委託元（再委託の親）",
+            format!(
+                "委託先「{}」は無効化されているため、再委託元にできません。",
+                p.details.name
+            ),
+        )
+        .into());
+    }
+    let approved_on = new
+        .approved_on
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| wareki::parse_happened("再委託の許諾日", d, today))
+        .transpose()?;
+    if approved_on.is_some() && parent.is_none() {
+        return Err(FieldError::new(
+            "再委託の許諾日",
+            "許諾日は再委託先（元の委託先を指定した委託先）にだけ入力します。",
+        )
+        .into());
+    }
+    let ledger_files = new
+        .files
+        .iter()
+        .map(|&no| require_file(conn, no))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((
+        details,
+        Placement {
+            parent_id: parent.map(|p| p.id),
+            approved_on,
+            ledger_files,
+        },
+    ))
+}
+
+/// A contractor's details with `changes` applied over what `conn` holds now, and the names
+/// of the parts changed (for the audit row).
+fn changed_contractor(
+    conn: &Connection,
+    id: i64,
+    changes: &ContractorChanges,
+) -> Result<
+    (
+        kiroku_core::contractor::ContractorDetails,
+        Vec<&'static str>,
+    ),
+    ApiError,
+> {
+    let c = require_contractor(conn, id)?;
+    let d = &c.details;
+    let pick = |new: &Option<String>, old: Option<String>| match new {
+        Some(v) => Some(v.clone()),
+        None => old,
+    };
+    let pmark_cleared = changes
+        .pmark
+        .as_deref()
+        .is_some_and(|p| p.trim().is_empty());
+    let (pmark, expiry) = if pmark_cleared {
+        (None, None)
+    } else {
+        (
+            pick(&changes.pmark, d.pmark.as_ref().map(|p| p.number.clone())),
+            pick(
+                &changes.pmark_expiry,
+                d.pmark.as_ref().map(|p| p.expires_on.to_string()),
+            ),
+        )
+    };
+    let pattern = d.pattern.as_str();
+    let name = pick(&changes.name, Some(d.name.clone())).unwrap_or_default();
+    let [dept, manager, work, data] = [
+        pick(&changes.dept, d.dept.clone()),
+        pick(&changes.manager, d.manager.clone()),
+        pick(&changes.work, d.work.clone()),
+        pick(&changes.data, d.data.clone()),
+    ];
+    let details = ContractorInput {
+        name: &name,
+        pattern,
+        dept: dept.as_deref(),
+        manager: manager.as_deref(),
+        work: work.as_deref(),
+        data: data.as_deref(),
+        pmark_no: pmark.as_deref(),
+        pmark_expiry: expiry.as_deref(),
+        leak_in_2_years: changes.leak_2y.or(d.leak_in_2_years),
+    }
+    .parse()?;
+    if details.name != d.name
+        && contractors::list(conn)?
+            .iter()
+            .any(|x| x.id != id && x.is_active() && x.details.name == details.name)
+    {
+        return Err(FieldError::new(
+            "委託先名称",
+            format!("委託先「{}」はすでに登録されています。", details.name),
+        )
+        .into());
+    }
+    if details == c.details {
+        return Err(FieldError::new(
+            "変更内容",
+            "変更する項目がありません。直す項目（Pマークの有効期限など）に新しい値を入れてください。",
+        )
+        .into());
+    }
+    let mut changed = Vec::new();
+    if details.name != d.name {
+        changed.push("名称");
+    }
+    if (
+        &details.dept,
+        &details.manager,
+        &details.work,
+        &details.data,
+    ) != (&d.dept, &d.manager, &d.work, &d.data)
+    {
+        changed.push("基本情報");
+    }
+    if details.pmark != d.pmark {
+        changed.push("プライバシーマーク");
+    }
+    if details.leak_in_2_years != d.leak_in_2_years {
+        changed.push("漏えい事故の有無");
+    }
+    Ok((details, changed))
+}
+
 impl Session {
     /// Registers a contractor (or a 再委託先 under its parent).
     pub fn add_contractor(&mut self, new: &NewContractor) -> Result<ContractorView, ApiError> {
         self.require_writer("委託先の登録")?;
-        let conn = self.vault.conn();
-        let details = ContractorInput {
-            name: &new.name,
-            pattern: &new.pattern,
-            dept: new.dept.as_deref(),
-            manager: new.manager.as_deref(),
-            work: new.work.as_deref(),
-            data: new.data.as_deref(),
-            pmark_no: new.pmark.as_deref(),
-            pmark_expiry: new.pmark_expiry.as_deref(),
-            leak_in_2_years: new.leak_2y,
-        }
-        .parse()?;
-        if contractors::list(conn)?
-            .iter()
-            .any(|c| c.is_active() && c.details.name == details.name)
-        {
-            return Err(FieldError::new(
-                "委託先名称",
-                format!(
-                    "委託先「{}」はすでに登録されています。委託先の一覧（委託先・評価シート、kiroku contractor list）で確認してください。",
-                    details.name
-                ),
-            )
-            .into());
-        }
-        let parent = new
-            .parent
-            .as_deref()
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| resolve_contractor(conn, "委託元（再委託の親）", p))
-            .transpose()?;
-        if let Some(p) = parent.as_ref().filter(|p| !p.is_active()) {
-            return Err(FieldError::new(
-                "委託元（再委託の親）",
-                format!(
-                    "委託先「{}」は無効化されているため、再委託元にできません。",
-                    p.details.name
-                ),
-            )
-            .into());
-        }
-        let approved_on = new
-            .approved_on
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
-            .map(|d| wareki::parse_happened("再委託の許諾日", d, self.today()))
-            .transpose()?;
-        if approved_on.is_some() && parent.is_none() {
-            return Err(FieldError::new(
-                "再委託の許諾日",
-                "許諾日は再委託先（元の委託先を指定した委託先）にだけ入力します。",
-            )
-            .into());
-        }
-        let ledger_files = new
-            .files
-            .iter()
-            .map(|&no| require_file(conn, no))
-            .collect::<Result<Vec<_>, _>>()?;
-        let placement = Placement {
-            parent_id: parent.map(|p| p.id),
-            approved_on,
-            ledger_files,
-        };
+        let today = self.today();
         let stamp = self.stamp();
+        // The name, the parent and the files are checked inside the write transaction: a
+        // contractor added or disabled by another window or command meanwhile is seen.
         let id = self.vault.write(|tx| -> Result<i64, ApiError> {
+            let (details, placement) = new_contractor(tx, new, today)?;
             let id = contractors::insert(tx, &details, &placement, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -246,15 +355,15 @@ impl Session {
     /// Stops using a contractor (officer only): no new evaluation; the records stay.
     pub fn disable_contractor(&mut self, id: i64) -> Result<ContractorView, ApiError> {
         self.require_officer("委託先の無効化")?;
-        let c = require_contractor(self.vault.conn(), id)?;
-        if !c.is_active() {
-            return Err(ApiError::AlreadyExists(format!(
-                "委託先「{}」はすでに無効化されています。",
-                c.details.name
-            )));
-        }
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
+            let c = require_contractor(tx, id)?;
+            if !c.is_active() {
+                return Err(ApiError::AlreadyExists(format!(
+                    "委託先「{}」はすでに無効化されています（別の画面・コマンドで無効化された可能性があります）。",
+                    c.details.name
+                )));
+            }
             contractors::disable(tx, id, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -274,86 +383,11 @@ impl Session {
         changes: &ContractorChanges,
     ) -> Result<ContractorView, ApiError> {
         self.require_writer("委託先の変更")?;
-        let c = require_contractor(self.vault.conn(), id)?;
-        let d = &c.details;
-        let pick = |new: &Option<String>, old: Option<String>| match new {
-            Some(v) => Some(v.clone()),
-            None => old,
-        };
-        let pmark_cleared = changes
-            .pmark
-            .as_deref()
-            .is_some_and(|p| p.trim().is_empty());
-        let (pmark, expiry) = if pmark_cleared {
-            (None, None)
-        } else {
-            (
-                pick(&changes.pmark, d.pmark.as_ref().map(|p| p.number.clone())),
-                pick(
-                    &changes.pmark_expiry,
-                    d.pmark.as_ref().map(|p| p.expires_on.to_string()),
-                ),
-            )
-        };
-        let pattern = d.pattern.as_str();
-        let name = pick(&changes.name, Some(d.name.clone())).unwrap_or_default();
-        let [dept, manager, work, data] = [
-            pick(&changes.dept, d.dept.clone()),
-            pick(&changes.manager, d.manager.clone()),
-            pick(&changes.work, d.work.clone()),
-            pick(&changes.data, d.data.clone()),
-        ];
-        let details = ContractorInput {
-            name: &name,
-            pattern,
-            dept: dept.as_deref(),
-            manager: manager.as_deref(),
-            work: work.as_deref(),
-            data: data.as_deref(),
-            pmark_no: pmark.as_deref(),
-            pmark_expiry: expiry.as_deref(),
-            leak_in_2_years: changes.leak_2y.or(d.leak_in_2_years),
-        }
-        .parse()?;
-        if details.name != d.name
-            && contractors::list(self.vault.conn())?
-                .iter()
-                .any(|x| x.id != id && x.is_active() && x.details.name == details.name)
-        {
-            return Err(FieldError::new(
-                "委託先名称",
-                format!("委託先「{}」はすでに登録されています。", details.name),
-            )
-            .into());
-        }
-        if details == c.details {
-            return Err(FieldError::new(
-                "変更内容",
-                "変更する項目がありません。直す項目（Pマークの有効期限など）に新しい値を入れてください。",
-            )
-            .into());
-        }
-        let mut changed = Vec::new();
-        if details.name != d.name {
-            changed.push("名称");
-        }
-        if (
-            &details.dept,
-            &details.manager,
-            &details.work,
-            &details.data,
-        ) != (&d.dept, &d.manager, &d.work, &d.data)
-        {
-            changed.push("基本情報");
-        }
-        if details.pmark != d.pmark {
-            changed.push("プライバシーマーク");
-        }
-        if details.leak_in_2_years != d.leak_in_2_years {
-            changed.push("漏えい事故の有無");
-        }
         let stamp = self.stamp();
+        // The changes apply over the details as read inside the write transaction: a change
+        // made by another window or command meanwhile is kept, not overwritten.
         self.vault.write(|tx| -> Result<(), ApiError> {
+            let (details, changed) = changed_contractor(tx, id, changes)?;
             contractors::update(tx, id, &details)?;
             audit::append(
                 tx,
@@ -378,7 +412,7 @@ impl Session {
         signed_on: &str,
     ) -> Result<ContractorView, ApiError> {
         self.require_writer("契約条項の記録")?;
-        require_contractor(self.vault.conn(), id)?;
+        let id = guarded_id("委託先", id)?;
         let clause = required_text("契約条項", clause, 20)?;
         let known = contract_clauses::clause(&clause).ok_or_else(|| {
             FieldError::new(
@@ -398,7 +432,9 @@ impl Session {
             format!("contractor:{id}/clause:{}", known.id),
             tick.contract.clone(),
         );
+        // The contractor is looked up inside the write transaction.
         self.vault.write(|tx| -> Result<(), ApiError> {
+            require_contractor(tx, id)?;
             ticks::insert(tx, id, &tick)?;
             audit::append(tx, entry)?;
             Ok(())
@@ -414,6 +450,7 @@ impl Session {
         self.audited_read("contractors", &format!("期限一覧（{days}日以内）"))?;
         let today = self.today();
         let conn = self.vault.conn();
+        let style = crate::settings::date_style(conn)?;
         let disposals = events::days_by_contractor(conn, EventKind::Dispose)?;
         let certificates = events::days_by_contractor(conn, EventKind::Certificate)?;
         let mut due = Vec::new();
@@ -454,7 +491,7 @@ impl Session {
                             None,
                             format!(
                                 "最終評価 {}（ID {}）が不採用です。委託を見直すか、改善後に再評価してください。",
-                                wareki::format(last.made_on),
+                                style.format(last.made_on),
                                 last.id
                             ),
                         ));
@@ -467,7 +504,7 @@ impl Session {
                             Some(on),
                             format!(
                                 "前回の評価 {}（ID {}）から1年",
-                                wareki::format(last.made_on),
+                                style.format(last.made_on),
                                 last.id
                             ),
                         ));
@@ -529,7 +566,7 @@ impl Session {
                     format!(
                         "委託した廃棄 {} 件の証明書が未受領（最初の廃棄 {}）",
                         waiting.len(),
-                        wareki::format(*oldest)
+                        style.format(*oldest)
                     ),
                 ));
             }

@@ -211,42 +211,18 @@ impl Session {
     /// Registers a document kept under a 台帳 file by a rule, for one person or a batch.
     pub fn add_document(&mut self, new: &NewDocument) -> Result<DocumentView, ApiError> {
         self.require_writer("帳票の登録")?;
-        let conn = self.vault.conn();
-        let name = kiroku_core::field::required_text("帳票名", &new.name, 100)?;
-        let ledger_no = require_file(conn, new.file)?;
-        let rule = resolve_rule(conn, &new.rule)?;
-        let base_date = wareki::parse("基準日", &new.base_date)?;
-        let person_id = new
-            .person
-            .map(|p| require_person(conn, p).map(|p| p.id))
-            .transpose()?;
-        if person_id.is_some() && new.batch_count.is_some() {
-            return Err(FieldError::new(
-                "件数",
-                "本人を指定した帳票には件数（一式）を指定しません。どちらか一方にしてください。",
-            )
-            .into());
-        }
-        if new.batch_count == Some(0) {
-            return Err(FieldError::new("件数", "件数は1以上で入力してください。").into());
-        }
-        let doc = documents::NewDocument {
-            name,
-            ledger_no,
-            rule_id: rule.id,
-            base_date,
-            person_id,
-            batch_count: new.batch_count,
-        };
         let stamp = self.stamp();
+        // The file, rule and person are looked up inside the write transaction: one removed or
+        // changed by another window or command meanwhile is seen.
         let id = self.vault.write(|tx| -> Result<i64, ApiError> {
+            let doc = new_document(tx, new)?;
             let id = documents::insert(tx, &doc, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
                 stamp.entry(
                     AuditAction::Create,
                     format!("document:{id}"),
-                    format!("ledger:{ledger_no} rule:{}", rule.id),
+                    format!("ledger:{} rule:{}", doc.ledger_no, doc.rule_id),
                 ),
             )?;
             Ok(id)
@@ -391,116 +367,20 @@ impl Session {
             .into());
         }
         refuse_repeats("帳票", &req.documents)?;
-        let conn = self.vault.conn();
         let today = self.today();
         let on = wareki::parse_handling("廃棄日", &req.date, today)?;
-        let ctx = Context::load(conn)?;
-        let contractor = req
-            .contractor
-            .as_deref()
-            .filter(|c| !c.trim().is_empty())
-            .map(|c| resolve_contractor(conn, "委託先", c))
-            .transpose()?;
-        let certificate = req
-            .certificate
-            .as_deref()
-            .map(|c| kiroku_core::field::optional_text("証明書番号", c, 50))
-            .transpose()?
-            .flatten();
-        if certificate.is_some() && contractor.is_none() {
-            return Err(FieldError::new(
-                "証明書番号",
-                "証明書は委託先による廃棄に添えます。委託先も指定してください。",
-            )
-            .into());
-        }
-        let witness = req
-            .witness
-            .as_deref()
-            .filter(|w| !w.trim().is_empty())
-            .map(|w| user_ref(conn, "確認者", w).map(|u| u.0.id))
-            .transpose()?;
-        if witness.as_deref() == Some(self.actor().as_str()) {
-            return Err(FieldError::new(
-                "確認者",
-                "確認者は廃棄・削除した本人とは別の利用者にしてください。",
-            )
-            .into());
-        }
-        // Checked (the guard first) whether or not it is needed: a reason is never ignored.
-        let early_reason = req
-            .early_reason
-            .as_deref()
-            .map(|r| kiroku_core::field::optional_text("早期廃棄の理由", r, 200))
-            .transpose()?
-            .flatten();
-        let mut planned = Vec::new();
-        for &id in &req.documents {
-            let d = require_document(conn, id)?;
-            if d.disposal.is_some() {
-                return Err(FieldError::new(
-                    "帳票",
-                    format!("帳票 ID {id}「{}」はすでに廃棄・削除済みです。", d.doc.name),
-                )
-                .into());
-            }
-            let dates = ctx.rule(d.doc.rule_id)?.dates(d.doc.base_date);
-            let early = match check_disposal_day(&dates, on, early_reason.as_deref()) {
-                Ok(EarlyDisposal::OnTime) => None,
-                Ok(EarlyDisposal::Confirmed(reason)) => {
-                    self.require_officer("保存期限前の廃棄")?;
-                    Some(reason)
-                }
-                Err(e) => {
-                    return Err(
-                        FieldError::new(e.field, format!("帳票 ID {id}: {}", e.message)).into(),
-                    )
-                }
-            };
-            let electronic = ledger::current(conn, d.doc.ledger_no)?
-                .is_some_and(|l| l.entry.medium == Medium::Electronic);
-            if electronic && contractor.is_some() {
-                return Err(FieldError::new(
-                    "委託先",
-                    format!("帳票 ID {id} は電子データです。削除は委託先ではなく、確認者を立てて記録します。"),
-                )
-                .into());
-            }
-            let content = label_of(&d);
-            let facts = EventInput {
-                kind: if electronic { "delete" } else { "dispose" },
-                date: &on.to_string(),
-                clerk: self.actor().as_str(),
-                method: Some(&req.method),
-                content: Some(&content),
-                contractor: if electronic {
-                    None
-                } else {
-                    contractor.as_ref().map(|c| c.details.name.as_str())
-                },
-                witness: if electronic { witness.as_deref() } else { None },
-                note: early.as_deref(),
-                ..EventInput::default()
-            }
-            .parse(today)?;
-            planned.push((d, electronic, facts, early));
-        }
-        let receipts: Vec<Planned> = match (&contractor, &certificate) {
-            (Some(c), Some(no)) => planned
-                .iter()
-                .map(|(d, ..)| {
-                    Ok((
-                        d.clone(),
-                        self.certificate_facts(d, &c.details.name, no, on)?,
-                    ))
-                })
-                .collect::<Result<_, ApiError>>()?,
-            _ => Vec::new(),
+        let who = Who {
+            actor: self.actor().to_string(),
+            may_dispose_early: self.require_officer("保存期限前の廃棄").is_ok(),
+            today,
         };
         let stamp = self.stamp();
-        let ids: Vec<i64> = planned.iter().map(|p| p.0.id).collect();
+        // Every document, contractor and witness is looked up, and every rule checked, inside
+        // the write transaction: a document disposed of by another window or command meanwhile
+        // is refused by name, never disposed of twice.
         self.vault.write(|tx| -> Result<(), ApiError> {
-            for (d, electronic, facts, early) in &planned {
+            let plan = plan_disposal(tx, req, on, &who)?;
+            for (d, electronic, facts, early) in &plan.documents {
                 let links = document_links(d, &stamp.actor);
                 let event_id = events::insert(tx, &links, facts, stamp.at, &stamp.actor)?;
                 let method = match &facts.details {
@@ -516,8 +396,8 @@ impl Session {
                         method,
                         disposed_on: facts.happened_on,
                         performer: stamp.actor.clone(),
-                        witness: witness.clone(),
-                        contractor_id: contractor.as_ref().map(|c| c.id),
+                        witness: plan.witness.clone(),
+                        contractor_id: plan.contractor.as_ref().map(|c| c.id),
                         early_reason: early.clone(),
                         event_id,
                     },
@@ -541,37 +421,27 @@ impl Session {
                     ),
                 )?;
             }
-            if let (Some(c), Some(no)) = (&contractor, &certificate) {
+            if let (Some(c), Some(no)) = (&plan.contractor, &plan.certificate) {
+                let receipts = plan
+                    .documents
+                    .iter()
+                    .map(|(d, ..)| {
+                        Ok((
+                            d.clone(),
+                            certificate_facts(d, &c.details.name, no, on, &who)?,
+                        ))
+                    })
+                    .collect::<Result<Vec<Planned>, ApiError>>()?;
                 write_certificate(tx, &stamp, c.id, no, on, &receipts)?;
             }
             Ok(())
         })?;
         let conn = self.vault.conn();
         let ctx = Context::load(conn)?;
-        ids.iter()
+        req.documents
+            .iter()
             .map(|&id| ctx.view(&require_document(conn, id)?))
             .collect()
-    }
-
-    /// The receipt of a certificate as a handling-log event for one document.
-    fn certificate_facts(
-        &self,
-        d: &DocumentRow,
-        contractor: &str,
-        number: &str,
-        on: NaiveDate,
-    ) -> Result<kiroku_core::handling::EventFacts, ApiError> {
-        let content = label_of(d);
-        Ok(EventInput {
-            kind: "certificate",
-            date: &on.to_string(),
-            clerk: self.actor().as_str(),
-            contractor: Some(contractor),
-            certificate_no: Some(number),
-            content: Some(&content),
-            ..EventInput::default()
-        }
-        .parse(self.today())?)
     }
 
     /// Records a contractor's 廃棄・削除証明書 for documents it disposed of: they leave
@@ -581,56 +451,268 @@ impl Session {
         req: &CertificateRequest,
     ) -> Result<Vec<DocumentView>, ApiError> {
         self.require_writer("証明書の記録")?;
-        let conn = self.vault.conn();
-        let contractor = resolve_contractor(conn, "委託先", &req.contractor)?;
-        let number = kiroku_core::field::required_text("証明書番号", &req.number, 50)?;
-        let today = self.today();
-        let on: NaiveDate = wareki::parse_handling("証明書の日付", &req.date, today)?;
-        if req.documents.is_empty() {
-            return Err(
-                FieldError::new("帳票", "証明書の対象の帳票 ID を指定してください。").into(),
-            );
-        }
-        refuse_repeats("帳票", &req.documents)?;
-        let mut planned: Vec<Planned> = Vec::new();
-        for &id in &req.documents {
-            let d = require_document(conn, id)?;
-            let disposal = d
-                .disposal
-                .as_ref()
-                .filter(|x| x.contractor_id == Some(contractor.id) && d.certificate.is_none());
-            let Some(disposal) = disposal else {
-                return Err(FieldError::new(
-                    "帳票",
-                    format!(
-                        "帳票 ID {id} は「{}」による廃棄で証明書を待っているものではありません。",
-                        contractor.details.name
-                    ),
-                )
-                .into());
-            };
-            if on < disposal.disposed_on {
-                return Err(FieldError::new(
-                    "証明書の日付",
-                    format!(
-                        "証明書の日付が帳票 ID {id} の廃棄日（{}）より前です。",
-                        wareki::format(disposal.disposed_on)
-                    ),
-                )
-                .into());
-            }
-            let facts = self.certificate_facts(&d, &contractor.details.name, &number, on)?;
-            planned.push((d, facts));
-        }
+        let who = Who {
+            actor: self.actor().to_string(),
+            may_dispose_early: false,
+            today: self.today(),
+        };
         let stamp = self.stamp();
-        let ids: Vec<i64> = planned.iter().map(|p| p.0.id).collect();
+        // The documents' disposals and certificates are read inside the write transaction: a
+        // certificate recorded by another window or command meanwhile is refused by name.
         self.vault.write(|tx| -> Result<(), ApiError> {
-            write_certificate(tx, &stamp, contractor.id, &number, on, &planned)
+            let (contractor, number, on, planned) = plan_certificate(tx, req, &who)?;
+            write_certificate(tx, &stamp, contractor, &number, on, &planned)
         })?;
         let conn = self.vault.conn();
         let ctx = Context::load(conn)?;
-        ids.iter()
+        req.documents
+            .iter()
             .map(|&id| ctx.view(&require_document(conn, id)?))
             .collect()
     }
+}
+
+/// Who records a disposal or a certificate, and their day: what the checks inside the write
+/// transaction need of the session.
+struct Who {
+    actor: String,
+    /// Whether the user may dispose of a document before its retention ends (the officer).
+    may_dispose_early: bool,
+    today: NaiveDate,
+}
+
+/// A document to register, every reference resolved against what `conn` holds now.
+fn new_document(conn: &Connection, new: &NewDocument) -> Result<documents::NewDocument, ApiError> {
+    let name = kiroku_core::field::required_text("帳票名", &new.name, 100)?;
+    let ledger_no = require_file(conn, new.file)?;
+    let rule = resolve_rule(conn, &new.rule)?;
+    let base_date = wareki::parse("基準日", &new.base_date)?;
+    let person_id = new
+        .person
+        .map(|p| require_person(conn, p).map(|p| p.id))
+        .transpose()?;
+    if person_id.is_some() && new.batch_count.is_some() {
+        return Err(FieldError::new(
+            "件数",
+            "本人を指定した帳票には件数（一式）を指定しません。どちらか一方にしてください。",
+        )
+        .into());
+    }
+    if new.batch_count == Some(0) {
+        return Err(FieldError::new("件数", "件数は1以上で入力してください。").into());
+    }
+    Ok(documents::NewDocument {
+        name,
+        ledger_no,
+        rule_id: rule.id,
+        base_date,
+        person_id,
+        batch_count: new.batch_count,
+    })
+}
+
+/// A disposal checked against what `conn` holds now: each document with whether it is a
+/// deletion, its handling-log facts and its early-disposal reason.
+struct DisposalPlan {
+    documents: Vec<(
+        DocumentRow,
+        bool,
+        kiroku_core::handling::EventFacts,
+        Option<String>,
+    )>,
+    contractor: Option<contractors::ContractorRow>,
+    certificate: Option<String>,
+    witness: Option<String>,
+}
+
+fn plan_disposal(
+    conn: &Connection,
+    req: &DisposalRequest,
+    on: NaiveDate,
+    who: &Who,
+) -> Result<DisposalPlan, ApiError> {
+    let contractor = req
+        .contractor
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| resolve_contractor(conn, "委託先", c))
+        .transpose()?;
+    let certificate = req
+        .certificate
+        .as_deref()
+        .map(|c| kiroku_core::field::optional_text("証明書番号", c, 50))
+        .transpose()?
+        .flatten();
+    if certificate.is_some() && contractor.is_none() {
+        return Err(FieldError::new(
+            "証明書番号",
+            "証明書は委託先による廃棄に添えます。委託先も指定してください。",
+        )
+        .into());
+    }
+    let witness = req
+        .witness
+        .as_deref()
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| user_ref(conn, "確認者", w).map(|u| u.0.id))
+        .transpose()?;
+    if witness.as_deref() == Some(who.actor.as_str()) {
+        return Err(FieldError::new(
+            "確認者",
+            "確認者は廃棄・削除した本人とは別の利用者にしてください。",
+        )
+        .into());
+    }
+    // Checked (the guard first) whether or not it is needed: a reason is never ignored.
+    let early_reason = req
+        .early_reason
+        .as_deref()
+        .map(|r| kiroku_core::field::optional_text("早期廃棄の理由", r, 200))
+        .transpose()?
+        .flatten();
+    let mut planned = Vec::new();
+    for &id in &req.documents {
+        let d = require_document(conn, id)?;
+        if d.disposal.is_some() {
+            return Err(FieldError::new(
+                "帳票",
+                format!(
+                    "帳票 ID {id}「{}」はすでに廃棄・削除済みです（別の画面・コマンドで記録された可能性があります）。何も保存していません。帳票の一覧（帳票・廃棄、kiroku doc list）で状態を確認してください。",
+                    d.doc.name
+                ),
+            )
+            .into());
+        }
+        let rule = retention_rules::current(conn, d.doc.rule_id)?.ok_or_else(|| {
+            ApiError::Integrity(format!("ルール ID {} が見つかりません。", d.doc.rule_id))
+        })?;
+        let dates = rule.rule.dates(d.doc.base_date);
+        let early = match check_disposal_day(&dates, on, early_reason.as_deref()) {
+            Ok(EarlyDisposal::OnTime) => None,
+            Ok(EarlyDisposal::Confirmed(reason)) => {
+                if !who.may_dispose_early {
+                    return Err(ApiError::forbidden("保存期限前の廃棄"));
+                }
+                Some(reason)
+            }
+            Err(e) => {
+                return Err(FieldError::new(e.field, format!("帳票 ID {id}: {}", e.message)).into())
+            }
+        };
+        let electronic = ledger::current(conn, d.doc.ledger_no)?
+            .is_some_and(|l| l.entry.medium == Medium::Electronic);
+        if electronic && contractor.is_some() {
+            return Err(FieldError::new(
+                "委託先",
+                format!("帳票 ID {id} は電子データです。削除は委託先ではなく、確認者を立てて記録します。"),
+            )
+            .into());
+        }
+        let content = label_of(&d);
+        let facts = EventInput {
+            kind: if electronic { "delete" } else { "dispose" },
+            date: &on.to_string(),
+            clerk: &who.actor,
+            method: Some(&req.method),
+            content: Some(&content),
+            contractor: if electronic {
+                None
+            } else {
+                contractor.as_ref().map(|c| c.details.name.as_str())
+            },
+            witness: if electronic { witness.as_deref() } else { None },
+            note: early.as_deref(),
+            ..EventInput::default()
+        }
+        .parse(who.today)?;
+        planned.push((d, electronic, facts, early));
+    }
+    Ok(DisposalPlan {
+        documents: planned,
+        contractor,
+        certificate,
+        witness,
+    })
+}
+
+/// The receipt of a certificate as a handling-log event for one document.
+fn certificate_facts(
+    d: &DocumentRow,
+    contractor: &str,
+    number: &str,
+    on: NaiveDate,
+    who: &Who,
+) -> Result<kiroku_core::handling::EventFacts, ApiError> {
+    let content = label_of(d);
+    Ok(EventInput {
+        kind: "certificate",
+        date: &on.to_string(),
+        clerk: &who.actor,
+        contractor: Some(contractor),
+        certificate_no: Some(number),
+        content: Some(&content),
+        ..EventInput::default()
+    }
+    .parse(who.today)?)
+}
+
+/// A certificate checked against what `conn` holds now: the contractor, the number, the day
+/// and each document with its receipt.
+fn plan_certificate(
+    conn: &Connection,
+    req: &CertificateRequest,
+    who: &Who,
+) -> Result<(i64, String, NaiveDate, Vec<Planned>), ApiError> {
+    let contractor = resolve_contractor(conn, "委託先", &req.contractor)?;
+    let number = kiroku_core::field::required_text("証明書番号", &req.number, 50)?;
+    let on: NaiveDate = wareki::parse_handling("証明書の日付", &req.date, who.today)?;
+    if req.documents.is_empty() {
+        return Err(FieldError::new("帳票", "証明書の対象の帳票 ID を指定してください。").into());
+    }
+    refuse_repeats("帳票", &req.documents)?;
+    let mut planned: Vec<Planned> = Vec::new();
+    for &id in &req.documents {
+        let d = require_document(conn, id)?;
+        if d.certificate.is_some()
+            && d.disposal
+                .as_ref()
+                .is_some_and(|x| x.contractor_id == Some(contractor.id))
+        {
+            return Err(FieldError::new(
+                "帳票",
+                format!(
+                    "帳票 ID {id}「{}」の「{}」による廃棄の証明書はすでに記録されています（別の画面・コマンドで記録された可能性があります）。何も保存していません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。",
+                    d.doc.name, contractor.details.name
+                ),
+            )
+            .into());
+        }
+        let disposal = d
+            .disposal
+            .as_ref()
+            .filter(|x| x.contractor_id == Some(contractor.id) && d.certificate.is_none());
+        let Some(disposal) = disposal else {
+            return Err(FieldError::new(
+                "帳票",
+                format!(
+                    "帳票 ID {id} は「{}」による廃棄で証明書を待っているものではありません。",
+                    contractor.details.name
+                ),
+            )
+            .into());
+        };
+        if on < disposal.disposed_on {
+            return Err(FieldError::new(
+                "証明書の日付",
+                format!(
+                    "証明書の日付が帳票 ID {id} の廃棄日（{}）より前です。",
+                    wareki::format(disposal.disposed_on)
+                ),
+            )
+            .into());
+        }
+        let facts = certificate_facts(&d, &contractor.details.name, &number, on, who)?;
+        planned.push((d, facts));
+    }
+    Ok((contractor.id, number, on, planned))
 }

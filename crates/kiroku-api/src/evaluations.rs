@@ -2,7 +2,9 @@
 //! found, the decision the rule gives, and finalising by the officer. Never overwritten.
 
 use kiroku_core::audit::AuditAction;
-use kiroku_core::evaluation::{self, check_judgment, decide, parse_item, Judgment, Outcome};
+use kiroku_core::evaluation::{
+    self, check_judgment, decide, parse_item, Decision, Judgment, Outcome,
+};
 use kiroku_core::{wareki, FieldError};
 use kiroku_store::table::{audit, evaluations};
 use kiroku_store::Connection;
@@ -45,7 +47,7 @@ fn evaluation_view(
         contractor: contractor_ref(&contractor),
         re_evaluation: e.re_evaluation,
         made_on: e.made_on,
-        made_on_label: wareki::format(e.made_on),
+        made_on_label: crate::settings::date_style(conn)?.format(e.made_on),
         pattern: e.pattern.as_str().into(),
         pmark_valid: e.facts.pmark_valid,
         leak_2y: e.facts.leak_in_2_years,
@@ -70,26 +72,137 @@ fn evaluation_view(
     })
 }
 
-impl Session {
-    fn evaluation_row(&self, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
-        let id = guarded_id("評価ID", id)?;
-        evaluations::get(self.vault.conn(), id)?.ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "評価 ID {id} はありません。委託先の評価シートの一覧（委託先・評価シート、kiroku eval list --contractor）で確認してください。"
-            ))
-        })
-    }
+/// Sheet `id`, as `conn` holds it now.
+fn evaluation_row(conn: &Connection, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
+    let id = guarded_id("評価ID", id)?;
+    evaluations::get(conn, id)?.ok_or_else(|| {
+        ApiError::NotFound(format!(
+            "評価 ID {id} はありません。委託先の評価シートの一覧（委託先・評価シート、kiroku eval list --contractor）で確認してください。"
+        ))
+    })
+}
 
-    fn open_evaluation(&self, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
-        let e = self.evaluation_row(id)?;
-        if e.finalized.is_some() {
+/// Sheet `id`, refused once finalised (by this window or another meanwhile).
+fn open_evaluation(conn: &Connection, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
+    let e = evaluation_row(conn, id)?;
+    if e.finalized.is_some() {
+        return Err(FieldError::new(
+            "評価",
+            format!("評価 ID {id} は確定済みのため変更できません。直すときは新しい評価を作成してください。"),
+        )
+        .into());
+    }
+    Ok(e)
+}
+
+/// The rows `judgments` and `improvements` add to open sheet `id`, checked against the sheet
+/// as `conn` holds it now.
+fn judgment_rows(
+    conn: &Connection,
+    id: i64,
+    judgments: &[(String, String)],
+    improvements: &[(String, String)],
+) -> Result<Vec<(u8, Judgment, Option<String>)>, ApiError> {
+    let e = open_evaluation(conn, id)?;
+    let current = evaluations::sheet(conn, id)?;
+    let mut texts = std::collections::BTreeMap::new();
+    for (item, text) in improvements {
+        let n = parse_item(item)?;
+        texts.insert(
+            n,
+            kiroku_core::field::required_text("改善措置等", text, 300)?,
+        );
+    }
+    let mut rows = Vec::new();
+    for (item, judgment) in judgments {
+        let n = parse_item(item)?;
+        let j = Judgment::parse(n, judgment)?;
+        if j != Judgment::B && texts.contains_key(&n) {
             return Err(FieldError::new(
-                "評価",
-                format!("評価 ID {id} は確定済みのため変更できません。直すときは新しい評価を作成してください。"),
+                "改善措置等",
+                format!(
+                    "改善措置等は B（改善が必要）と判定した項目に入力します（No.{n} は {}）。",
+                    j.as_str()
+                ),
             )
             .into());
         }
-        Ok(e)
+        let improvement = texts.remove(&n).or_else(|| {
+            (j == Judgment::B)
+                .then(|| current.improvements.get(&n).cloned())
+                .flatten()
+        });
+        check_judgment(e.pattern, n, j, improvement.as_deref())?;
+        rows.push((n, j, improvement.filter(|_| j == Judgment::B)));
+    }
+    // An improvement alone updates the text of an item already judged B.
+    for (n, text) in texts {
+        if current.judgments.get(&n) != Some(&Judgment::B) {
+            return Err(FieldError::new(
+                "改善措置等",
+                format!("改善措置等は B（改善が必要）と判定した項目に入力します（No.{n} は B ではありません）。"),
+            )
+            .into());
+        }
+        rows.push((n, Judgment::B, Some(text)));
+    }
+    if rows.is_empty() {
+        return Err(FieldError::new(
+            "判定",
+            "判定を「項目=判定」の形で入力してください（例: 1=A,2=B）。",
+        )
+        .into());
+    }
+    Ok(rows)
+}
+
+/// The decision the rule gives open sheet `id` as `conn` holds it now; an incomplete sheet is
+/// refused with the items still missing.
+fn final_decision(conn: &Connection, id: i64) -> Result<Decision, ApiError> {
+    let e = open_evaluation(conn, id)?;
+    let sheet = evaluations::sheet(conn, id)?;
+    match decide(e.pattern, e.facts, &sheet) {
+        Outcome::Decided { decision, .. } => Ok(decision),
+        Outcome::Incomplete { missing } => {
+            let list: Vec<String> = missing.iter().map(|n| format!("No.{n}")).collect();
+            Err(FieldError::new(
+                "判定",
+                format!(
+                    "判定していない項目があるため確定できません: {}。",
+                    list.join("、")
+                ),
+            )
+            .into())
+        }
+    }
+}
+
+/// Checks that item `n` of sheet `id` is a B item of a finalised sheet whose improvement is not
+/// yet confirmed, as `conn` holds it now.
+fn check_confirmable(conn: &Connection, id: i64, n: u8) -> Result<(), ApiError> {
+    let e = evaluation_row(conn, id)?;
+    let sheet = evaluations::sheet(conn, id)?;
+    if sheet.judgments.get(&n) != Some(&Judgment::B) {
+        return Err(FieldError::new(
+            "評価項目",
+            format!("No.{n} は B（改善が必要）ではありません。"),
+        )
+        .into());
+    }
+    if e.finalized.is_none() {
+        return Err(FieldError::new("評価", "改善の確認は、評価を確定してから記録します。").into());
+    }
+    if evaluations::confirmed_improvements(conn, id)?.contains_key(&n) {
+        return Err(ApiError::AlreadyExists(format!(
+            "No.{n} の改善はすでに確認済みです（別の画面・コマンドで記録された可能性があります）。評価シート（kiroku eval show {id}）で確認してください。"
+        )));
+    }
+    Ok(())
+}
+
+impl Session {
+    fn evaluation_row(&self, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
+        evaluation_row(self.vault.conn(), id)
     }
 
     /// Starts a 評価シート for an active contractor on `date` (default today): 新規, or 再評価
@@ -101,30 +214,33 @@ impl Session {
         date: Option<&str>,
     ) -> Result<EvaluationView, ApiError> {
         self.require_writer("委託先評価")?;
-        let c = require_contractor(self.vault.conn(), contractor_id)?;
-        if !c.is_active() {
-            return Err(FieldError::new(
-                "委託先",
-                format!(
-                    "委託先「{}」は無効化されているため評価できません。",
-                    c.details.name
-                ),
-            )
-            .into());
-        }
-        let made_on = match date.filter(|d| !d.trim().is_empty()) {
-            Some(d) => wareki::parse_happened("作成年月日", d, self.today())?,
-            None => self.today(),
-        };
-        let new = evaluations::NewEvaluation {
-            contractor_id,
-            re_evaluation: re,
-            made_on,
-            pattern: c.details.pattern,
-            facts: c.details.shortcut_facts(made_on),
-        };
+        let today = self.today();
         let stamp = self.stamp();
+        // The contractor is read inside the write transaction: one disabled or changed by
+        // another window or command meanwhile is seen, and the sheet fixes its facts of now.
         let id = self.vault.write(|tx| -> Result<i64, ApiError> {
+            let c = require_contractor(tx, contractor_id)?;
+            if !c.is_active() {
+                return Err(FieldError::new(
+                    "委託先",
+                    format!(
+                        "委託先「{}」は無効化されているため評価できません。",
+                        c.details.name
+                    ),
+                )
+                .into());
+            }
+            let made_on = match date.filter(|d| !d.trim().is_empty()) {
+                Some(d) => wareki::parse_happened("作成年月日", d, today)?,
+                None => today,
+            };
+            let new = evaluations::NewEvaluation {
+                contractor_id,
+                re_evaluation: re,
+                made_on,
+                pattern: c.details.pattern,
+                facts: c.details.shortcut_facts(made_on),
+            };
             let id = evaluations::insert(tx, &new, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -151,63 +267,16 @@ impl Session {
         improvements: &[(String, String)],
     ) -> Result<EvaluationView, ApiError> {
         self.require_writer("委託先評価")?;
-        let e = self.open_evaluation(id)?;
-        let current = evaluations::sheet(self.vault.conn(), id)?;
-        let mut texts = std::collections::BTreeMap::new();
-        for (item, text) in improvements {
-            let n = parse_item(item)?;
-            texts.insert(
-                n,
-                kiroku_core::field::required_text("改善措置等", text, 300)?,
-            );
-        }
-        let mut rows = Vec::new();
-        for (item, judgment) in judgments {
-            let n = parse_item(item)?;
-            let j = Judgment::parse(n, judgment)?;
-            if j != Judgment::B && texts.contains_key(&n) {
-                return Err(FieldError::new(
-                    "改善措置等",
-                    format!(
-                        "改善措置等は B（改善が必要）と判定した項目に入力します（No.{n} は {}）。",
-                        j.as_str()
-                    ),
-                )
-                .into());
-            }
-            let improvement = texts.remove(&n).or_else(|| {
-                (j == Judgment::B)
-                    .then(|| current.improvements.get(&n).cloned())
-                    .flatten()
-            });
-            check_judgment(e.pattern, n, j, improvement.as_deref())?;
-            rows.push((n, j, improvement.filter(|_| j == Judgment::B)));
-        }
-        // An improvement alone updates the text of an item already judged B.
-        for (n, text) in texts {
-            if current.judgments.get(&n) != Some(&Judgment::B) {
-                return Err(FieldError::new(
-                    "改善措置等",
-                    format!("改善措置等は B（改善が必要）と判定した項目に入力します（No.{n} は B ではありません）。"),
-                )
-                .into());
-            }
-            rows.push((n, Judgment::B, Some(text)));
-        }
-        if rows.is_empty() {
-            return Err(FieldError::new(
-                "判定",
-                "判定を「項目=判定」の形で入力してください（例: 1=A,2=B）。",
-            )
-            .into());
-        }
-        let detail = rows
-            .iter()
-            .map(|(n, j, _)| format!("{n}={}", j.as_str()))
-            .collect::<Vec<_>>()
-            .join(",");
         let stamp = self.stamp();
+        // The sheet is read, and the judgments checked, inside the write transaction: a sheet
+        // finalised by another window meanwhile is never changed.
         self.vault.write(|tx| -> Result<(), ApiError> {
+            let rows = judgment_rows(tx, id, judgments, improvements)?;
+            let detail = rows
+                .iter()
+                .map(|(n, j, _)| format!("{n}={}", j.as_str()))
+                .collect::<Vec<_>>()
+                .join(",");
             evaluations::add_judgments(tx, id, &rows, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -222,24 +291,11 @@ impl Session {
     /// is refused with the items still missing.
     pub fn finalize_evaluation(&mut self, id: i64) -> Result<EvaluationView, ApiError> {
         self.require_officer("評価の確定")?;
-        let e = self.open_evaluation(id)?;
-        let sheet = evaluations::sheet(self.vault.conn(), id)?;
-        let decision = match decide(e.pattern, e.facts, &sheet) {
-            Outcome::Decided { decision, .. } => decision,
-            Outcome::Incomplete { missing } => {
-                let list: Vec<String> = missing.iter().map(|n| format!("No.{n}")).collect();
-                return Err(FieldError::new(
-                    "判定",
-                    format!(
-                        "判定していない項目があるため確定できません: {}。",
-                        list.join("、")
-                    ),
-                )
-                .into());
-            }
-        };
         let stamp = self.stamp();
+        // The decision is made from the sheet as read inside the write transaction: a
+        // judgment entered by another window meanwhile is part of it.
         self.vault.write(|tx| -> Result<(), ApiError> {
+            let decision = final_decision(tx, id)?;
             evaluations::finalize(tx, id, decision, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -262,32 +318,16 @@ impl Session {
         date: Option<&str>,
     ) -> Result<EvaluationView, ApiError> {
         self.require_writer("改善の確認")?;
-        let e = self.evaluation_row(id)?;
-        let n = parse_item(item)?;
-        let sheet = evaluations::sheet(self.vault.conn(), id)?;
-        if sheet.judgments.get(&n) != Some(&Judgment::B) {
-            return Err(FieldError::new(
-                "評価項目",
-                format!("No.{n} は B（改善が必要）ではありません。"),
-            )
-            .into());
-        }
-        if e.finalized.is_none() {
-            return Err(
-                FieldError::new("評価", "改善の確認は、評価を確定してから記録します。").into(),
-            );
-        }
-        if evaluations::confirmed_improvements(self.vault.conn(), id)?.contains_key(&n) {
-            return Err(ApiError::AlreadyExists(format!(
-                "No.{n} の改善はすでに確認済みです。"
-            )));
-        }
-        let on = match date.filter(|d| !d.trim().is_empty()) {
-            Some(d) => wareki::parse_happened("確認日", d, self.today())?,
-            None => self.today(),
-        };
+        let today = self.today();
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
+            evaluation_row(tx, id)?;
+            let n = parse_item(item)?;
+            check_confirmable(tx, id, n)?;
+            let on = match date.filter(|d| !d.trim().is_empty()) {
+                Some(d) => wareki::parse_happened("確認日", d, today)?,
+                None => today,
+            };
             evaluations::confirm_improvement(tx, id, n, on, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,

@@ -166,22 +166,28 @@ pub(crate) fn amend_reason(reason: &str) -> Result<String, ApiError> {
     })?)
 }
 
+/// The current version of entry `no`, as `conn` holds it now.
+fn current_entry(conn: &Connection, no: i64) -> Result<LedgerVersionRow, ApiError> {
+    let no = crate::events::guarded_id("台帳 NO.", no)?;
+    ledger::current(conn, no)?.ok_or_else(|| {
+        ApiError::NotFound(format!(
+            "台帳 NO.{no} はありません。管理台帳の一覧（管理台帳、kiroku ledger list）で確認してください。"
+        ))
+    })
+}
+
 impl Session {
     fn ledger_row(&self, no: i64) -> Result<LedgerVersionRow, ApiError> {
-        let no = crate::events::guarded_id("台帳 NO.", no)?;
-        ledger::current(self.vault.conn(), no)?.ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "台帳 NO.{no} はありません。管理台帳の一覧（管理台帳、kiroku ledger list）で確認してください。"
-            ))
-        })
+        current_entry(self.vault.conn(), no)
     }
 
     /// Adds a 台帳 entry; it gets the next NO.
     pub fn add_ledger_entry(&mut self, new: &NewLedgerEntry) -> Result<LedgerView, ApiError> {
         self.require_writer("台帳の登録")?;
-        let entry = new.parse(self.vault.conn())?;
         let stamp = self.stamp();
+        // The people named are looked up, and the NO. given, inside the write transaction.
         let no = self.vault.write(|tx| -> Result<i64, ApiError> {
+            let entry = new.parse(tx)?;
             let no = ledger::insert(tx, &entry, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -221,7 +227,9 @@ impl Session {
             .collect()
     }
 
-    /// Corrects an entry: a new version with the reason; the old one stays readable.
+    /// Corrects an entry: a new version with the reason; the old one stays readable. The
+    /// changes apply over the current version as read inside the write transaction: two
+    /// windows correcting one entry write 第2版 and 第3版, never both 第2版.
     pub fn amend_ledger_entry(
         &mut self,
         no: i64,
@@ -229,22 +237,23 @@ impl Session {
         changes: &LedgerChanges,
     ) -> Result<LedgerView, ApiError> {
         self.require_writer("台帳の訂正")?;
-        let current = self.ledger_row(no)?;
-        let reason = amend_reason(reason)?;
-        let mut entry = NewLedgerEntry::from_entry(&current.entry)
-            .with(changes)
-            .parse(self.vault.conn())?;
-        entry.retention.rule_id = current.entry.retention.rule_id;
-        if entry == current.entry {
-            return Err(kiroku_core::FieldError::new(
-                "訂正内容",
-                "変更する項目がありません。直す項目に新しい値を入れてください。",
-            )
-            .into());
-        }
-        let version = current.version + 1;
+        let no = crate::events::guarded_id("台帳 NO.", no)?;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
+            let current = current_entry(tx, no)?;
+            let reason = amend_reason(reason)?;
+            let mut entry = NewLedgerEntry::from_entry(&current.entry)
+                .with(changes)
+                .parse(tx)?;
+            entry.retention.rule_id = current.entry.retention.rule_id;
+            if entry == current.entry {
+                return Err(kiroku_core::FieldError::new(
+                    "訂正内容",
+                    "変更する項目がありません。直す項目に新しい値を入れてください。",
+                )
+                .into());
+            }
+            let version = current.version + 1;
             ledger::amend(tx, no, version, &entry, &reason, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,

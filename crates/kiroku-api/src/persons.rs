@@ -6,9 +6,20 @@ use kiroku_core::field::{optional_text, required_name};
 use kiroku_core::person::{DependentDetails, PersonDetails};
 use kiroku_core::wareki;
 use kiroku_store::table::{affairs, audit, dependents, persons};
+use kiroku_store::Connection;
 
 use crate::views::{AffairView, NewDependent, NewPerson, PersonView};
 use crate::{ApiError, Session};
+
+/// Person `id`, as `conn` holds it now.
+fn existing_person(conn: &Connection, id: i64) -> Result<persons::PersonRow, ApiError> {
+    let id = crate::events::guarded_id("本人", id)?;
+    persons::get(conn, id)?.ok_or_else(|| {
+        ApiError::NotFound(format!(
+            "本人 ID {id} は登録されていません。本人の一覧（本人、kiroku person list）で確認してください。"
+        ))
+    })
+}
 
 impl Session {
     /// Today in the office (JST), from the session's clock.
@@ -33,13 +44,15 @@ impl Session {
         self.require_officer("関係事務の追加")?;
         let name = required_name("関係事務", name, 100)?;
         let basis = optional_text("根拠", basis.unwrap_or(""), 100)?;
-        if affairs::by_name(self.vault.conn(), &name)?.is_some() {
-            return Err(ApiError::AlreadyExists(format!(
-                "関係事務「{name}」はすでにあります。"
-            )));
-        }
         let stamp = self.stamp();
+        // The name is checked inside the write transaction: two windows adding the same
+        // affair never reach the database's own refusal.
         let id = self.vault.write(|tx| -> Result<i64, ApiError> {
+            if affairs::by_name(tx, &name)?.is_some() {
+                return Err(ApiError::AlreadyExists(format!(
+                    "関係事務「{name}」はすでにあります。関係事務の一覧（kiroku affair list）で確認してください。"
+                )));
+            }
             let id = affairs::insert(tx, &name, basis.as_deref(), stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -78,13 +91,8 @@ impl Session {
     }
 
     fn person_view(&self, id: i64) -> Result<PersonView, ApiError> {
-        let id = crate::events::guarded_id("本人", id)?;
         let conn = self.vault.conn();
-        let row = persons::get(conn, id)?.ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "本人 ID {id} は登録されていません。本人の一覧（本人、kiroku person list）で確認してください。"
-            ))
-        })?;
+        let row = existing_person(conn, id)?;
         let deps = dependents::of_person(conn, id)?;
         Ok(PersonView::new(&row, &deps))
     }
@@ -115,10 +123,11 @@ impl Session {
         new: &NewDependent,
     ) -> Result<PersonView, ApiError> {
         self.require_writer("扶養家族の登録")?;
-        self.person_view(person_id)?;
-        let details = DependentDetails::parse(&new.name, &new.relation)?;
+        let person_id = crate::events::guarded_id("本人", person_id)?;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
+            existing_person(tx, person_id)?;
+            let details = DependentDetails::parse(&new.name, &new.relation)?;
             let id = dependents::insert(tx, person_id, &details, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -136,10 +145,12 @@ impl Session {
     /// Records that a person left (退職日等); they stay in every record.
     pub fn person_leave(&mut self, person_id: i64, date: &str) -> Result<PersonView, ApiError> {
         self.require_writer("退職日の記録")?;
-        self.person_view(person_id)?;
-        let on = wareki::parse_happened("退職日", date, self.today())?;
+        let person_id = crate::events::guarded_id("本人", person_id)?;
+        let today = self.today();
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
+            existing_person(tx, person_id)?;
+            let on = wareki::parse_happened("退職日", date, today)?;
             persons::set_left_on(tx, person_id, on)?;
             audit::append(
                 tx,

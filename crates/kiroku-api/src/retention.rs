@@ -92,14 +92,7 @@ fn parse_rule(new: &NewRule) -> Result<RetentionRule, FieldError> {
 
 impl Session {
     fn rule_row(&self, id: i64) -> Result<RuleVersionRow, ApiError> {
-        let id = guarded_id("保存期間のルール", id)?;
-        retention_rules::current(self.vault.conn(), id)?.ok_or_else(|| {
-            FieldError::new(
-                "保存期間のルール",
-                format!("ルール ID {id} はありません。保存期間のルールの一覧（設定、kiroku rule list）で確認してください。"),
-            )
-            .into()
-        })
+        current_rule(self.vault.conn(), id)
     }
 
     /// Every rule's current version.
@@ -127,21 +120,23 @@ impl Session {
     pub fn add_rule(&mut self, new: &NewRule) -> Result<RuleView, ApiError> {
         self.require_officer("保存期間のルールの追加")?;
         let rule = parse_rule(new)?;
-        if retention_rules::list(self.vault.conn())?
-            .iter()
-            .any(|r| r.rule.name == rule.name)
-        {
-            return Err(FieldError::new(
-                "帳票名",
-                format!(
-                    "ルール「{}」はすでにあります。追加ではなく、そのルールを変更してください。",
-                    rule.name
-                ),
-            )
-            .into());
-        }
         let stamp = self.stamp();
+        // The name is checked against the rules inside the write transaction: two windows
+        // adding the same rule never both succeed.
         let id = self.vault.write(|tx| -> Result<i64, ApiError> {
+            if retention_rules::list(tx)?
+                .iter()
+                .any(|r| r.rule.name == rule.name)
+            {
+                return Err(FieldError::new(
+                    "帳票名",
+                    format!(
+                        "ルール「{}」はすでにあります。追加ではなく、そのルールを変更してください。",
+                        rule.name
+                    ),
+                )
+                .into());
+            }
             let id = retention_rules::insert(tx, &rule, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -158,6 +153,10 @@ impl Session {
 
     /// Changes a rule (officer only): a new version with the reason. Every document under it
     /// follows the new version; the audit row says how many.
+    ///
+    /// The changes apply over the current version as read inside the write transaction, and
+    /// the documents under the rule are counted there too: two windows changing one rule
+    /// write 第2版 and 第3版, and the count is of the documents the new version governs.
     pub fn edit_rule(
         &mut self,
         id: i64,
@@ -165,61 +164,45 @@ impl Session {
         changes: &RuleChanges,
     ) -> Result<RuleView, ApiError> {
         self.require_officer("保存期間のルールの変更")?;
-        let current = self.rule_row(id)?;
-        let reason = amend_reason(reason)?;
-        let mut new = input_of(&current.rule);
-        let set = |field: &mut String, v: &Option<String>| {
-            if let Some(v) = v {
-                field.clone_from(v);
-            }
-        };
-        set(&mut new.name, &changes.name);
-        set(&mut new.start, &changes.start);
-        set(&mut new.years, &changes.years);
-        set(&mut new.basis, &changes.basis);
-        set(&mut new.disposal, &changes.disposal);
-        if let Some(s) = changes.statutory {
-            new.statutory = s;
-        }
-        if let Some(h) = &changes.base_hint {
-            new.base_hint = Some(h.clone()).filter(|h| !h.trim().is_empty());
-        }
-        let rule = parse_rule(&new)?;
-        if rule.name != current.rule.name
-            && retention_rules::list(self.vault.conn())?
-                .iter()
-                .any(|r| r.id != id && r.rule.name == rule.name)
-        {
-            return Err(FieldError::new(
-                "帳票名",
-                format!(
-                    "ルール「{}」はすでにあります。別の名称にしてください。",
-                    rule.name
-                ),
-            )
-            .into());
-        }
-        if rule == current.rule {
-            return Err(FieldError::new(
-                "変更内容",
-                "変更する項目がありません。直す項目に新しい値を入れてください。",
-            )
-            .into());
-        }
-        // Kept documents follow the new version; disposed ones are done with.
-        let affected = documents::list(
-            self.vault.conn(),
-            DocumentFilter {
-                rule_id: Some(id),
-                ..DocumentFilter::default()
-            },
-        )?
-        .iter()
-        .filter(|d| d.disposal.is_none())
-        .count();
-        let version = current.version + 1;
+        let id = guarded_id("保存期間のルール", id)?;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
+            let current = current_rule(tx, id)?;
+            let reason = amend_reason(reason)?;
+            let rule = parse_rule(&changed_rule(&current.rule, changes))?;
+            if rule.name != current.rule.name
+                && retention_rules::list(tx)?
+                    .iter()
+                    .any(|r| r.id != id && r.rule.name == rule.name)
+            {
+                return Err(FieldError::new(
+                    "帳票名",
+                    format!(
+                        "ルール「{}」はすでにあります。別の名称にしてください。",
+                        rule.name
+                    ),
+                )
+                .into());
+            }
+            if rule == current.rule {
+                return Err(FieldError::new(
+                    "変更内容",
+                    "変更する項目がありません。直す項目に新しい値を入れてください。",
+                )
+                .into());
+            }
+            // Kept documents follow the new version; disposed ones are done with.
+            let affected = documents::list(
+                tx,
+                DocumentFilter {
+                    rule_id: Some(id),
+                    ..DocumentFilter::default()
+                },
+            )?
+            .iter()
+            .filter(|d| d.disposal.is_none())
+            .count();
+            let version = current.version + 1;
             retention_rules::amend(tx, id, version, &rule, &reason, stamp.at, &stamp.actor)?;
             audit::append(
                 tx,
@@ -236,4 +219,38 @@ impl Session {
         })?;
         rule_view(self.vault.conn(), &self.rule_row(id)?)
     }
+}
+
+/// `changes` over the input of `current`: a given value replaces, an empty hint clears.
+fn changed_rule(current: &RetentionRule, changes: &RuleChanges) -> NewRule {
+    let mut new = input_of(current);
+    let set = |field: &mut String, v: &Option<String>| {
+        if let Some(v) = v {
+            field.clone_from(v);
+        }
+    };
+    set(&mut new.name, &changes.name);
+    set(&mut new.start, &changes.start);
+    set(&mut new.years, &changes.years);
+    set(&mut new.basis, &changes.basis);
+    set(&mut new.disposal, &changes.disposal);
+    if let Some(s) = changes.statutory {
+        new.statutory = s;
+    }
+    if let Some(h) = &changes.base_hint {
+        new.base_hint = Some(h.clone()).filter(|h| !h.trim().is_empty());
+    }
+    new
+}
+
+/// The current version of rule `id`, as `conn` holds it now.
+fn current_rule(conn: &Connection, id: i64) -> Result<RuleVersionRow, ApiError> {
+    let id = guarded_id("保存期間のルール", id)?;
+    retention_rules::current(conn, id)?.ok_or_else(|| {
+        FieldError::new(
+            "保存期間のルール",
+            format!("ルール ID {id} はありません。保存期間のルールの一覧（設定、kiroku rule list）で確認してください。"),
+        )
+        .into()
+    })
 }

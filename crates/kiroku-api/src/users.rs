@@ -126,7 +126,9 @@ impl Session {
         self.require_officer("パスワードの再設定")?;
         let id = LoginId::parse(id)?;
         check_new_password(new_password)?;
-        let user = existing_user(self.vault.conn(), &id)?;
+        // A quick refusal of an unknown ID before the (slow) key derivation; the check that
+        // decides is made again inside the write transaction.
+        existing_user(self.vault.conn(), &id)?;
         let slot = self.user_slot(&id, new_password)?;
         let target = id.clone();
         self.change_slots(
@@ -151,8 +153,8 @@ impl Session {
             },
         )?;
         let lock = KeyFileLock::acquire(self.vault.path())?;
-        AttemptLog::for_vault(self.vault.path()).clear(&lock, user.login_id.as_str())?;
-        Ok(UserView::from(&user))
+        AttemptLog::for_vault(self.vault.path()).clear(&lock, id.as_str())?;
+        Ok(UserView::from(&existing_user(self.vault.conn(), &id)?))
     }
 
     /// Changes the logged-in user's own password.
@@ -160,6 +162,7 @@ impl Session {
         check_new_password(new_password)?;
         let id = self.actor().clone();
         let slot = self.user_slot(&id, new_password)?;
+        let target = id.clone();
         self.change_slots(
             Change::Grant {
                 login_id: id.to_string(),
@@ -167,8 +170,19 @@ impl Session {
             AuditAction::Amend,
             format!("user:{id}"),
             "パスワード変更".into(),
-            |_| Ok(()),
+            // A user disabled by another window or command meanwhile (this session opened
+            // before) gets no new slot: the check is made inside the write transaction and
+            // against the key-slot file as re-read under its lock.
+            |tx| {
+                if !existing_user(tx, &target)?.is_active() {
+                    return Err(ApiError::Disabled(target.to_string()));
+                }
+                Ok(())
+            },
             |keys| {
+                if keys.is_disabled(&id) {
+                    return Err(ApiError::Disabled(id.to_string()));
+                }
                 keys.put(slot);
                 Ok(())
             },

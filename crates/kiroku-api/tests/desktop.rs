@@ -268,3 +268,24 @@ fn a_character_no_form_can_draw_is_named_as_it_is_typed() {
     assert_eq!(warnings.len(), 1);
     assert!(warnings[0].contains("「😀」(U+1F600)"), "{warnings:?}");
 }
+
+/// Under the 西暦 setting the evaluation list and the contractors' due list say 西暦 too.
+#[test]
+fn the_seireki_setting_is_honoured_by_the_evaluation_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let (env, vault) = demo_office(dir.path());
+    let mut s = login(&env, &vault, demo::OFFICER_ID);
+    s.set_date_style("seireki").unwrap();
+    let mut seen = 0;
+    for c in s.list_contractors().unwrap() {
+        for e in s.evaluations_of(c.id).unwrap() {
+            assert!(!e.made_on_label.contains("令和"), "{}", e.made_on_label);
+            assert!(e.made_on_label.contains('年'), "{}", e.made_on_label);
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "the demo office has evaluations");
+    for item in s.contractors_due(3650).unwrap() {
+        assert!(!item.detail.contains("令和"), "{}", item.detail);
+    }
+}
