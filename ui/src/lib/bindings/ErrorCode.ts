@@ -3,4 +3,4 @@
 /**
  * The kind of failure, for programs (the UI, scripts). Exit codes of the CLI follow from it.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "already_exists" | "auth_failed" | "locked" | "disabled" | "forbidden" | "integrity" | "io" | "busy" | "conflict" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "already_exists" | "auth_failed" | "locked" | "disabled" | "forbidden" | "integrity" | "older_vault" | "io" | "busy" | "conflict" | "internal";
