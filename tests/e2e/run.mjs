@@ -225,6 +225,32 @@ await withApp(vault, async (d) => {
     await shot(d, 'settings');
   });
 
+  await step('a date is read back in full as it is typed; an undrawable name is named', async () => {
+    await d.click('[data-screen=events]');
+    await d.waitFor('h1', { text: '取扱記録' });
+    await d.click('.toolbar button.primary');
+    await d.type('#entry-date', '7.4.1');
+    await d.waitFor('[data-testid=date-echo]', { text: '令和7年4月1日 (2025-04-01)' });
+    await d.type('#entry-date', '1999-01-01');
+    await d.waitFor('[data-testid=date-echo]', { text: '平成27年10月5日' });
+    await shot(d, 'date-echo');
+    await d.click('[data-screen=persons]');
+    await d.execute(`document.querySelector('details').open = true`);
+    // WebDriver cannot type a character outside the BMP: set it as an IME would, then input.
+    await d.execute(`const i = document.querySelector('#person-name'); i.value = '山田 \u{1F600}'; i.dispatchEvent(new Event('input', { bubbles: true }))`);
+    await d.waitFor('[data-testid=text-warning]', { text: 'U+1F600' });
+  });
+
+  await step('rotate the master key: a new recovery code is shown once', async () => {
+    await d.click('[data-screen=settings]');
+    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '暗号鍵を更新する…').click()`);
+    await d.type('#key-reason', '退職者の鍵ファイル対策');
+    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '更新する').click()`);
+    const code = await d.text(await d.waitFor('[data-testid=new-recovery-code]', { text: '新しい復旧コード', timeout: 60000 }));
+    assert.match(code, /[0-9A-Z]{5}(-[0-9A-Z]{5}){6}/);
+    await shot(d, 'key-rotation');
+  });
+
   await step('lock on idle', async () => {
     await d.click('[data-screen=settings]');
     await d.type('#set-lock', '1');
