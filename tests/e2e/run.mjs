@@ -248,6 +248,7 @@ await withApp(vault, async (d) => {
     await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '更新する').click()`);
     const code = await d.text(await d.waitFor('[data-testid=new-recovery-code]', { text: '新しい復旧コード', timeout: 60000 }));
     assert.match(code, /[0-9A-Z]{5}(-[0-9A-Z]{5}){6}/);
+    await d.execute(`document.querySelector('[data-testid=new-recovery-code]').scrollIntoView({ block: 'center' })`);
     await shot(d, 'key-rotation');
   });
 
