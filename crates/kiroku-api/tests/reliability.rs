@@ -177,47 +177,36 @@ fn concurrent_user_changes_keep_every_slot_and_drop_every_disabled_one() {
         o.add_user(&format!("forgot{i}"), "忘れ 太郎", "clerk", "forgot-old-1");
     }
     let start = Arc::new(Barrier::new(4));
+    // Each job runs in its own officer session, all four starting at the same moment.
+    let spawn = |job: Box<dyn FnOnce(&mut Session) + Send>| {
+        let mut session = o.officer();
+        let start = start.clone();
+        std::thread::spawn(move || {
+            start.wait();
+            job(&mut session);
+            session.logout().unwrap();
+        })
+    };
     let mut jobs = Vec::new();
     for group in ["a", "b"] {
-        let mut session = o.officer();
-        let start = start.clone();
-        jobs.push(std::thread::spawn(move || {
-            start.wait();
+        jobs.push(spawn(Box::new(move |s| {
             for i in 0..6 {
-                session
-                    .add_user(
-                        &new_user(&format!("{group}{i}")),
-                        &format!("{group}{i}-pass-1"),
-                    )
-                    .unwrap();
+                let id = format!("{group}{i}");
+                s.add_user(&new_user(&id), &format!("{id}-pass-1")).unwrap();
             }
-            session.logout().unwrap();
-        }));
+        })));
     }
-    {
-        let mut session = o.officer();
-        let start = start.clone();
-        jobs.push(std::thread::spawn(move || {
-            start.wait();
-            for i in 0..4 {
-                session.disable_user(&format!("leaver{i}")).unwrap();
-            }
-            session.logout().unwrap();
-        }));
-    }
-    {
-        let mut session = o.officer();
-        let start = start.clone();
-        jobs.push(std::thread::spawn(move || {
-            start.wait();
-            for i in 0..4 {
-                session
-                    .reset_password(&format!("forgot{i}"), "forgot-new-1")
-                    .unwrap();
-            }
-            session.logout().unwrap();
-        }));
-    }
+    jobs.push(spawn(Box::new(|s| {
+        for i in 0..4 {
+            s.disable_user(&format!("leaver{i}")).unwrap();
+        }
+    })));
+    jobs.push(spawn(Box::new(|s| {
+        for i in 0..4 {
+            s.reset_password(&format!("forgot{i}"), "forgot-new-1")
+                .unwrap();
+        }
+    })));
     for job in jobs {
         job.join().unwrap();
     }

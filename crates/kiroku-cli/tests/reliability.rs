@@ -176,17 +176,21 @@ fn a_backup_killed_at_any_moment_leaves_a_whole_file_or_none() {
         if out.exists() {
             // A backup that exists is complete: it restores.
             let target = s.path(&format!("restored{i}/office.kiroku"));
-            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-            let restored = kiroku(s.dir.path())
-                .args(["--vault", &target.display().to_string(), "--user", OFFICER])
-                .args(["restore", "--from", &out.display().to_string()])
-                .env("KIROKU_RECOVERY_CODE", &s.recovery_code)
-                .env("KIROKU_NEW_PASSWORD", "restored-pass-1")
-                .output()
-                .unwrap();
-            assert_success(&restored);
+            assert_success(&restore(&s, &out, &target, &s.recovery_code));
         }
     }
+}
+
+/// `kiroku restore` of `backup` into `target` (a new folder) with the recovery code `code`.
+fn restore(s: &Sandbox, backup: &Path, target: &Path, code: &str) -> Output {
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    kiroku(s.dir.path())
+        .args(["--vault", &target.display().to_string(), "--user", OFFICER])
+        .args(["restore", "--from", &backup.display().to_string()])
+        .env("KIROKU_RECOVERY_CODE", code)
+        .env("KIROKU_NEW_PASSWORD", "restored-pass-1")
+        .output()
+        .unwrap()
 }
 
 // ---- The disk refuses: full, read-only -------------------------------------------------------
@@ -401,17 +405,7 @@ fn key_rotate_shows_a_new_recovery_code_once_and_the_old_one_stops_working() {
     let backup = s.path("after.bak");
     assert_success(&s.run(&["backup", "--out", &backup.display().to_string()]));
     let target = s.path("restored/office.kiroku");
-    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-    let restore = |code: &str| {
-        kiroku(s.dir.path())
-            .args(["--vault", &target.display().to_string(), "--user", OFFICER])
-            .args(["restore", "--from", &backup.display().to_string()])
-            .env("KIROKU_RECOVERY_CODE", code)
-            .env("KIROKU_NEW_PASSWORD", "restored-pass-1")
-            .output()
-            .unwrap()
-    };
-    assert_eq!(code(&restore(&s.recovery_code)), 3);
+    assert_eq!(code(&restore(&s, &backup, &target, &s.recovery_code)), 3);
     let new_code = text
         .lines()
         .find_map(|l| {
@@ -419,7 +413,7 @@ fn key_rotate_shows_a_new_recovery_code_once_and_the_old_one_stops_working() {
             (l.len() > 30 && l.chars().filter(|c| *c == '-').count() >= 4).then(|| l.to_owned())
         })
         .unwrap_or_else(|| panic!("no recovery code in: {text}"));
-    assert_success(&restore(&new_code));
+    assert_success(&restore(&s, &backup, &target, &new_code));
 }
 
 #[test]
