@@ -214,12 +214,18 @@ fn mount(args: &[&str], at: &Path) -> Option<Mount> {
     ok.then(|| Mount(at.to_owned()))
 }
 
-/// `path` (a file or a folder) made read-only by a bind mount over itself.
-fn read_only(path: &Path) -> Option<(Mount, Mount)> {
+/// `path` (a file or a folder) made read-only by a bind mount over itself (the remount changes
+/// that same mount, so one unmount undoes both).
+fn read_only(path: &Path) -> Option<Mount> {
     let p = path.display().to_string();
     let bind = mount(&["--bind", &p], path)?;
-    let ro = mount(&["-o", "remount,bind,ro"], path)?;
-    Some((ro, bind))
+    let remounted = Command::new("mount")
+        .args(["-o", "remount,bind,ro"])
+        .arg(path)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    remounted.then_some(bind)
 }
 
 fn person_add(s: &Sandbox, name: &str) -> Output {
