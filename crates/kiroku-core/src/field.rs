@@ -1,21 +1,6 @@
 //! Validation errors that name the field, in Japanese, with the fix.
 
-/// Invalid input in one field: `field` is the field's Japanese label as the user sees it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field,
-            message: message.into(),
-        }
-    }
-}
+pub use crate::field_error::FieldError;
 
 /// A required one-line text: trimmed, not empty, at most `max` characters, no control characters.
 pub fn required_text(field: &'static str, value: &str, max: usize) -> Result<String, FieldError> {

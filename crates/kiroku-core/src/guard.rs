@@ -29,7 +29,7 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::field::FieldError;
+use crate::field_error::FieldError;
 
 /// Unicode format characters (general category Cf): soft hyphen, zero-width space and joiners,
 /// bidi controls, word joiner and invisible operators, BOM, interlinear annotation, tags, ….

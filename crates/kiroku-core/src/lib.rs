@@ -12,6 +12,7 @@ pub mod contractor;
 pub mod entry_form;
 pub mod evaluation;
 pub mod field;
+mod field_error;
 pub mod fiscal_year;
 pub mod glyphs;
 pub mod guard;

@@ -15,6 +15,7 @@ use allsorts::binary::write::{WriteBinary, WriteBuffer};
 use allsorts::tables::cmap::owned::{CmapSubtable, CmapSubtableFormat12, CmapSubtableFormat4};
 use printpdf::ParsedFont;
 
+use crate::chars::is_variation_selector;
 use crate::FormError;
 
 /// IPAexゴシック 00401 (`fonts-ipaexfont-gothic`), IPA Font License v1.0.
@@ -52,11 +53,6 @@ pub(crate) struct Glyph<'t> {
     pub gid: u16,
     /// A variation sequence drawn with a glyph of its own (not its base's).
     pub variant: bool,
-}
-
-/// Variation selectors: FE00–FE0F (standardised) and E0100–E01EF (ideographic).
-pub(crate) fn is_variation_selector(c: char) -> bool {
-    matches!(u32::from(c), 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
 }
 
 /// The parsed fonts, with direct character maps (see [`direct_cmap`]). Parsed on first use.

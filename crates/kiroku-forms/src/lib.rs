@@ -20,6 +20,7 @@
 //!
 //! Architecture invariant: this crate reads no vault; callers hand it plain values.
 
+mod chars;
 mod document;
 mod flow;
 mod font;

@@ -333,7 +333,7 @@ impl<'m> Painter<'m> {
         let simple = |c: char| matches!(fonts.char_glyph(c), (Face::Primary, g) if g != 0);
         if text
             .chars()
-            .all(|c| simple(c) && !crate::font::is_variation_selector(c))
+            .all(|c| simple(c) && !crate::chars::is_variation_selector(c))
         {
             self.show(
                 Face::Primary,

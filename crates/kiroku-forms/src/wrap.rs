@@ -8,7 +8,7 @@
 //! A run of ASCII letters and digits (`2025`, `No.12`, `P-mark` parts) is not broken either,
 //! unless the run alone is wider than the line. ぶら下げ (hanging 、。) is not done.
 
-use crate::font::is_variation_selector;
+use crate::chars::is_variation_selector;
 
 /// Characters that must not begin a line (行頭禁則).
 const NO_LINE_START: &str = "、。，．,.：；:;？！?!）)」』】〕〉》］]｝}’”ー―‐ゝゞヽヾ々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・…‥〜～";
