@@ -5,7 +5,7 @@ use kiroku_core::audit::AuditAction;
 use kiroku_core::contract_clauses::{self, CLAUSES};
 use kiroku_core::contractor::{due_within, reevaluation_due, ContractorInput};
 use kiroku_core::evaluation::{Decision, Judgment};
-use kiroku_core::field::{required_name, required_text};
+use kiroku_core::field::required_text;
 use kiroku_core::handling::EventKind;
 use kiroku_core::{wareki, FieldError};
 use kiroku_store::table::contractors::{self, ContractorRow, Placement};
@@ -16,7 +16,7 @@ use crate::contractor_views::{
     ClauseView, ContractorChanges, ContractorRef, ContractorView, DueItem, EvaluationSummary,
     NewContractor,
 };
-use crate::events::{guarded_id, require_file};
+use crate::lookup::{self, guarded_id};
 use crate::{ApiError, Session};
 
 pub(crate) fn contractor_ref(c: &ContractorRow) -> ContractorRef {
@@ -24,40 +24,6 @@ pub(crate) fn contractor_ref(c: &ContractorRow) -> ContractorRef {
         id: c.id,
         name: c.details.name.clone(),
     }
-}
-
-/// A contractor by ID.
-pub(crate) fn require_contractor(conn: &Connection, id: i64) -> Result<ContractorRow, ApiError> {
-    let id = guarded_id("委託先", id)?;
-    contractors::get(conn, id)?.ok_or_else(|| {
-        FieldError::new(
-            "委託先",
-            format!("委託先 ID {id} は登録されていません。委託先の一覧（委託先・評価シート、kiroku contractor list）で確認してください。"),
-        )
-        .into()
-    })
-}
-
-/// A contractor by ID or exact name.
-pub(crate) fn resolve_contractor(
-    conn: &Connection,
-    field: &'static str,
-    text: &str,
-) -> Result<ContractorRow, ApiError> {
-    let text = required_name(field, text, 100)?;
-    let all = contractors::list(conn)?;
-    let by_id = text.parse::<i64>().ok();
-    all.into_iter()
-        .find(|c| Some(c.id) == by_id || c.details.name == text)
-        .ok_or_else(|| {
-            FieldError::new(
-                field,
-                format!(
-                    "委託先「{text}」は登録されていません。委託先の一覧（委託先・評価シート、kiroku contractor list）で確認してください。"
-                ),
-            )
-            .into()
-        })
 }
 
 /// The last finalised evaluation of a contractor.
@@ -176,7 +142,7 @@ fn new_contractor(
         .parent
         .as_deref()
         .filter(|p| !p.trim().is_empty())
-        .map(|p| resolve_contractor(conn, "委託元（再委託の親）", p))
+        .map(|p| lookup::contractor_by_text(conn, "委託元（再委託の親）", p))
         .transpose()?;
     if let Some(p) = parent.as_ref().filter(|p| !p.is_active()) {
         return Err(FieldError::new(
@@ -204,7 +170,7 @@ fn new_contractor(
     let ledger_files = new
         .files
         .iter()
-        .map(|&no| require_file(conn, no))
+        .map(|&no| lookup::file_no(conn, no))
         .collect::<Result<Vec<_>, _>>()?;
     Ok((
         details,
@@ -229,7 +195,7 @@ fn changed_contractor(
     ),
     ApiError,
 > {
-    let c = require_contractor(conn, id)?;
+    let c = lookup::contractor(conn, id)?;
     let d = &c.details;
     let pick = |new: &Option<String>, old: Option<String>| match new {
         Some(v) => Some(v.clone()),
@@ -332,7 +298,7 @@ impl Session {
             Ok(id)
         })?;
         let conn = self.vault.conn();
-        contractor_view(conn, &require_contractor(conn, id)?, true)
+        contractor_view(conn, &lookup::contractor(conn, id)?, true)
     }
 
     /// Every contractor, disabled ones included (the read is audited).
@@ -347,7 +313,7 @@ impl Session {
 
     /// One contractor with its contract checklist.
     pub fn contractor(&mut self, id: i64) -> Result<ContractorView, ApiError> {
-        let c = require_contractor(self.vault.conn(), id)?;
+        let c = lookup::contractor(self.vault.conn(), id)?;
         self.audited_read(&format!("contractor:{id}"), "")?;
         contractor_view(self.vault.conn(), &c, true)
     }
@@ -357,7 +323,7 @@ impl Session {
         self.require_officer("委託先の無効化")?;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            let c = require_contractor(tx, id)?;
+            let c = lookup::contractor(tx, id)?;
             if !c.is_active() {
                 return Err(ApiError::AlreadyExists(format!(
                     "委託先「{}」はすでに無効化されています（別の画面・コマンドで無効化された可能性があります）。",
@@ -372,7 +338,7 @@ impl Session {
             Ok(())
         })?;
         let conn = self.vault.conn();
-        contractor_view(conn, &require_contractor(conn, id)?, true)
+        contractor_view(conn, &lookup::contractor(conn, id)?, true)
     }
 
     /// Changes a contractor's details (officer or clerk): a renewed P-mark, a new manager, the
@@ -400,7 +366,7 @@ impl Session {
             Ok(())
         })?;
         let conn = self.vault.conn();
-        contractor_view(conn, &require_contractor(conn, id)?, true)
+        contractor_view(conn, &lookup::contractor(conn, id)?, true)
     }
 
     /// Ticks a clause of a contractor's contract with the contract's name and day.
@@ -434,13 +400,13 @@ impl Session {
         );
         // The contractor is looked up inside the write transaction.
         self.vault.write(|tx| -> Result<(), ApiError> {
-            require_contractor(tx, id)?;
+            lookup::contractor(tx, id)?;
             ticks::insert(tx, id, &tick)?;
             audit::append(tx, entry)?;
             Ok(())
         })?;
         let conn = self.vault.conn();
-        contractor_view(conn, &require_contractor(conn, id)?, true)
+        contractor_view(conn, &lookup::contractor(conn, id)?, true)
     }
 
     /// What is due within `days` days (or overdue) for the active contractors: first

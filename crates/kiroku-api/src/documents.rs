@@ -18,10 +18,8 @@ use kiroku_store::table::{audit, contractors, ledger, persons, retention_rules};
 use kiroku_store::Connection;
 use std::collections::HashMap;
 
-use crate::contractors::resolve_contractor;
-use crate::events::{guarded_id, refuse_repeats, require_file, require_person};
 use crate::ledger::user_ref;
-use crate::retention::resolve_rule;
+use crate::lookup::{self, refuse_repeats, Asked};
 use crate::retention_views::{
     CertificateRequest, DisposalRequest, DisposalView, DocumentView, NewDocument, ScheduleCount,
     ScheduleView,
@@ -196,17 +194,6 @@ fn write_certificate(
     Ok(())
 }
 
-fn require_document(conn: &Connection, id: i64) -> Result<DocumentRow, ApiError> {
-    let id = guarded_id("帳票", id)?;
-    documents::get(conn, id)?.ok_or_else(|| {
-        FieldError::new(
-            "帳票",
-            format!("帳票 ID {id} はありません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。"),
-        )
-        .into()
-    })
-}
-
 impl Session {
     /// Registers a document kept under a 台帳 file by a rule, for one person or a batch.
     pub fn add_document(&mut self, new: &NewDocument) -> Result<DocumentView, ApiError> {
@@ -228,7 +215,7 @@ impl Session {
             Ok(id)
         })?;
         let conn = self.vault.conn();
-        Context::load(conn)?.view(&require_document(conn, id)?)
+        Context::load(conn)?.view(&lookup::document(conn, id)?)
     }
 
     /// Documents, optionally of one 台帳 file or in one state.
@@ -238,7 +225,7 @@ impl Session {
         state: Option<&str>,
     ) -> Result<Vec<DocumentView>, ApiError> {
         let conn = self.vault.conn();
-        let ledger_no = file.map(|n| require_file(conn, n)).transpose()?;
+        let ledger_no = file.map(|n| lookup::file_no(conn, n)).transpose()?;
         let state = state
             .filter(|s| !s.trim().is_empty())
             .map(str::parse::<DocumentState>)
@@ -261,7 +248,7 @@ impl Session {
 
     /// One document with its dates, state and disposal.
     pub fn document(&mut self, id: i64) -> Result<DocumentView, ApiError> {
-        let d = require_document(self.vault.conn(), id)?;
+        let d = lookup::document(self.vault.conn(), id)?;
         self.audited_read(&format!("document:{id}"), "")?;
         Context::load(self.vault.conn())?.view(&d)
     }
@@ -440,7 +427,7 @@ impl Session {
         let ctx = Context::load(conn)?;
         req.documents
             .iter()
-            .map(|&id| ctx.view(&require_document(conn, id)?))
+            .map(|&id| ctx.view(&lookup::document(conn, id)?))
             .collect()
     }
 
@@ -467,7 +454,7 @@ impl Session {
         let ctx = Context::load(conn)?;
         req.documents
             .iter()
-            .map(|&id| ctx.view(&require_document(conn, id)?))
+            .map(|&id| ctx.view(&lookup::document(conn, id)?))
             .collect()
     }
 }
@@ -484,12 +471,12 @@ struct Who {
 /// A document to register, every reference resolved against what `conn` holds now.
 fn new_document(conn: &Connection, new: &NewDocument) -> Result<documents::NewDocument, ApiError> {
     let name = kiroku_core::field::required_text("帳票名", &new.name, 100)?;
-    let ledger_no = require_file(conn, new.file)?;
-    let rule = resolve_rule(conn, &new.rule)?;
+    let ledger_no = lookup::file_no(conn, new.file)?;
+    let rule = lookup::rule_by_text(conn, &new.rule)?;
     let base_date = wareki::parse("基準日", &new.base_date)?;
     let person_id = new
         .person
-        .map(|p| require_person(conn, p).map(|p| p.id))
+        .map(|p| lookup::person(conn, p, Asked::InField).map(|p| p.id))
         .transpose()?;
     if person_id.is_some() && new.batch_count.is_some() {
         return Err(FieldError::new(
@@ -535,7 +522,7 @@ fn plan_disposal(
         .contractor
         .as_deref()
         .filter(|c| !c.trim().is_empty())
-        .map(|c| resolve_contractor(conn, "委託先", c))
+        .map(|c| lookup::contractor_by_text(conn, "委託先", c))
         .transpose()?;
     let certificate = req
         .certificate
@@ -572,7 +559,7 @@ fn plan_disposal(
         .flatten();
     let mut planned = Vec::new();
     for &id in &req.documents {
-        let d = require_document(conn, id)?;
+        let d = lookup::document(conn, id)?;
         if d.disposal.is_some() {
             return Err(FieldError::new(
                 "帳票",
@@ -663,7 +650,7 @@ fn plan_certificate(
     req: &CertificateRequest,
     who: &Who,
 ) -> Result<(i64, String, NaiveDate, Vec<Planned>), ApiError> {
-    let contractor = resolve_contractor(conn, "委託先", &req.contractor)?;
+    let contractor = lookup::contractor_by_text(conn, "委託先", &req.contractor)?;
     let number = kiroku_core::field::required_text("証明書番号", &req.number, 50)?;
     let on: NaiveDate = wareki::parse_handling("証明書の日付", &req.date, who.today)?;
     if req.documents.is_empty() {
@@ -672,7 +659,7 @@ fn plan_certificate(
     refuse_repeats("帳票", &req.documents)?;
     let mut planned: Vec<Planned> = Vec::new();
     for &id in &req.documents {
-        let d = require_document(conn, id)?;
+        let d = lookup::document(conn, id)?;
         if d.certificate.is_some()
             && d.disposal
                 .as_ref()

@@ -10,15 +10,15 @@ use kiroku_store::table::{audit, evaluations};
 use kiroku_store::Connection;
 
 use crate::contractor_views::{EvaluationView, ItemView, ReasonView};
-use crate::contractors::{contractor_ref, require_contractor};
-use crate::events::guarded_id;
+use crate::contractors::contractor_ref;
+use crate::lookup;
 use crate::{ApiError, Session};
 
 fn evaluation_view(
     conn: &Connection,
     e: &evaluations::EvaluationRow,
 ) -> Result<EvaluationView, ApiError> {
-    let contractor = require_contractor(conn, e.contractor_id)?;
+    let contractor = lookup::contractor(conn, e.contractor_id)?;
     let sheet = evaluations::sheet(conn, e.id)?;
     let confirmed = evaluations::confirmed_improvements(conn, e.id)?;
     let outcome = decide(e.pattern, e.facts, &sheet);
@@ -72,19 +72,9 @@ fn evaluation_view(
     })
 }
 
-/// Sheet `id`, as `conn` holds it now.
-fn evaluation_row(conn: &Connection, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
-    let id = guarded_id("評価ID", id)?;
-    evaluations::get(conn, id)?.ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "評価 ID {id} はありません。委託先の評価シートの一覧（委託先・評価シート、kiroku eval list --contractor）で確認してください。"
-        ))
-    })
-}
-
 /// Sheet `id`, refused once finalised (by this window or another meanwhile).
 fn open_evaluation(conn: &Connection, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
-    let e = evaluation_row(conn, id)?;
+    let e = lookup::evaluation(conn, id)?;
     if e.finalized.is_some() {
         return Err(FieldError::new(
             "評価",
@@ -180,7 +170,7 @@ fn final_decision(conn: &Connection, id: i64) -> Result<Decision, ApiError> {
 /// Checks that item `n` of sheet `id` is a B item of a finalised sheet whose improvement is not
 /// yet confirmed, as `conn` holds it now.
 fn check_confirmable(conn: &Connection, id: i64, n: u8) -> Result<(), ApiError> {
-    let e = evaluation_row(conn, id)?;
+    let e = lookup::evaluation(conn, id)?;
     let sheet = evaluations::sheet(conn, id)?;
     if sheet.judgments.get(&n) != Some(&Judgment::B) {
         return Err(FieldError::new(
@@ -202,7 +192,7 @@ fn check_confirmable(conn: &Connection, id: i64, n: u8) -> Result<(), ApiError> 
 
 impl Session {
     fn evaluation_row(&self, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
-        evaluation_row(self.vault.conn(), id)
+        lookup::evaluation(self.vault.conn(), id)
     }
 
     /// Starts a 評価シート for an active contractor on `date` (default today): 新規, or 再評価
@@ -219,7 +209,7 @@ impl Session {
         // The contractor is read inside the write transaction: one disabled or changed by
         // another window or command meanwhile is seen, and the sheet fixes its facts of now.
         let id = self.vault.write(|tx| -> Result<i64, ApiError> {
-            let c = require_contractor(tx, contractor_id)?;
+            let c = lookup::contractor(tx, contractor_id)?;
             if !c.is_active() {
                 return Err(FieldError::new(
                     "委託先",
@@ -321,7 +311,7 @@ impl Session {
         let today = self.today();
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            evaluation_row(tx, id)?;
+            lookup::evaluation(tx, id)?;
             let n = parse_item(item)?;
             check_confirmable(tx, id, n)?;
             let on = match date.filter(|d| !d.trim().is_empty()) {
@@ -351,7 +341,7 @@ impl Session {
 
     /// A contractor's sheets, oldest first.
     pub fn evaluations_of(&mut self, contractor_id: i64) -> Result<Vec<EvaluationView>, ApiError> {
-        require_contractor(self.vault.conn(), contractor_id)?;
+        lookup::contractor(self.vault.conn(), contractor_id)?;
         self.audited_read(&format!("contractor:{contractor_id}"), "評価一覧")?;
         let conn = self.vault.conn();
         evaluations::of_contractor(conn, contractor_id)?

@@ -3,96 +3,20 @@
 
 use chrono::NaiveDate;
 use kiroku_core::audit::AuditAction;
-use kiroku_core::field::{required_name, required_text};
-use kiroku_core::guard;
+use kiroku_core::field::required_text;
 use kiroku_core::handling::{EventDetails, EventFacts, EventInput};
 use kiroku_core::lifecycle::HandlingRecord;
 use kiroku_core::FieldError;
 use kiroku_store::table::events::{self, EventLinks, EventVersionRow};
-use kiroku_store::table::{affairs, audit, dependents, ledger, persons, users};
+use kiroku_store::table::{affairs, audit, dependents, persons, users};
 use kiroku_store::Connection;
 use std::collections::HashMap;
 
-use crate::ledger::{amend_reason, user_ref};
+use crate::correction::amend_reason;
+use crate::ledger::user_ref;
 use crate::log_views::{EventChanges, EventFields, EventView, NewEvent, UserRef};
+use crate::lookup::{self, refuse_repeats, Asked};
 use crate::{ApiError, Session};
-
-/// A number typed where an ID goes is still text the guard reads: an ID that looks like a
-/// 個人番号 is refused before it can be echoed in a "not found" message.
-pub(crate) fn guarded_id(field: &'static str, id: i64) -> Result<i64, FieldError> {
-    guard::check_field(field, &id.to_string())?;
-    Ok(id)
-}
-
-/// Each ID once in one request (persons of a batch, documents of a disposal): a repeated one
-/// is a typing mistake, named as such for `field`.
-pub(crate) fn refuse_repeats(field: &'static str, ids: &[i64]) -> Result<(), ApiError> {
-    let mut seen = std::collections::HashSet::new();
-    match ids.iter().find(|id| !seen.insert(**id)) {
-        // The guard first: a repeated 個人番号 typed as an ID is refused as such, never echoed.
-        Some(&id) => {
-            let id = guarded_id(field, id)?;
-            Err(FieldError::new(field, format!("{field} ID {id} が2回指定されています。")).into())
-        }
-        None => Ok(()),
-    }
-}
-
-/// An affair by ID or exact name.
-pub(crate) fn resolve_affair(conn: &Connection, text: &str) -> Result<i64, ApiError> {
-    let text = required_name("関係事務", text, 100)?;
-    let found = match text.parse::<i64>() {
-        Ok(id) => affairs::get(conn, id)?,
-        Err(_) => affairs::by_name(conn, &text)?,
-    };
-    found.map(|a| a.id).ok_or_else(|| {
-        FieldError::new(
-            "関係事務",
-            format!("「{text}」は関係事務の一覧にありません。affair list で ID か名称を確認してください。"),
-        )
-        .into()
-    })
-}
-
-pub(crate) fn require_person(conn: &Connection, id: i64) -> Result<persons::PersonRow, ApiError> {
-    let id = guarded_id("本人", id)?;
-    persons::get(conn, id)?.ok_or_else(|| {
-        FieldError::new(
-            "本人",
-            format!("本人 ID {id} は登録されていません。本人の一覧（本人、kiroku person list）で確認してください。"),
-        )
-        .into()
-    })
-}
-
-pub(crate) fn require_file(conn: &Connection, no: i64) -> Result<i64, ApiError> {
-    let no = guarded_id("特定個人情報ファイル", no)?;
-    match ledger::current(conn, no)? {
-        Some(_) => Ok(no),
-        None => Err(FieldError::new(
-            "特定個人情報ファイル",
-            format!("台帳 NO.{no} はありません。管理台帳の一覧（管理台帳、kiroku ledger list）で確認してください。"),
-        )
-        .into()),
-    }
-}
-
-/// A dependent of `person_id`, by ID or name.
-fn resolve_dependent(conn: &Connection, person_id: i64, text: &str) -> Result<i64, ApiError> {
-    let text = required_name("扶養家族", text, 50)?;
-    let deps = dependents::of_person(conn, person_id)?;
-    let by_id = text.parse::<i64>().ok();
-    deps.iter()
-        .find(|d| Some(d.id) == by_id || d.details.name == text)
-        .map(|d| d.id)
-        .ok_or_else(|| {
-            FieldError::new(
-                "扶養家族",
-                format!("本人 ID {person_id} の扶養家族に「{text}」はいません。本人の扶養家族（本人、kiroku person show {person_id}）で確認してください。"),
-            )
-            .into()
-        })
-}
 
 /// The 帳票 an acquisition goes into.
 #[derive(Debug)]
@@ -371,17 +295,12 @@ fn document_for(
             )
             .into());
         }
-        let id = guarded_id("帳票", id)?;
-        return match kiroku_store::table::documents::get(conn, id)? {
-            Some(d) if d.disposal.is_none() => Ok(Some(DocumentChoice::Existing(id))),
+        let d = lookup::document(conn, id)?;
+        return match d.disposal {
+            None => Ok(Some(DocumentChoice::Existing(d.id))),
             Some(_) => Err(FieldError::new(
                 "帳票",
-                format!("帳票 ID {id} はすでに廃棄・削除済みです。"),
-            )
-            .into()),
-            None => Err(FieldError::new(
-                "帳票",
-                format!("帳票 ID {id} はありません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。"),
+                format!("帳票 ID {} はすでに廃棄・削除済みです。", d.id),
             )
             .into()),
         };
@@ -395,7 +314,7 @@ fn document_for(
             "帳票を作るには、保管する台帳の NO. を指定してください。",
         )
     })?;
-    let rule = crate::retention::resolve_rule(conn, &spec.rule)?;
+    let rule = lookup::rule_by_text(conn, &spec.rule)?;
     let name = match spec
         .name
         .as_deref()
@@ -432,15 +351,6 @@ fn document_for(
     )))
 }
 
-fn current_event(conn: &Connection, id: i64) -> Result<EventVersionRow, ApiError> {
-    let id = guarded_id("記録ID", id)?;
-    events::current(conn, id)?.ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "記録 ID {id} はありません。取扱記録の一覧（取扱記録、kiroku event list）で確認してください。"
-        ))
-    })
-}
-
 /// The checks of a batch that need no look-up.
 fn check_batch_shape(new: &NewEvent) -> Result<(), ApiError> {
     if new.persons.is_empty() {
@@ -467,15 +377,15 @@ fn validate_batch(
     clerk: &str,
     today: NaiveDate,
 ) -> Result<Vec<(EventLinks, EventFacts)>, ApiError> {
-    let affair_id = resolve_affair(conn, &new.affair)?;
-    let ledger_no = new.file.map(|no| require_file(conn, no)).transpose()?;
+    let affair_id = lookup::affair(conn, &new.affair)?;
+    let ledger_no = new.file.map(|no| lookup::file_no(conn, no)).transpose()?;
     let mut validated = Vec::with_capacity(new.persons.len());
     for &person_id in &new.persons {
-        require_person(conn, person_id)?;
+        lookup::person(conn, person_id, Asked::InField)?;
         let dependent_id = new
             .dependent
             .as_deref()
-            .map(|d| resolve_dependent(conn, person_id, d))
+            .map(|d| lookup::dependent(conn, person_id, d))
             .transpose()?;
         let draft = Draft {
             kind: new.kind.clone(),
@@ -497,7 +407,7 @@ fn validate_batch(
 
 impl Session {
     fn event_row(&self, id: i64) -> Result<EventVersionRow, ApiError> {
-        current_event(self.vault.conn(), id)
+        lookup::event(self.vault.conn(), id)
     }
 
     /// Records an event for one person, or the same event for each of several persons (a
@@ -603,13 +513,13 @@ impl Session {
         // transaction: two windows correcting one record never both write 第2版.
         let version = self.vault.write(|tx| -> Result<u32, ApiError> {
             let conn: &Connection = tx;
-            let current = current_event(conn, id)?;
+            let current = lookup::event(conn, id)?;
             let mut links = current.links.clone();
             if let Some(a) = &changes.affair {
-                links.affair_id = Some(resolve_affair(conn, a)?);
+                links.affair_id = Some(lookup::affair(conn, a)?);
             }
             if let Some(p) = changes.person {
-                links.person_id = Some(require_person(conn, p)?.id);
+                links.person_id = Some(lookup::person(conn, p, Asked::InField)?.id);
                 if changes.dependent.is_none() && Some(p) != current.links.person_id {
                     links.dependent_id = None;
                 }
@@ -623,7 +533,7 @@ impl Session {
                             "本人のない記録（一式の記録）には扶養家族を指定できません。",
                         )
                     })?;
-                    links.dependent_id = Some(resolve_dependent(conn, person, d)?);
+                    links.dependent_id = Some(lookup::dependent(conn, person, d)?);
                 }
                 None => {}
             }
@@ -637,7 +547,7 @@ impl Session {
                             "台帳の NO.（数字）を指定してください。",
                         )
                     })?;
-                    links.ledger_no = Some(require_file(conn, no)?);
+                    links.ledger_no = Some(lookup::file_no(conn, no)?);
                 }
                 None => {}
             }

@@ -8,8 +8,9 @@ use kiroku_core::wareki;
 use kiroku_store::table::events::{self, EventFilter};
 use kiroku_store::Connection;
 
-use crate::events::{name_of, require_file, require_person, resolve_affair, user_names};
+use crate::events::{name_of, user_names};
 use crate::log_views::{ChronologicalRow, EventQuery};
+use crate::lookup::{self, Asked};
 use crate::{ApiError, Session};
 
 impl EventQuery {
@@ -46,13 +47,13 @@ impl EventQuery {
             },
             person_id: self
                 .person
-                .map(|p| require_person(conn, p).map(|p| p.id))
+                .map(|p| lookup::person(conn, p, Asked::InField).map(|p| p.id))
                 .transpose()?,
             affair_id: self
                 .affair
                 .as_deref()
                 .filter(|a| !a.trim().is_empty())
-                .map(|a| resolve_affair(conn, a))
+                .map(|a| lookup::affair(conn, a))
                 .transpose()?,
             kind: self
                 .kind
@@ -60,7 +61,7 @@ impl EventQuery {
                 .filter(|k| !k.trim().is_empty())
                 .map(str::parse::<EventKind>)
                 .transpose()?,
-            ledger_no: self.file.map(|n| require_file(conn, n)).transpose()?,
+            ledger_no: self.file.map(|n| lookup::file_no(conn, n)).transpose()?,
         })
     }
 

@@ -2,14 +2,14 @@
 //! history. Every read and change is in the audit chain.
 
 use kiroku_core::audit::AuditAction;
-use kiroku_core::field::required_text;
 use kiroku_core::ledger::{LedgerEntry, LedgerInput, Medium};
-use kiroku_core::user::LoginId;
 use kiroku_store::table::ledger::{self, LedgerVersionRow};
 use kiroku_store::table::{audit, users};
 use kiroku_store::Connection;
 
+use crate::correction::amend_reason;
 use crate::log_views::{LedgerChanges, LedgerView, NewLedgerEntry, UserRef};
+use crate::lookup::{self, guarded_id, Asked};
 use crate::{ApiError, Session};
 
 /// The user `id` as named in a record; an unknown ID is refused for `field`.
@@ -18,16 +18,10 @@ pub(crate) fn user_ref(
     field: &'static str,
     id: &str,
 ) -> Result<(UserRef, users::UserRow), ApiError> {
-    let login = LoginId::parse(id).map_err(|e| kiroku_core::FieldError::new(field, e.message))?;
-    let row = users::get(conn, &login)?.ok_or_else(|| {
-        kiroku_core::FieldError::new(
-            field,
-            format!("ユーザーID「{login}」は登録されていません。利用者の一覧（設定、kiroku user list）で確認してください。"),
-        )
-    })?;
+    let row = lookup::user(conn, id, field, Asked::InField)?;
     Ok((
         UserRef {
-            id: login.to_string(),
+            id: row.login_id.to_string(),
             name: row.profile.name.clone(),
         },
         row,
@@ -152,33 +146,9 @@ fn disposal_status(conn: &Connection, no: i64) -> Result<String, ApiError> {
         .join("・"))
 }
 
-/// The reason a correction needs (002 第43条): required, guarded like every text.
-pub(crate) fn amend_reason(reason: &str) -> Result<String, ApiError> {
-    Ok(required_text("訂正の理由", reason, 200).map_err(|e| {
-        if reason.trim().is_empty() {
-            kiroku_core::FieldError::new(
-                "訂正の理由",
-                "訂正には理由が必要です。何をなぜ直すのかを入力してください。",
-            )
-        } else {
-            e
-        }
-    })?)
-}
-
-/// The current version of entry `no`, as `conn` holds it now.
-fn current_entry(conn: &Connection, no: i64) -> Result<LedgerVersionRow, ApiError> {
-    let no = crate::events::guarded_id("台帳 NO.", no)?;
-    ledger::current(conn, no)?.ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "台帳 NO.{no} はありません。管理台帳の一覧（管理台帳、kiroku ledger list）で確認してください。"
-        ))
-    })
-}
-
 impl Session {
     fn ledger_row(&self, no: i64) -> Result<LedgerVersionRow, ApiError> {
-        current_entry(self.vault.conn(), no)
+        lookup::ledger_entry(self.vault.conn(), no, Asked::Subject)
     }
 
     /// Adds a 台帳 entry; it gets the next NO.
@@ -237,10 +207,10 @@ impl Session {
         changes: &LedgerChanges,
     ) -> Result<LedgerView, ApiError> {
         self.require_writer("台帳の訂正")?;
-        let no = crate::events::guarded_id("台帳 NO.", no)?;
+        let no = guarded_id("台帳 NO.", no)?;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            let current = current_entry(tx, no)?;
+            let current = lookup::ledger_entry(tx, no, Asked::Subject)?;
             let reason = amend_reason(reason)?;
             let mut entry = NewLedgerEntry::from_entry(&current.entry)
                 .with(changes)

@@ -6,20 +6,10 @@ use kiroku_core::field::{optional_text, required_name};
 use kiroku_core::person::{DependentDetails, PersonDetails};
 use kiroku_core::wareki;
 use kiroku_store::table::{affairs, audit, dependents, persons};
-use kiroku_store::Connection;
 
+use crate::lookup::{self, guarded_id, Asked};
 use crate::views::{AffairView, NewDependent, NewPerson, PersonView};
 use crate::{ApiError, Session};
-
-/// Person `id`, as `conn` holds it now.
-fn existing_person(conn: &Connection, id: i64) -> Result<persons::PersonRow, ApiError> {
-    let id = crate::events::guarded_id("本人", id)?;
-    persons::get(conn, id)?.ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "本人 ID {id} は登録されていません。本人の一覧（本人、kiroku person list）で確認してください。"
-        ))
-    })
-}
 
 impl Session {
     /// Today in the office (JST), from the session's clock.
@@ -92,7 +82,7 @@ impl Session {
 
     fn person_view(&self, id: i64) -> Result<PersonView, ApiError> {
         let conn = self.vault.conn();
-        let row = existing_person(conn, id)?;
+        let row = lookup::person(conn, id, Asked::Subject)?;
         let deps = dependents::of_person(conn, id)?;
         Ok(PersonView::new(&row, &deps))
     }
@@ -123,10 +113,10 @@ impl Session {
         new: &NewDependent,
     ) -> Result<PersonView, ApiError> {
         self.require_writer("扶養家族の登録")?;
-        let person_id = crate::events::guarded_id("本人", person_id)?;
+        let person_id = guarded_id("本人", person_id)?;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            existing_person(tx, person_id)?;
+            lookup::person(tx, person_id, Asked::Subject)?;
             let details = DependentDetails::parse(&new.name, &new.relation)?;
             let id = dependents::insert(tx, person_id, &details, stamp.at, &stamp.actor)?;
             audit::append(
@@ -145,11 +135,11 @@ impl Session {
     /// Records that a person left (退職日等); they stay in every record.
     pub fn person_leave(&mut self, person_id: i64, date: &str) -> Result<PersonView, ApiError> {
         self.require_writer("退職日の記録")?;
-        let person_id = crate::events::guarded_id("本人", person_id)?;
+        let person_id = guarded_id("本人", person_id)?;
         let today = self.today();
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            existing_person(tx, person_id)?;
+            lookup::person(tx, person_id, Asked::Subject)?;
             let on = wareki::parse_happened("退職日", date, today)?;
             persons::set_left_on(tx, person_id, on)?;
             audit::append(

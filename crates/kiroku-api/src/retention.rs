@@ -10,8 +10,8 @@ use kiroku_store::table::documents::{self, DocumentFilter};
 use kiroku_store::table::retention_rules::{self, RuleVersionRow};
 use kiroku_store::Connection;
 
-use crate::events::guarded_id;
-use crate::ledger::amend_reason;
+use crate::correction::amend_reason;
+use crate::lookup::{self, guarded_id};
 use crate::retention_views::{NewRule, RuleChanges, RuleView};
 use crate::{ApiError, Session};
 
@@ -47,24 +47,6 @@ fn rule_view(conn: &Connection, row: &RuleVersionRow) -> Result<RuleView, ApiErr
     })
 }
 
-/// A rule by ID or exact 帳票名.
-pub(crate) fn resolve_rule(conn: &Connection, text: &str) -> Result<RuleVersionRow, ApiError> {
-    let text = kiroku_core::field::required_text("保存期間のルール", text, 100)?;
-    let by_id = text.parse::<i64>().ok();
-    retention_rules::list(conn)?
-        .into_iter()
-        .find(|r| Some(r.id) == by_id || r.rule.name == text)
-        .ok_or_else(|| {
-            FieldError::new(
-                "保存期間のルール",
-                format!(
-                    "ルール「{text}」はありません。保存期間のルールの一覧（設定、kiroku rule list）で ID か帳票名を確認してください。"
-                ),
-            )
-            .into()
-        })
-}
-
 fn input_of(r: &RetentionRule) -> NewRule {
     NewRule {
         name: r.name.clone(),
@@ -92,7 +74,7 @@ fn parse_rule(new: &NewRule) -> Result<RetentionRule, FieldError> {
 
 impl Session {
     fn rule_row(&self, id: i64) -> Result<RuleVersionRow, ApiError> {
-        current_rule(self.vault.conn(), id)
+        lookup::rule(self.vault.conn(), id)
     }
 
     /// Every rule's current version.
@@ -167,7 +149,7 @@ impl Session {
         let id = guarded_id("保存期間のルール", id)?;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            let current = current_rule(tx, id)?;
+            let current = lookup::rule(tx, id)?;
             let reason = amend_reason(reason)?;
             let rule = parse_rule(&changed_rule(&current.rule, changes))?;
             if rule.name != current.rule.name
@@ -241,16 +223,4 @@ fn changed_rule(current: &RetentionRule, changes: &RuleChanges) -> NewRule {
         new.base_hint = Some(h.clone()).filter(|h| !h.trim().is_empty());
     }
     new
-}
-
-/// The current version of rule `id`, as `conn` holds it now.
-fn current_rule(conn: &Connection, id: i64) -> Result<RuleVersionRow, ApiError> {
-    let id = guarded_id("保存期間のルール", id)?;
-    retention_rules::current(conn, id)?.ok_or_else(|| {
-        FieldError::new(
-            "保存期間のルール",
-            format!("ルール ID {id} はありません。保存期間のルールの一覧（設定、kiroku rule list）で確認してください。"),
-        )
-        .into()
-    })
 }

@@ -8,19 +8,11 @@ use kiroku_core::FieldError;
 use kiroku_store::attempts::AttemptLog;
 use kiroku_store::slots::KeyFileLock;
 use kiroku_store::table::{audit, users};
-use kiroku_store::Connection;
 
 use crate::key_change::Change;
+use crate::lookup::{self, Asked};
 use crate::views::{NewUser, UserView};
 use crate::{ApiError, Session};
-
-fn existing_user(conn: &Connection, id: &LoginId) -> Result<users::UserRow, ApiError> {
-    users::get(conn, id)?.ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "ユーザーID「{id}」の利用者はいません。利用者の一覧（設定、kiroku user list）で確認してください。"
-        ))
-    })
-}
 
 impl Session {
     /// Adds a user with their own password (officer only).
@@ -93,7 +85,7 @@ impl Session {
             format!("user:{id}"),
             "無効化".into(),
             |tx| {
-                let user = existing_user(tx, &target)?;
+                let user = lookup::user_by_login(tx, &target, "ユーザーID", Asked::Subject)?;
                 if !user.is_active() {
                     return Err(FieldError::new(
                         "ユーザーID",
@@ -116,7 +108,7 @@ impl Session {
                 Ok(())
             },
         )?;
-        let updated = existing_user(self.vault.conn(), &id)?;
+        let updated = lookup::user_by_login(self.vault.conn(), &id, "ユーザーID", Asked::Subject)?;
         Ok(UserView::from(&updated))
     }
 
@@ -128,7 +120,7 @@ impl Session {
         check_new_password(new_password)?;
         // A quick refusal of an unknown ID before the (slow) key derivation; the check that
         // decides is made again inside the write transaction.
-        existing_user(self.vault.conn(), &id)?;
+        lookup::user_by_login(self.vault.conn(), &id, "ユーザーID", Asked::Subject)?;
         let slot = self.user_slot(&id, new_password)?;
         let target = id.clone();
         self.change_slots(
@@ -139,7 +131,8 @@ impl Session {
             format!("user:{id}"),
             "パスワード再設定".into(),
             |tx| {
-                if !existing_user(tx, &target)?.is_active() {
+                if !lookup::user_by_login(tx, &target, "ユーザーID", Asked::Subject)?.is_active()
+                {
                     return Err(ApiError::Disabled(target.to_string()));
                 }
                 Ok(())
@@ -154,7 +147,12 @@ impl Session {
         )?;
         let lock = KeyFileLock::acquire(self.vault.path())?;
         AttemptLog::for_vault(self.vault.path()).clear(&lock, id.as_str())?;
-        Ok(UserView::from(&existing_user(self.vault.conn(), &id)?))
+        Ok(UserView::from(&lookup::user_by_login(
+            self.vault.conn(),
+            &id,
+            "ユーザーID",
+            Asked::Subject,
+        )?))
     }
 
     /// Changes the logged-in user's own password.
@@ -174,7 +172,8 @@ impl Session {
             // before) gets no new slot: the check is made inside the write transaction and
             // against the key-slot file as re-read under its lock.
             |tx| {
-                if !existing_user(tx, &target)?.is_active() {
+                if !lookup::user_by_login(tx, &target, "ユーザーID", Asked::Subject)?.is_active()
+                {
                     return Err(ApiError::Disabled(target.to_string()));
                 }
                 Ok(())

@@ -1,0 +1,268 @@
+//! Finding a record by the ID or name a user typed, each kind with the one message that says
+//! it is not there and where to look it up.
+//!
+//! Every look-up takes the `&Connection` it reads through, so a use case runs it inside its
+//! write transaction and sees what another writer committed meanwhile.
+//!
+//! Architecture invariant: this module depends only on the core, the store and `error`; every
+//! use case may use it, it uses none.
+
+use kiroku_core::field::{required_name, required_text};
+use kiroku_core::guard;
+use kiroku_core::user::LoginId;
+use kiroku_core::FieldError;
+use kiroku_store::table::{
+    affairs, contractors, dependents, documents, evaluations, events, ledger, persons,
+    retention_rules, users,
+};
+use kiroku_store::Connection;
+
+use crate::ApiError;
+
+/// How a missing record is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asked {
+    /// The record the request is about: "not found".
+    Subject,
+    /// A record one field of the request refers to: invalid input naming that field.
+    InField,
+}
+
+fn missing(asked: Asked, field: &'static str, message: String) -> ApiError {
+    match asked {
+        Asked::Subject => ApiError::NotFound(message),
+        Asked::InField => FieldError::new(field, message).into(),
+    }
+}
+
+/// A number typed where an ID goes is still text the guard reads: an ID that looks like a
+/// 個人番号 is refused before it can be echoed in a "not found" message.
+pub(crate) fn guarded_id(field: &'static str, id: i64) -> Result<i64, FieldError> {
+    guard::check_field(field, &id.to_string())?;
+    Ok(id)
+}
+
+/// Each ID once in one request (persons of a batch, documents of a disposal): a repeated one
+/// is a typing mistake, named as such for `field`.
+pub(crate) fn refuse_repeats(field: &'static str, ids: &[i64]) -> Result<(), ApiError> {
+    let mut seen = std::collections::HashSet::new();
+    match ids.iter().find(|id| !seen.insert(**id)) {
+        // The guard first: a repeated 個人番号 typed as an ID is refused as such, never echoed.
+        Some(&id) => {
+            let id = guarded_id(field, id)?;
+            Err(FieldError::new(field, format!("{field} ID {id} が2回指定されています。")).into())
+        }
+        None => Ok(()),
+    }
+}
+
+/// 本人 `id`.
+pub(crate) fn person(
+    conn: &Connection,
+    id: i64,
+    asked: Asked,
+) -> Result<persons::PersonRow, ApiError> {
+    let id = guarded_id("本人", id)?;
+    persons::get(conn, id)?.ok_or_else(|| {
+        missing(
+            asked,
+            "本人",
+            format!("本人 ID {id} は登録されていません。本人の一覧（本人、kiroku person list）で確認してください。"),
+        )
+    })
+}
+
+/// A 扶養家族 of `person_id`, by ID or name.
+pub(crate) fn dependent(conn: &Connection, person_id: i64, text: &str) -> Result<i64, ApiError> {
+    let text = required_name("扶養家族", text, 50)?;
+    let deps = dependents::of_person(conn, person_id)?;
+    let by_id = text.parse::<i64>().ok();
+    deps.iter()
+        .find(|d| Some(d.id) == by_id || d.details.name == text)
+        .map(|d| d.id)
+        .ok_or_else(|| {
+            FieldError::new(
+                "扶養家族",
+                format!("本人 ID {person_id} の扶養家族に「{text}」はいません。本人の扶養家族（本人、kiroku person show {person_id}）で確認してください。"),
+            )
+            .into()
+        })
+}
+
+/// A 関係事務 by ID or exact name.
+pub(crate) fn affair(conn: &Connection, text: &str) -> Result<i64, ApiError> {
+    let text = required_name("関係事務", text, 100)?;
+    let found = match text.parse::<i64>() {
+        Ok(id) => affairs::get(conn, id)?,
+        Err(_) => affairs::by_name(conn, &text)?,
+    };
+    found.map(|a| a.id).ok_or_else(|| {
+        FieldError::new(
+            "関係事務",
+            format!("「{text}」は関係事務の一覧にありません。affair list で ID か名称を確認してください。"),
+        )
+        .into()
+    })
+}
+
+/// The current version of 台帳 entry `no` (as a request's subject, or as the
+/// 特定個人情報ファイル a record is filed under).
+pub(crate) fn ledger_entry(
+    conn: &Connection,
+    no: i64,
+    asked: Asked,
+) -> Result<ledger::LedgerVersionRow, ApiError> {
+    let field = match asked {
+        Asked::Subject => "台帳 NO.",
+        Asked::InField => "特定個人情報ファイル",
+    };
+    let no = guarded_id(field, no)?;
+    ledger::current(conn, no)?.ok_or_else(|| {
+        missing(
+            asked,
+            field,
+            format!("台帳 NO.{no} はありません。管理台帳の一覧（管理台帳、kiroku ledger list）で確認してください。"),
+        )
+    })
+}
+
+/// The 特定個人情報ファイル (台帳 NO.) a record is filed under: `no` if the 台帳 has it.
+pub(crate) fn file_no(conn: &Connection, no: i64) -> Result<i64, ApiError> {
+    Ok(ledger_entry(conn, no, Asked::InField)?.no)
+}
+
+/// 帳票 `id`, disposed of or not.
+pub(crate) fn document(conn: &Connection, id: i64) -> Result<documents::DocumentRow, ApiError> {
+    let id = guarded_id("帳票", id)?;
+    documents::get(conn, id)?.ok_or_else(|| {
+        FieldError::new(
+            "帳票",
+            format!("帳票 ID {id} はありません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。"),
+        )
+        .into()
+    })
+}
+
+/// The current version of handling record `id`.
+pub(crate) fn event(conn: &Connection, id: i64) -> Result<events::EventVersionRow, ApiError> {
+    let id = guarded_id("記録ID", id)?;
+    events::current(conn, id)?.ok_or_else(|| {
+        ApiError::NotFound(format!(
+            "記録 ID {id} はありません。取扱記録の一覧（取扱記録、kiroku event list）で確認してください。"
+        ))
+    })
+}
+
+/// The current version of retention rule `id`.
+pub(crate) fn rule(
+    conn: &Connection,
+    id: i64,
+) -> Result<retention_rules::RuleVersionRow, ApiError> {
+    let id = guarded_id("保存期間のルール", id)?;
+    retention_rules::current(conn, id)?.ok_or_else(|| {
+        FieldError::new(
+            "保存期間のルール",
+            format!("ルール ID {id} はありません。保存期間のルールの一覧（設定、kiroku rule list）で確認してください。"),
+        )
+        .into()
+    })
+}
+
+/// A retention rule by ID or exact 帳票名.
+pub(crate) fn rule_by_text(
+    conn: &Connection,
+    text: &str,
+) -> Result<retention_rules::RuleVersionRow, ApiError> {
+    let text = required_text("保存期間のルール", text, 100)?;
+    let by_id = text.parse::<i64>().ok();
+    retention_rules::list(conn)?
+        .into_iter()
+        .find(|r| Some(r.id) == by_id || r.rule.name == text)
+        .ok_or_else(|| {
+            FieldError::new(
+                "保存期間のルール",
+                format!(
+                    "ルール「{text}」はありません。保存期間のルールの一覧（設定、kiroku rule list）で ID か帳票名を確認してください。"
+                ),
+            )
+            .into()
+        })
+}
+
+/// 委託先 `id`.
+pub(crate) fn contractor(
+    conn: &Connection,
+    id: i64,
+) -> Result<contractors::ContractorRow, ApiError> {
+    let id = guarded_id("委託先", id)?;
+    contractors::get(conn, id)?.ok_or_else(|| {
+        FieldError::new(
+            "委託先",
+            format!("委託先 ID {id} は登録されていません。委託先の一覧（委託先・評価シート、kiroku contractor list）で確認してください。"),
+        )
+        .into()
+    })
+}
+
+/// A 委託先 by ID or exact name, typed into `field`.
+pub(crate) fn contractor_by_text(
+    conn: &Connection,
+    field: &'static str,
+    text: &str,
+) -> Result<contractors::ContractorRow, ApiError> {
+    let text = required_name(field, text, 100)?;
+    let all = contractors::list(conn)?;
+    let by_id = text.parse::<i64>().ok();
+    all.into_iter()
+        .find(|c| Some(c.id) == by_id || c.details.name == text)
+        .ok_or_else(|| {
+            FieldError::new(
+                field,
+                format!(
+                    "委託先「{text}」は登録されていません。委託先の一覧（委託先・評価シート、kiroku contractor list）で確認してください。"
+                ),
+            )
+            .into()
+        })
+}
+
+/// Evaluation sheet (別紙3) `id`.
+pub(crate) fn evaluation(
+    conn: &Connection,
+    id: i64,
+) -> Result<evaluations::EvaluationRow, ApiError> {
+    let id = guarded_id("評価ID", id)?;
+    evaluations::get(conn, id)?.ok_or_else(|| {
+        ApiError::NotFound(format!(
+            "評価 ID {id} はありません。委託先の評価シートの一覧（委託先・評価シート、kiroku eval list --contractor）で確認してください。"
+        ))
+    })
+}
+
+/// The user whose ID was typed: into `field` (as a record's clerk or approver, `Asked::InField`)
+/// or as the subject of a user change.
+pub(crate) fn user(
+    conn: &Connection,
+    id: &str,
+    field: &'static str,
+    asked: Asked,
+) -> Result<users::UserRow, ApiError> {
+    let login = LoginId::parse(id).map_err(|e| FieldError::new(field, e.message))?;
+    user_by_login(conn, &login, field, asked)
+}
+
+/// The user `login`, as [`user`] finds it.
+pub(crate) fn user_by_login(
+    conn: &Connection,
+    login: &LoginId,
+    field: &'static str,
+    asked: Asked,
+) -> Result<users::UserRow, ApiError> {
+    users::get(conn, login)?.ok_or_else(|| {
+        missing(
+            asked,
+            field,
+            format!("ユーザーID「{login}」は登録されていません。利用者の一覧（設定、kiroku user list）で確認してください。"),
+        )
+    })
+}
