@@ -1,37 +1,18 @@
 //! The 特定個人情報管理台帳 (別紙2): add, list, show, amend (a new version with its reason),
 //! history. Every read and change is in the audit chain.
 
+use crate::correction::amend_reason;
+use crate::lookup::{self, guarded_id, Asked};
+use crate::people::users::{stored_user, user_ref};
+use crate::{ApiError, Session, UserRef};
+use chrono::{DateTime, Utc};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::ledger::{LedgerEntry, LedgerInput, Medium};
+use kiroku_store::table::audit;
 use kiroku_store::table::ledger::{self, LedgerVersionRow};
-use kiroku_store::table::{audit, users};
 use kiroku_store::Connection;
-
-use crate::correction::amend_reason;
-use crate::log_views::{LedgerChanges, LedgerView, NewLedgerEntry, UserRef};
-use crate::lookup::{self, guarded_id, Asked};
-use crate::{ApiError, Session};
-
-/// The user `id` as named in a record; an unknown ID is refused for `field`.
-pub(crate) fn user_ref(
-    conn: &Connection,
-    field: &'static str,
-    id: &str,
-) -> Result<(UserRef, users::UserRow), ApiError> {
-    let row = lookup::user(conn, id, field, Asked::InField)?;
-    Ok((
-        UserRef {
-            id: row.login_id.to_string(),
-            name: row.profile.name.clone(),
-        },
-        row,
-    ))
-}
-
-/// Reads a stored user ID for a view (a user is never deleted, so it is always there).
-fn stored_user(conn: &Connection, id: &str) -> Result<UserRef, ApiError> {
-    Ok(user_ref(conn, "利用者", id)?.0)
-}
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 impl NewLedgerEntry {
     fn from_entry(e: &LedgerEntry) -> Self {
@@ -237,4 +218,83 @@ impl Session {
         })?;
         ledger_view(self.vault.conn(), &self.ledger_row(no)?)
     }
+}
+
+/// A correction of a 台帳 entry (訂正), with its reason.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AmendLedgerRequest {
+    pub no: i64,
+    pub reason: String,
+    pub changes: crate::LedgerChanges,
+}
+
+/// A new 台帳 entry (別紙2). `owner` and `handlers` are login IDs; `disposal` is a method
+/// (`shred`, `dissolve`, … or `other:内容`); `retention` is the 保存期間 as printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewLedgerEntry {
+    pub name: String,
+    pub scope: String,
+    pub dept: String,
+    pub owner: String,
+    pub handlers: Vec<String>,
+    pub purpose: String,
+    pub retention: String,
+    pub disposal: String,
+    pub location: String,
+    pub electronic: bool,
+}
+
+/// A correction of a 台帳 entry: the fields given replace the current ones.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LedgerChanges {
+    pub name: Option<String>,
+    pub scope: Option<String>,
+    pub dept: Option<String>,
+    pub owner: Option<String>,
+    pub handlers: Option<Vec<String>>,
+    pub purpose: Option<String>,
+    pub retention: Option<String>,
+    pub disposal: Option<String>,
+    pub location: Option<String>,
+    pub electronic: Option<bool>,
+}
+
+/// One version of a 台帳 entry as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LedgerView {
+    /// NO.
+    pub no: i64,
+    pub version: u32,
+    /// True when a later version replaced an earlier one (this is not version 1).
+    pub amended: bool,
+    pub name: String,
+    pub scope: String,
+    pub dept: String,
+    pub owner: UserRef,
+    pub handlers: Vec<UserRef>,
+    pub purpose: String,
+    pub retention: String,
+    /// The retention rule it follows, once linked (retention issue).
+    pub retention_rule: Option<i64>,
+    /// 廃棄・削除 as printed (the method).
+    pub disposal: String,
+    /// 廃棄・削除の状況: the documents kept under this file by state, e.g.
+    /// 「保存中 12件・廃棄済 3件・証明書待ち 1件」 (empty when it has none).
+    pub disposal_status: String,
+    /// `medium`: `paper` | `electronic`
+    pub medium: String,
+    pub medium_label: String,
+    pub location: String,
+    /// Why this version replaced the previous one.
+    pub reason: Option<String>,
+    pub entered_at: DateTime<Utc>,
+    /// `entered_at` on the office's clock, as the screens write dates.
+    pub entered_at_label: String,
+    pub entered_by: String,
+    /// The entry as the amend form takes it (every field filled with the current value).
+    pub input: NewLedgerEntry,
 }

@@ -1,15 +1,15 @@
 //! Printing (印刷): builds the values of a form from the same views the screens show, hands
 //! them to `kiroku-forms`, writes the PDF and appends a `print` audit row.
 
-use std::path::{Path, PathBuf};
-
+use crate::settings::date_style;
+use crate::{ApiError, DocumentView, EventQuery, Session};
 use chrono::NaiveDate;
 use kiroku_core::audit::AuditAction;
 use kiroku_core::evaluation::{applies, Pattern};
 use kiroku_core::fiscal_year::FiscalYear;
-use kiroku_core::guard;
+use kiroku_core::recovery_code::RecoveryCode;
 use kiroku_core::wareki::DateStyle;
-use kiroku_core::FieldError;
+use kiroku_core::{guard, FieldError};
 use kiroku_forms::sheets::evaluation::{EvaluationSheet, SheetDecision, SheetItem};
 use kiroku_forms::sheets::list::ListForm;
 use kiroku_forms::sheets::recovery::RecoverySheet;
@@ -17,12 +17,8 @@ use kiroku_forms::{FormKind, Record, Rendered};
 use kiroku_store::atomic_file;
 use kiroku_store::table::audit;
 use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
 use ts_rs::TS;
-
-use crate::log_views::EventQuery;
-use crate::retention_views::DocumentView;
-use crate::settings::date_style;
-use crate::{ApiError, Session};
 
 /// What to print (`kiroku print …`, the 印刷 screen).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -453,7 +449,7 @@ impl Session {
         match (&sheet.finalized_at, &sheet.finalized_by) {
             (Some(at), Some(by)) => {
                 // The finaliser by name (a user is never deleted; the ID if the name is unreadable).
-                let name = crate::ledger::user_ref(self.vault.conn(), "確定者", by)
+                let name = crate::people::users::user_ref(self.vault.conn(), "確定者", by)
                     .map_or_else(|_| by.clone(), |(user, _)| user.name);
                 notes.push(format!(
                     "確定: {} {name}",
@@ -623,4 +619,48 @@ pub(crate) fn recovery_sheet(
 
 pub(crate) fn write_recovery_sheet(path: &Path, rendered: &Rendered) -> Result<(), ApiError> {
     write_pdf(path, rendered)
+}
+
+/// The 復旧用キー sheet printed from the setup screen, from the code it showed once.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecoverySheetRequest {
+    pub code: String,
+    /// Empty: `帳票/` beside the vault.
+    pub out: String,
+}
+
+impl Session {
+    /// Prints the 復旧用キー sheet of this vault from the code shown at setup (officer only;
+    /// the code's check characters are verified first).
+    pub fn print_recovery_sheet(
+        &mut self,
+        req: &RecoverySheetRequest,
+    ) -> Result<PrintReport, ApiError> {
+        self.require_officer("復旧用キーの印刷")?;
+        let code = RecoveryCode::parse(&req.code)?;
+        let org = self.org_name()?;
+        let out = if req.out.trim().is_empty() {
+            crate::print::default_out(self.vault_path(), "復旧用キー", self.env.clock.now())?
+        } else {
+            req.out.clone()
+        };
+        let (path, rendered) = recovery_sheet(
+            &org,
+            self.vault_path(),
+            &code.to_string(),
+            self.today(),
+            &out,
+        )?;
+        write_recovery_sheet(&path, &rendered)?;
+        self.audit_print("recovery", "復旧用キー 1ページ", &path)?;
+        Ok(PrintReport {
+            form: "recovery".into(),
+            title: "復旧用キー".into(),
+            path: path.display().to_string(),
+            pages: 1,
+            rows: 0,
+            bytes: rendered.pdf.len() as u64,
+        })
+    }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::calendar::{fiscal_year_of, workday, ymd};
 use super::office::RECYCLER;
-use crate::contractor_views::NewContractor;
+use crate::NewContractor;
 use crate::{ApiError, Session};
 
 /// One demo contractor and how its sheets come out.

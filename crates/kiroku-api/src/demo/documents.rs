@@ -10,7 +10,7 @@ use kiroku_core::fiscal_year::FiscalYear;
 
 use super::calendar::{year_label, ymd};
 use super::ledger::File;
-use crate::retention_views::NewDocument;
+use crate::NewDocument;
 use crate::{ApiError, Session};
 
 /// (帳票名 after the year, 台帳 file, rule name, named by 年度 rather than 年分).

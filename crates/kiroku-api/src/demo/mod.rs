@@ -45,7 +45,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 use zeroize::Zeroizing;
 
-use crate::views::NewUser;
+use crate::NewUser;
 use crate::{ApiError, Env, InitRequest};
 
 use calendar::jst;

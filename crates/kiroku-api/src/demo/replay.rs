@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use std::path::Path;
 
-use crate::log_views::NewEvent;
-use crate::views::{NewDependent, NewPerson};
+use crate::NewEvent;
 use crate::{ApiError, Env, Session};
+use crate::{NewDependent, NewPerson};
 
 use super::ledger::File;
 use super::office::Clerk;

@@ -2,6 +2,10 @@
 //! only. A change is a new version with its reason; every document under the rule is
 //! recalculated (its dates are derived on every read).
 
+use crate::correction::amend_reason;
+use crate::lookup::{self, guarded_id};
+use crate::{ApiError, ChoiceView, Session};
+use chrono::{DateTime, Utc};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::retention::{RetentionRule, RuleInput};
 use kiroku_core::FieldError;
@@ -9,11 +13,8 @@ use kiroku_store::table::audit;
 use kiroku_store::table::documents::{self, DocumentFilter};
 use kiroku_store::table::retention_rules::{self, RuleVersionRow};
 use kiroku_store::Connection;
-
-use crate::correction::amend_reason;
-use crate::lookup::{self, guarded_id};
-use crate::retention_views::{NewRule, RuleChanges, RuleView};
-use crate::{ApiError, Session};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Who enters the built-in catalog (the v5 migration).
 const BUILT_IN_BY: &str = "kiroku";
@@ -223,4 +224,84 @@ fn changed_rule(current: &RetentionRule, changes: &RuleChanges) -> NewRule {
         new.base_hint = Some(h.clone()).filter(|h| !h.trim().is_empty());
     }
     new
+}
+
+/// A change of a retention rule (保存期間のルール), with its reason.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EditRuleRequest {
+    pub id: i64,
+    pub reason: String,
+    pub changes: crate::RuleChanges,
+}
+
+/// Where a retention period may start (起算点), for the rule form's pick-list.
+pub fn rule_starts() -> Vec<ChoiceView> {
+    kiroku_core::period::StartKind::ALL
+        .iter()
+        .map(|k| ChoiceView {
+            id: k.as_str().to_owned(),
+            label: k.label().to_owned(),
+        })
+        .collect()
+}
+
+/// A new retention rule. `start`: `base-date` | `day-after` | `after-jan10-next-year` |
+/// `next-fiscal-year`; `disposal`: `shred` … or `other:内容`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewRule {
+    pub name: String,
+    pub start: String,
+    pub years: String,
+    pub basis: String,
+    /// 法定 (else a 規程 or a 規程's example).
+    pub statutory: bool,
+    pub disposal: String,
+    pub base_hint: Option<String>,
+}
+
+/// A change of a rule: the fields given replace the current ones.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RuleChanges {
+    pub name: Option<String>,
+    pub start: Option<String>,
+    pub years: Option<String>,
+    pub basis: Option<String>,
+    pub statutory: Option<bool>,
+    pub disposal: Option<String>,
+    pub base_hint: Option<String>,
+}
+
+/// A rule (one version) as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RuleView {
+    pub id: i64,
+    pub version: u32,
+    pub amended: bool,
+    /// Shipped with Kiroku (DOMAIN.md §6), not added by the office.
+    pub built_in: bool,
+    pub name: String,
+    pub start: String,
+    pub start_label: String,
+    pub years: u32,
+    /// The 保存期間 as the 台帳 words it.
+    pub period: String,
+    pub basis: String,
+    pub statutory: bool,
+    /// 法定 | 規程
+    pub basis_kind: String,
+    pub disposal: String,
+    pub base_hint: Option<String>,
+    /// Documents kept under this rule.
+    pub documents: u32,
+    pub reason: Option<String>,
+    pub entered_at: DateTime<Utc>,
+    /// `entered_at` on the office's clock, as the screens write dates.
+    pub entered_at_label: String,
+    pub entered_by: String,
+    /// The rule as the change form takes it (every field filled with the current value).
+    pub input: NewRule,
 }

@@ -2,6 +2,10 @@
 //! documents (one or a batch in one step, into the handling log) and contractors'
 //! certificates.
 
+use crate::lookup::{self, refuse_repeats, Asked};
+use crate::people::users::user_ref;
+use crate::settings::date_style;
+use crate::{ApiError, Session};
 use chrono::NaiveDate;
 use kiroku_core::audit::AuditAction;
 use kiroku_core::fiscal_year::FiscalYear;
@@ -16,16 +20,9 @@ use kiroku_store::table::documents::{self, Disposal, DocumentFilter, DocumentRow
 use kiroku_store::table::events::{self, EventLinks};
 use kiroku_store::table::{audit, contractors, ledger, persons, retention_rules};
 use kiroku_store::Connection;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-use crate::ledger::user_ref;
-use crate::lookup::{self, refuse_repeats, Asked};
-use crate::retention_views::{
-    CertificateRequest, DisposalRequest, DisposalView, DocumentView, NewDocument, ScheduleCount,
-    ScheduleView,
-};
-use crate::settings::date_style;
-use crate::{ApiError, Session};
+use ts_rs::TS;
 
 /// What a view of documents needs besides the rows: rules, file names, person and contractor
 /// names, read once.
@@ -702,4 +699,131 @@ fn plan_certificate(
         planned.push((d, facts));
     }
     Ok((contractor.id, number, on, planned))
+}
+
+/// A new document: under 台帳 NO. `file`, kept by `rule` (ID or exact name) from `base_date`
+/// (和暦 or 西暦), for one `person` or as a batch of `batch_count`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewDocument {
+    pub name: String,
+    pub file: i64,
+    pub rule: String,
+    pub base_date: String,
+    pub person: Option<i64>,
+    pub batch_count: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DisposalView {
+    /// 削除 (data), else 廃棄.
+    pub deleted: bool,
+    pub method: String,
+    pub disposed_on: NaiveDate,
+    /// The day as the screens write it (和暦 or 西暦, the vault's setting).
+    pub disposed_on_label: String,
+    pub performer: String,
+    pub witness: Option<String>,
+    pub contractor: Option<String>,
+    /// Disposed of before its 廃棄可能日 with the officer's reason.
+    pub early_reason: Option<String>,
+    /// The handling-log event.
+    pub event_id: i64,
+    pub certificate: Option<String>,
+    pub certificate_date: Option<NaiveDate>,
+}
+
+/// A document with its computed dates and state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DocumentView {
+    pub id: i64,
+    pub name: String,
+    pub file: i64,
+    pub file_name: String,
+    pub rule_id: i64,
+    pub rule: String,
+    pub base_date: NaiveDate,
+    /// Each `…_label`: the date as the screens write it (和暦 or 西暦, the vault's setting).
+    pub base_date_label: String,
+    pub person_id: Option<i64>,
+    pub person: Option<String>,
+    pub batch_count: Option<u32>,
+    /// 保存期限: the last day to keep it.
+    pub retain_until: NaiveDate,
+    pub retain_until_label: String,
+    /// 廃棄可能日
+    pub disposable_from: NaiveDate,
+    pub disposable_from_label: String,
+    /// 廃棄期限 (within a year after the period)
+    pub dispose_by: NaiveDate,
+    pub dispose_by_label: String,
+    /// The 年度 of the 年度末 batch it belongs to (its 31 March is `batch_day`).
+    pub batch_fy: i32,
+    pub batch_fy_label: String,
+    pub batch_day: NaiveDate,
+    /// `kept` | `disposed` | `deleted` | `awaiting_certificate`
+    pub state: String,
+    pub state_label: String,
+    pub disposal: Option<DisposalView>,
+}
+
+/// Counts of one 台帳 file or one rule in a schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ScheduleCount {
+    pub id: i64,
+    pub name: String,
+    pub overdue: u32,
+    pub due: u32,
+    pub upcoming: u32,
+    pub awaiting_certificate: u32,
+}
+
+/// The disposal schedule of a 年度.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ScheduleView {
+    pub fy: i32,
+    pub fy_label: String,
+    /// 31 March: the 年度末 batch.
+    pub batch_day: NaiveDate,
+    /// 「今年度廃棄予定 N件 / 期限超過 M件」
+    pub headline: String,
+    /// Past their 廃棄期限 and still kept.
+    pub overdue: Vec<DocumentView>,
+    /// In this year's batch.
+    pub due: Vec<DocumentView>,
+    /// In next year's batch.
+    pub upcoming: Vec<DocumentView>,
+    /// Disposed of by a contractor whose certificate has not come.
+    pub awaiting_certificate: Vec<DocumentView>,
+    pub by_file: Vec<ScheduleCount>,
+    pub by_rule: Vec<ScheduleCount>,
+}
+
+/// Disposing of documents in one step. `witness` is required for data (a 電子データ file);
+/// with `contractor`, the documents wait for the certificate unless `certificate` is given.
+/// Before its 廃棄可能日 a document is refused unless the officer gives `early_reason`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DisposalRequest {
+    pub documents: Vec<i64>,
+    pub method: String,
+    pub date: String,
+    pub witness: Option<String>,
+    pub contractor: Option<String>,
+    pub certificate: Option<String>,
+    pub early_reason: Option<String>,
+}
+
+/// A contractor's 廃棄・削除証明書 covering disposed documents.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CertificateRequest {
+    pub contractor: String,
+    pub number: String,
+    pub date: String,
+    pub documents: Vec<i64>,
 }

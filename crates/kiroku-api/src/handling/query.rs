@@ -1,17 +1,18 @@
 //! The two views of 別紙1 over the log: the 取扱記録表 (lifecycle rows) and the 運用状況記録票
 //! (chronological rows), with filters. The PDF issue prints them from these.
 
+use crate::handling::record::{name_of, user_names};
+use crate::lookup::{self, Asked};
+use crate::{ApiError, Session};
+use chrono::NaiveDate;
 use kiroku_core::fiscal_year::FiscalYear;
 use kiroku_core::handling::EventKind;
 use kiroku_core::lifecycle::{lifecycle_rows_in, HandlingRecord, LifecycleRow};
 use kiroku_core::wareki;
 use kiroku_store::table::events::{self, EventFilter};
 use kiroku_store::Connection;
-
-use crate::events::{name_of, user_names};
-use crate::log_views::{ChronologicalRow, EventQuery};
-use crate::lookup::{self, Asked};
-use crate::{ApiError, Session};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 impl EventQuery {
     /// The store's filter: a fiscal year and a date range narrow each other.
@@ -162,4 +163,38 @@ impl Session {
             crate::settings::date_style(self.vault.conn())?,
         ))
     }
+}
+
+/// Which events a list or view shows. Dates in 和暦 or 西暦; `fy` as `令和7年度`, `R7` or `2025`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EventQuery {
+    pub fy: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub person: Option<i64>,
+    pub affair: Option<String>,
+    pub kind: Option<String>,
+    pub file: Option<i64>,
+}
+
+/// One row of the 運用状況記録票 (別紙1, chronological).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChronologicalRow {
+    pub event_id: i64,
+    pub version: u32,
+    pub amended: bool,
+    pub date: NaiveDate,
+    pub date_label: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub affair: Option<String>,
+    pub person: Option<String>,
+    pub unit: Option<String>,
+    pub dependent: Option<String>,
+    pub file: Option<i64>,
+    pub summary: String,
+    pub clerk: String,
+    pub note: Option<String>,
 }

@@ -1,13 +1,14 @@
 //! Backups: one encrypted file, checked after writing, recorded in the audit chain.
 
+use crate::{ApiError, Session};
+use chrono::{DateTime, Utc};
 use kiroku_core::audit::AuditAction;
 use kiroku_store::backup;
 use kiroku_store::slots::KeyFileLock;
 use kiroku_store::table::audit;
+use serde::Serialize;
 use std::path::Path;
-
-use crate::views::BackupReport;
-use crate::{ApiError, Session};
+use ts_rs::TS;
 
 impl Session {
     /// Writes a backup to `out` (never over an existing file), re-opens it to check every page
@@ -68,5 +69,36 @@ impl Session {
             verified,
             created_at,
         })
+    }
+}
+
+/// `backup`: where it went and what the check after writing found.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupReport {
+    pub file: String,
+    pub bytes: u64,
+    pub audit_rows: u64,
+    pub verified: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Session {
+    /// バックアップ from the app: `バックアップ/<vault>_<date-time>.kiroku-backup` beside the
+    /// vault (never overwriting), verified after writing.
+    pub fn backup_beside_vault(&mut self) -> Result<crate::BackupReport, ApiError> {
+        let vault = self.vault_path().to_owned();
+        let stem = vault
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "kiroku".into());
+        let out = crate::beside_vault::file_beside_vault(
+            &vault,
+            "バックアップ",
+            &stem,
+            "kiroku-backup",
+            self.env.clock.now(),
+        )?;
+        self.backup(&out)
     }
 }

@@ -2,17 +2,18 @@
 //! Every check against the records runs inside the write transaction, and every change of a
 //! key slot is a [`Change`] kept in step with the audit chain (see `key_change`).
 
+use crate::lookup::{self, Asked};
+use crate::session::key_change::Change;
+use crate::{ApiError, Session, UserView};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::user::{check_new_password, LoginId, Role, UserProfile};
 use kiroku_core::FieldError;
 use kiroku_store::attempts::AttemptLog;
 use kiroku_store::slots::KeyFileLock;
 use kiroku_store::table::{audit, users};
-
-use crate::key_change::Change;
-use crate::lookup::{self, Asked};
-use crate::views::{NewUser, UserView};
-use crate::{ApiError, Session};
+use kiroku_store::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 impl Session {
     /// Adds a user with their own password (officer only).
@@ -187,4 +188,61 @@ impl Session {
             },
         )
     }
+}
+
+/// The user `id` as named in a record; an unknown ID is refused for `field`.
+pub(crate) fn user_ref(
+    conn: &Connection,
+    field: &'static str,
+    id: &str,
+) -> Result<(UserRef, users::UserRow), ApiError> {
+    let row = lookup::user(conn, id, field, Asked::InField)?;
+    Ok((
+        UserRef {
+            id: row.login_id.to_string(),
+            name: row.profile.name.clone(),
+        },
+        row,
+    ))
+}
+
+/// Reads a stored user ID for a view (a user is never deleted, so it is always there).
+pub(crate) fn stored_user(conn: &Connection, id: &str) -> Result<UserRef, ApiError> {
+    Ok(user_ref(conn, "利用者", id)?.0)
+}
+
+/// 利用者の追加 from the settings screen.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewUserRequest {
+    pub user: crate::NewUser,
+    pub password: String,
+}
+
+/// A new password for another user (パスワードの再設定).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ResetPasswordRequest {
+    pub id: String,
+    pub password: String,
+}
+
+/// A new user's details (the password travels separately).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewUser {
+    pub id: String,
+    pub name: String,
+    /// `officer` | `clerk` | `auditor`
+    pub role: String,
+    pub dept: Option<String>,
+    pub duties: Option<String>,
+}
+
+/// A user named in a record: login ID and 氏名.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UserRef {
+    pub id: String,
+    pub name: String,
 }

@@ -1,7 +1,11 @@
 //! The handling log (別紙1): record events (one or a batch), correct them (a new version with
 //! the reason), read one with its history, and list them. Every read and change is audited.
 
-use chrono::NaiveDate;
+use crate::correction::amend_reason;
+use crate::lookup::{self, refuse_repeats, Asked};
+use crate::people::users::user_ref;
+use crate::{ApiError, Session, UserRef};
+use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::field::required_text;
 use kiroku_core::handling::{EventDetails, EventFacts, EventInput};
@@ -10,13 +14,9 @@ use kiroku_core::FieldError;
 use kiroku_store::table::events::{self, EventLinks, EventVersionRow};
 use kiroku_store::table::{affairs, audit, dependents, persons, users};
 use kiroku_store::Connection;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-use crate::correction::amend_reason;
-use crate::ledger::user_ref;
-use crate::log_views::{EventChanges, EventFields, EventView, NewEvent, UserRef};
-use crate::lookup::{self, refuse_repeats, Asked};
-use crate::{ApiError, Session};
+use ts_rs::TS;
 
 /// The 帳票 an acquisition goes into.
 #[derive(Debug)]
@@ -598,4 +598,133 @@ impl Session {
         let conn = self.vault.conn();
         event_view(conn, &self.event_row(id)?, version, &user_names(conn)?)
     }
+}
+
+/// A correction of an event (訂正), with its reason.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AmendEventRequest {
+    pub id: i64,
+    pub reason: String,
+    pub changes: EventChanges,
+}
+
+/// A handling event to record (別紙1). Identifiers are those of DOMAIN.md §3; a choice may
+/// carry its precise text as `ID:内容` (e.g. `tax_office:○○税務署`).
+///
+/// `persons` takes one person, or many for a batch (the same event for each, e.g. 年末調整).
+/// `affair` is an affair's ID or exact name; `dependent` a dependent's ID or name (only with
+/// one person); `file` a 台帳 NO.; `clerk` the login ID of who did it (default: the user).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewEvent {
+    pub kind: String,
+    pub date: String,
+    pub affair: String,
+    pub persons: Vec<i64>,
+    pub dependent: Option<String>,
+    pub file: Option<i64>,
+    pub clerk: Option<String>,
+    pub fields: EventFields,
+    /// The 帳票 this acquisition's papers go into: an existing one …
+    pub document: Option<i64>,
+    /// … or a new one made from the event (one person: theirs; a batch: 一式 of them all).
+    pub new_document: Option<DocumentFromEvent>,
+}
+
+/// A document made from an acquisition: kept under the event's 台帳 file by `rule` (ID or
+/// 帳票名); its name defaults to the event's 内容, its base date to the event's date.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DocumentFromEvent {
+    pub rule: String,
+    pub name: Option<String>,
+    pub base_date: Option<String>,
+}
+
+/// The details of an event; which are needed depends on the kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EventFields {
+    /// 取得元 (acquire): `person` | `agent` | `employer` | `jlis` | `other:…`
+    pub source: Option<String>,
+    /// 本人確認方法 (acquire) or 廃棄・削除の方法 (dispose, delete).
+    pub method: Option<String>,
+    /// 提出先 (submit: `tax_office:○○税務署` …) or 持出先 (take_out, free text).
+    pub to: Option<String>,
+    /// 提出方法 (submit): `e_filing` | `registered_mail` | `sealed_hand_carry` | …
+    pub via: Option<String>,
+    /// 安全措置 (take_out): `seal`, `tracked_mail`, `encryption`, `password`, `locked_case`, `other:…`
+    pub measures: Vec<String>,
+    /// 封緘 (hand_over).
+    pub sealed: Option<bool>,
+    /// 内容: 利用の内容, 出力したもの, 持出しの目的, 廃棄・削除したもの, 求めた内容, 訂正等の内容.
+    pub content: Option<String>,
+    /// 委託先 (dispose by a contractor, certificate).
+    pub contractor: Option<String>,
+    /// 証明書番号 (certificate).
+    pub certificate_no: Option<String>,
+    /// 回答 (refusal).
+    pub answer: Option<String>,
+    /// 請求者 (correct).
+    pub requester: Option<String>,
+    /// 訂正理由 (correct).
+    pub correction_reason: Option<String>,
+    /// 確認者 (delete): login ID of a user other than the clerk.
+    pub witness: Option<String>,
+    /// 責任者 (correct): login ID of an officer.
+    pub officer: Option<String>,
+    /// 備考
+    pub note: Option<String>,
+}
+
+/// A correction of an event: the parts given replace the current ones, an empty text clears
+/// an optional one; in `fields` likewise, and given measures replace the list.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EventChanges {
+    pub kind: Option<String>,
+    pub date: Option<String>,
+    pub affair: Option<String>,
+    pub person: Option<i64>,
+    pub dependent: Option<String>,
+    pub file: Option<String>,
+    pub clerk: Option<String>,
+    pub fields: EventFields,
+}
+
+/// One version of an event as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EventView {
+    pub id: i64,
+    pub version: u32,
+    /// How many versions the event has (the current one is the last).
+    pub versions: u32,
+    pub amended: bool,
+    pub kind: String,
+    pub kind_label: String,
+    pub date: NaiveDate,
+    /// The date in 和暦.
+    pub date_label: String,
+    /// None for a handling of a document as a whole.
+    pub affair_id: Option<i64>,
+    pub affair: Option<String>,
+    /// None for a batch (一式).
+    pub person_id: Option<i64>,
+    pub person: Option<String>,
+    pub dependent_id: Option<i64>,
+    pub dependent: Option<String>,
+    pub file: Option<i64>,
+    /// The 帳票 it handled or filed the papers in.
+    pub document: Option<i64>,
+    pub clerk: UserRef,
+    /// Everything the event recorded, in words (the 運用状況記録票's 内容).
+    pub summary: String,
+    /// The details as the amend form takes them.
+    pub fields: EventFields,
+    /// Why this version replaced the previous one.
+    pub reason: Option<String>,
+    pub entered_at: DateTime<Utc>,
+    pub entered_by: String,
 }

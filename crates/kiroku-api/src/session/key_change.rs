@@ -10,6 +10,8 @@
 //! or a rotation whose file swap was done — completed now. Either way the chain says what
 //! happened.
 
+use crate::session::Stamp;
+use crate::{ApiError, Session};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::field::required_text;
 use kiroku_core::recovery_code::{self, RecoveryCode};
@@ -20,10 +22,7 @@ use kiroku_store::slots::{self, KeyFileLock, KeySlots, Slot, SlotOwner};
 use kiroku_store::table::{audit, meta};
 use kiroku_store::{MasterKey, StoreError, Transaction, Vault};
 use serde::{Deserialize, Serialize};
-
-use crate::session::Stamp;
-use crate::views::RotationReport;
-use crate::{ApiError, Session};
+use ts_rs::TS;
 
 const PENDING: &str = "pending_key_change";
 
@@ -371,7 +370,7 @@ impl Session {
             )?;
             Ok(())
         })?;
-        crate::vault_head::record_everywhere(
+        crate::session::vault_head::record_everywhere(
             &self.env,
             &self.vault,
             &mut after,
@@ -386,4 +385,18 @@ impl Session {
             users_needing_reset,
         })
     }
+}
+
+/// What rotating the master key (暗号鍵の更新) tells the officer.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RotationReport {
+    /// The new key's generation (1 is the key made at setup).
+    pub generation: u32,
+    /// The new recovery code: shown once, to be printed and locked away; the old one no longer
+    /// opens the vault (it still opens backups made before today).
+    pub recovery_code: String,
+    /// Users whose password must be set again by the officer (their slot was of the old kind
+    /// and could not be given the new key).
+    pub users_needing_reset: Vec<String>,
 }

@@ -1,10 +1,11 @@
 //! Reading and verifying the audit chain.
 
-use kiroku_core::audit::AuditAction;
-use kiroku_store::table::audit;
-
-use crate::views::{hex_string, AuditRow, VerifyReport};
 use crate::{ApiError, Session};
+use chrono::{DateTime, Utc};
+use kiroku_core::audit::{AuditAction, AuditRecord};
+use kiroku_store::table::audit;
+use serde::Serialize;
+use ts_rs::TS;
 
 impl Session {
     /// The newest `limit` audit rows, oldest first. The read itself is recorded.
@@ -52,4 +53,54 @@ impl Session {
         });
         Ok(report)
     }
+}
+
+/// One audit row as shown.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AuditRow {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    /// `at` on the office's clock (JST), as the screens write dates.
+    pub at_label: String,
+    pub actor: String,
+    pub action: String,
+    pub action_label: String,
+    pub target: String,
+    pub detail: String,
+    pub hash: String,
+}
+
+impl AuditRow {
+    pub(crate) fn new(r: &AuditRecord, style: kiroku_core::wareki::DateStyle) -> Self {
+        Self {
+            seq: r.seq,
+            at: r.entry.at,
+            at_label: style.format_time(r.entry.at),
+            actor: r.entry.actor.clone(),
+            action: r.entry.action.as_str().into(),
+            action_label: r.entry.action.label().into(),
+            target: r.entry.target.clone(),
+            detail: r.entry.detail.clone(),
+            hash: hex_string(&r.hash),
+        }
+    }
+}
+
+pub(crate) fn hex_string(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `audit verify`: every page of the file and the whole chain.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct VerifyReport {
+    pub ok: bool,
+    pub rows: u64,
+    /// Problems reported by `cipher_integrity_check` / `integrity_check`.
+    pub page_problems: Vec<String>,
+    /// The first broken row of the chain, if any.
+    pub first_broken_row: Option<u64>,
+    pub chain_problem: Option<String>,
+    pub head: String,
 }

@@ -1,17 +1,24 @@
 //! Logging in: a key slot opens the master key, the master key opens the vault.
 
+pub(crate) mod key_change;
+pub(crate) mod vault_head;
+
+pub use key_change::RotationReport;
+
+use crate::{ApiError, Env};
+use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_core::user::LoginId;
 use kiroku_store::attempts::AttemptLog;
 use kiroku_store::credentials::DeviceSecret;
 use kiroku_store::head::HeadKeeper;
 use kiroku_store::slots::{self, KeyFileLock, KeySlots, SaltMatch, Slot, SlotOwner, UnwrapError};
+use kiroku_store::table::users::UserRow;
 use kiroku_store::table::{audit, meta, users};
 use kiroku_store::{paths, MasterKey, StoreError, Vault};
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-
-use crate::views::{FailedLogins, LoginReport, Protection, UserView};
-use crate::{ApiError, Env};
+use ts_rs::TS;
 
 /// A logged-in user with the vault open. Dropping it closes the vault; [`Session::logout`]
 /// also records the logout.
@@ -273,14 +280,15 @@ pub fn login_with(
         actor: id.to_string(),
     };
     let mut warnings = Vec::new();
-    let rollback = crate::vault_head::check_at_login(env, &vault, &keys, generation, &key)?;
+    let rollback =
+        crate::session::vault_head::check_at_login(env, &vault, &keys, generation, &key)?;
     if let Some(found) = &rollback {
         if !(options.accept_older_vault && user.role.may_manage_users()) {
             return Err(ApiError::OlderVault(found.refusal(vault_path)));
         }
         warnings.push(found.accepted_warning());
     }
-    warnings.extend(crate::key_change::reconcile(
+    warnings.extend(crate::session::key_change::reconcile(
         &mut vault, &lock, &mut keys, generation, &stamp,
     )?);
     // A slot of the old kind is renewed now that the password is at hand.
@@ -362,7 +370,7 @@ pub fn login_with(
         .clear(&lock, id.as_str())
         .map_err(counter_unwritable)?;
     keys.failed_logins = lock.load()?.failed_logins;
-    crate::vault_head::record_everywhere(env, &vault, &mut keys, generation, &key)?;
+    crate::session::vault_head::record_everywhere(env, &vault, &mut keys, generation, &key)?;
     lock.save(&keys)?;
     drop(lock);
     vault.observe_commits(Box::new(HeadKeeper::new(
@@ -467,7 +475,7 @@ impl Session {
         let lock = KeyFileLock::acquire(self.vault.path())?;
         let mut keys = lock.load()?;
         if keys.generation == self.generation {
-            crate::vault_head::record_everywhere(
+            crate::session::vault_head::record_everywhere(
                 &self.env,
                 &self.vault,
                 &mut keys,
@@ -513,5 +521,107 @@ impl Session {
 
     pub fn vault_path(&self) -> &Path {
         self.vault.path()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LoginRequest {
+    pub user: String,
+    pub password: String,
+    /// The officer knowingly opens a vault file older than the audit head recorded outside it.
+    #[serde(default)]
+    pub accept_older_vault: bool,
+}
+
+/// A user as shown (no password, no key material).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UserView {
+    /// The login ID (also the record's `id`).
+    pub id: String,
+    /// 氏名
+    pub name: String,
+    /// 所属
+    pub dept: Option<String>,
+    /// 業務内容
+    pub duties: Option<String>,
+    /// `officer` | `clerk` | `auditor`
+    pub role: String,
+    pub role_label: String,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub disabled_at: Option<DateTime<Utc>>,
+}
+
+impl From<&UserRow> for UserView {
+    fn from(u: &UserRow) -> Self {
+        Self {
+            id: u.login_id.to_string(),
+            name: u.profile.name.clone(),
+            dept: u.profile.dept.clone(),
+            duties: u.profile.duties.clone(),
+            role: u.role.as_str().into(),
+            role_label: u.role.label().into(),
+            active: u.is_active(),
+            created_at: u.created_at,
+            disabled_at: u.disabled_at,
+        }
+    }
+}
+
+/// How the vault's everyday key slots are protected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Protection {
+    /// Password + this PC's device secret (the OS credential store named).
+    DeviceBound { store: String },
+    /// Password only: no OS credential store was reachable when the slots were made.
+    PasswordOnly { reason: String },
+}
+
+impl Protection {
+    pub fn label(&self) -> String {
+        match self {
+            Protection::DeviceBound { store } => {
+                format!("端末に結び付け（パスワード＋この PC の端末鍵、{store}）")
+            }
+            Protection::PasswordOnly { reason } => {
+                format!("パスワードのみ（{reason}）")
+            }
+        }
+    }
+}
+
+/// Failed logins since the user's last success, shown at the next login.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FailedLogins {
+    pub count: u32,
+    pub first: DateTime<Utc>,
+    pub last: DateTime<Utc>,
+}
+
+/// What a successful login tells the user.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct LoginReport {
+    pub user: UserView,
+    pub org_name: String,
+    pub failed_logins: Option<FailedLogins>,
+    /// What the user must know before working (a clock set back, a counter file deleted, a
+    /// key change that was interrupted and finished or undone now, …).
+    pub warnings: Vec<String>,
+}
+
+impl Session {
+    /// Today in the office (JST), from the session's clock.
+    pub(crate) fn today(&self) -> NaiveDate {
+        self.env
+            .clock
+            .now()
+            .with_timezone(&kiroku_core::wareki::jst())
+            .date_naive()
     }
 }

@@ -1,5 +1,8 @@
 //! Restoring a backup on a new PC (or a new path) with the recovery code alone.
 
+use crate::session::{open_vault, protection_of, refuse_existing, Stamp};
+use crate::{ApiError, Env, Protection, UserView};
+use chrono::{DateTime, Utc};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::recovery_code::RecoveryCode;
 use kiroku_core::user::{check_new_password, LoginId};
@@ -9,13 +12,10 @@ use kiroku_store::key::random_bytes;
 use kiroku_store::paths;
 use kiroku_store::slots::{self, KeyFileLock, KeySlots, Slot, SlotOwner, UnwrapError};
 use kiroku_store::table::{audit, users};
+use serde::Serialize;
 use std::path::PathBuf;
+use ts_rs::TS;
 use zeroize::Zeroizing;
-
-use crate::session::Stamp;
-use crate::session::{open_vault, protection_of, refuse_existing};
-use crate::views::{RestoreReport, UserView};
-use crate::{ApiError, Env};
 
 /// `restore`: from which backup, to which new vault path, and who will log in.
 #[derive(Debug, Clone)]
@@ -183,7 +183,7 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
         })?;
         // The restored chain is the vault's history from now on, here and in the OS store.
         let lock = KeyFileLock::acquire(&req.vault)?;
-        crate::vault_head::record_everywhere(env, &vault, &mut keys, generation, &master)?;
+        crate::session::vault_head::record_everywhere(env, &vault, &mut keys, generation, &master)?;
         lock.save(&keys)?;
         Ok(RestoreReport {
             vault: req.vault.display().to_string(),
@@ -200,4 +200,15 @@ pub fn restore(env: &Env, req: RestoreRequest) -> Result<RestoreReport, ApiError
         }
     }
     restored
+}
+
+/// `restore`: the new vault and who must have their password reset.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RestoreReport {
+    pub vault: String,
+    pub user: UserView,
+    pub backup_created_at: DateTime<Utc>,
+    pub protection: Protection,
+    pub users_needing_reset: Vec<String>,
 }

@@ -1,6 +1,8 @@
 //! Contractors (委託先・再委託先), the clauses of their contracts, and what is due about them.
 
-use chrono::NaiveDate;
+use crate::lookup::{self, guarded_id};
+use crate::{ApiError, Session};
+use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::contract_clauses::{self, CLAUSES};
 use kiroku_core::contractor::{due_within, reevaluation_due, ContractorInput};
@@ -11,13 +13,8 @@ use kiroku_core::{wareki, FieldError};
 use kiroku_store::table::contractors::{self, ContractorRow, Placement};
 use kiroku_store::table::{audit, contract_clauses as ticks, evaluations, events};
 use kiroku_store::Connection;
-
-use crate::contractor_views::{
-    ClauseView, ContractorChanges, ContractorRef, ContractorView, DueItem, EvaluationSummary,
-    NewContractor,
-};
-use crate::lookup::{self, guarded_id};
-use crate::{ApiError, Session};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 pub(crate) fn contractor_ref(c: &ContractorRow) -> ContractorRef {
     ContractorRef {
@@ -540,4 +537,115 @@ impl Session {
         due.sort_by_key(|d| (!d.overdue, d.due_on.unwrap_or(today), d.contractor.id));
         Ok(due)
     }
+}
+
+/// A new contractor. `pattern` is `I`–`IV`; `parent` (a contractor's ID or exact name) makes
+/// it a 再委託先, with `approved_on` the officer's 許諾日; `files` are 台帳 NO.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewContractor {
+    pub name: String,
+    pub pattern: String,
+    pub dept: Option<String>,
+    pub manager: Option<String>,
+    pub work: Option<String>,
+    pub data: Option<String>,
+    pub pmark: Option<String>,
+    pub pmark_expiry: Option<String>,
+    /// 過去2年間の漏えい事故: `None` until asked.
+    pub leak_2y: Option<bool>,
+    pub parent: Option<String>,
+    pub approved_on: Option<String>,
+    pub files: Vec<i64>,
+}
+
+/// A change of a contractor's details: the fields given replace the current ones (an empty
+/// text clears an optional one; `pmark: ""` removes the P-mark). The pattern is fixed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ContractorChanges {
+    pub name: Option<String>,
+    pub dept: Option<String>,
+    pub manager: Option<String>,
+    pub work: Option<String>,
+    pub data: Option<String>,
+    pub pmark: Option<String>,
+    pub pmark_expiry: Option<String>,
+    pub leak_2y: Option<bool>,
+}
+
+/// A contractor named in another record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ContractorRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One clause of the contract checklist, ticked or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ClauseView {
+    pub id: String,
+    /// e.g. 「002 第47条4項⑩」
+    pub article: String,
+    pub text: String,
+    pub ticked: bool,
+    pub contract: Option<String>,
+    pub signed_on: Option<NaiveDate>,
+}
+
+/// A contractor as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ContractorView {
+    pub id: i64,
+    pub name: String,
+    pub pattern: String,
+    pub pattern_label: String,
+    pub dept: Option<String>,
+    pub manager: Option<String>,
+    pub work: Option<String>,
+    pub data: Option<String>,
+    pub pmark: Option<String>,
+    pub pmark_expiry: Option<NaiveDate>,
+    /// As the screens write dates (和暦 or 西暦, the vault's setting).
+    pub pmark_expiry_label: Option<String>,
+    pub leak_2y: Option<bool>,
+    pub parent: Option<ContractorRef>,
+    pub approved_on: Option<NaiveDate>,
+    pub subcontractors: Vec<ContractorRef>,
+    pub files: Vec<i64>,
+    pub active: bool,
+    /// The last finalised evaluation: its ID, day and decision.
+    pub last_evaluation: Option<EvaluationSummary>,
+    /// 再評価の期限: a year after the last finalised evaluation.
+    pub next_evaluation_due: Option<NaiveDate>,
+    pub next_evaluation_due_label: Option<String>,
+    /// Every clause of the checklist, ticked or not (only in `contractor show`).
+    pub clauses: Vec<ClauseView>,
+    pub clauses_missing: u32,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EvaluationSummary {
+    pub id: i64,
+    pub made_on: NaiveDate,
+    pub decision: String,
+    pub decision_label: String,
+}
+
+/// Something about a contractor that needs doing soon (the dashboard lists these).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DueItem {
+    pub contractor: ContractorRef,
+    /// `first_evaluation` | `reevaluation` | `rejected` | `pmark_expiry` | `improvement` | `certificate`
+    pub kind: String,
+    pub kind_label: String,
+    pub due_on: Option<NaiveDate>,
+    pub overdue: bool,
+    pub detail: String,
 }

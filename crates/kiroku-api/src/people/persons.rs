@@ -1,60 +1,15 @@
 //! The data subjects (本人・扶養家族) and the affair catalog (関係事務).
 
-use chrono::NaiveDate;
+use crate::lookup::{self, guarded_id, Asked};
+use crate::{ApiError, Session};
 use kiroku_core::audit::AuditAction;
-use kiroku_core::field::{optional_text, required_name};
 use kiroku_core::person::{DependentDetails, PersonDetails};
 use kiroku_core::wareki;
-use kiroku_store::table::{affairs, audit, dependents, persons};
-
-use crate::lookup::{self, guarded_id, Asked};
-use crate::views::{AffairView, NewDependent, NewPerson, PersonView};
-use crate::{ApiError, Session};
+use kiroku_store::table::{audit, dependents, persons};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 impl Session {
-    /// Today in the office (JST), from the session's clock.
-    pub(crate) fn today(&self) -> NaiveDate {
-        self.env
-            .clock
-            .now()
-            .with_timezone(&kiroku_core::wareki::jst())
-            .date_naive()
-    }
-
-    /// The affair catalog (not personal data).
-    pub fn list_affairs(&self) -> Result<Vec<AffairView>, ApiError> {
-        Ok(affairs::list(self.vault.conn())?
-            .iter()
-            .map(AffairView::from)
-            .collect())
-    }
-
-    /// Adds an affair to the catalog (officer only).
-    pub fn add_affair(&mut self, name: &str, basis: Option<&str>) -> Result<AffairView, ApiError> {
-        self.require_officer("関係事務の追加")?;
-        let name = required_name("関係事務", name, 100)?;
-        let basis = optional_text("根拠", basis.unwrap_or(""), 100)?;
-        let stamp = self.stamp();
-        // The name is checked inside the write transaction: two windows adding the same
-        // affair never reach the database's own refusal.
-        let id = self.vault.write(|tx| -> Result<i64, ApiError> {
-            if affairs::by_name(tx, &name)?.is_some() {
-                return Err(ApiError::AlreadyExists(format!(
-                    "関係事務「{name}」はすでにあります。関係事務の一覧（kiroku affair list）で確認してください。"
-                )));
-            }
-            let id = affairs::insert(tx, &name, basis.as_deref(), stamp.at, &stamp.actor)?;
-            audit::append(
-                tx,
-                stamp.entry(AuditAction::Create, format!("affair:{id}"), ""),
-            )?;
-            Ok(id)
-        })?;
-        let row = affairs::get(self.vault.conn(), id)?
-            .ok_or_else(|| ApiError::NotFound(format!("関係事務 {id}")))?;
-        Ok(AffairView::from(&row))
-    }
-
     /// Registers a person (本人).
     pub fn add_person(&mut self, new: &NewPerson) -> Result<PersonView, ApiError> {
         self.require_writer("本人の登録")?;
@@ -153,5 +108,81 @@ impl Session {
             Ok(())
         })?;
         self.person_view(person_id)
+    }
+}
+
+/// 扶養家族の追加.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewDependentRequest {
+    pub person: i64,
+    pub dependent: crate::NewDependent,
+}
+
+/// A new person (本人): `kind` is `staff` | `director` | `councillor` | `third_party` |
+/// `employer_staff`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewPerson {
+    pub kind: String,
+    pub name: String,
+    pub dept: Option<String>,
+    pub employer: Option<String>,
+}
+
+/// A new dependent (扶養家族).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewDependent {
+    pub name: String,
+    /// 続柄
+    pub relation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DependentView {
+    pub id: i64,
+    pub name: String,
+    pub relation: String,
+}
+
+/// A person with their dependents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonView {
+    pub id: i64,
+    pub kind: String,
+    pub kind_label: String,
+    pub name: String,
+    pub dept: Option<String>,
+    pub employer: Option<String>,
+    /// 退職日等 (ISO date)
+    pub left_on: Option<chrono::NaiveDate>,
+    pub dependents: Vec<DependentView>,
+}
+
+impl PersonView {
+    pub(crate) fn new(
+        p: &kiroku_store::table::persons::PersonRow,
+        deps: &[kiroku_store::table::dependents::DependentRow],
+    ) -> Self {
+        Self {
+            id: p.id,
+            kind: p.details.kind.as_str().into(),
+            kind_label: p.details.kind.label().into(),
+            name: p.details.name.clone(),
+            dept: p.details.dept.clone(),
+            employer: p.details.employer.clone(),
+            left_on: p.left_on,
+            dependents: deps
+                .iter()
+                .map(|d| DependentView {
+                    id: d.id,
+                    name: d.details.name.clone(),
+                    relation: d.details.relation.clone(),
+                })
+                .collect(),
+        }
     }
 }

@@ -1,12 +1,11 @@
 //! Rollback detection: the vault's audit chain against the head recorded outside it (in the
 //! key-slot file after every commit, in the OS credential store at login and logout).
 
+use crate::{ApiError, Env};
 use kiroku_store::head::{self, AuditHead, HeadCheck};
 use kiroku_store::slots::KeySlots;
 use kiroku_store::{MasterKey, Vault};
 use std::path::Path;
-
-use crate::{ApiError, Env};
 
 /// A vault file older than (or diverging from) the head recorded outside it.
 #[derive(Debug, Clone)]

@@ -1,6 +1,9 @@
 //! The 評価シート (別紙3): a new sheet per contractor per year, judgments entered as they are
 //! found, the decision the rule gives, and finalising by the officer. Never overwritten.
 
+use crate::contractors::contractor::contractor_ref;
+use crate::{lookup, ApiError, ContractorRef, Session};
+use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::evaluation::{
     self, check_judgment, decide, parse_item, Decision, Judgment, Outcome,
@@ -8,11 +11,8 @@ use kiroku_core::evaluation::{
 use kiroku_core::{wareki, FieldError};
 use kiroku_store::table::{audit, evaluations};
 use kiroku_store::Connection;
-
-use crate::contractor_views::{EvaluationView, ItemView, ReasonView};
-use crate::contractors::contractor_ref;
-use crate::lookup;
-use crate::{ApiError, Session};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 fn evaluation_view(
     conn: &Connection,
@@ -348,5 +348,98 @@ impl Session {
             .iter()
             .map(|e| evaluation_view(conn, e))
             .collect()
+    }
+}
+
+/// One row of the evaluation grid: item (1–20), A/B/C/—, and the improvement for a B.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct JudgmentInput {
+    pub item: String,
+    pub judgment: String,
+    pub improvement: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct JudgmentsRequest {
+    pub id: i64,
+    pub judgments: Vec<JudgmentInput>,
+}
+
+/// One 評価項目 of a sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemView {
+    pub no: u8,
+    pub text: String,
+    /// ○ for this pattern.
+    pub applies: bool,
+    /// `A` | `B` | `C` | `—`, when judged.
+    pub judgment: Option<String>,
+    pub improvement: Option<String>,
+    /// The day a B item's improvement was confirmed.
+    pub improvement_confirmed_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReasonView {
+    /// The item (0 for 選定基準(1) or the sheet as a whole).
+    pub item: u8,
+    pub text: String,
+}
+
+/// An evaluation (評価シート) as shown: its decision so far, the reasons and what is missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EvaluationView {
+    pub id: i64,
+    pub contractor: ContractorRef,
+    /// 再評価 (else 新規).
+    pub re_evaluation: bool,
+    /// 作成年月日
+    pub made_on: NaiveDate,
+    pub made_on_label: String,
+    pub pattern: String,
+    pub pmark_valid: bool,
+    pub leak_2y: bool,
+    /// 選定基準(1) applies: 採用 without the items.
+    pub shortcut: bool,
+    pub items: Vec<ItemView>,
+    /// `adopted` | `adopted_conditional` | `rejected` | `incomplete`
+    pub decision: String,
+    pub decision_label: String,
+    pub reasons: Vec<ReasonView>,
+    /// Applicable items still without a judgment.
+    pub missing: Vec<u8>,
+    pub finalized: bool,
+    pub finalized_at: Option<DateTime<Utc>>,
+    pub finalized_by: Option<String>,
+}
+
+impl Session {
+    /// The evaluation grid saved in one step (all pairs checked before any is kept).
+    pub fn set_judgment_rows(
+        &mut self,
+        req: &JudgmentsRequest,
+    ) -> Result<crate::EvaluationView, ApiError> {
+        let judgments: Vec<(String, String)> = req
+            .judgments
+            .iter()
+            .filter(|j| !j.judgment.trim().is_empty())
+            .map(|j| (j.item.clone(), j.judgment.clone()))
+            .collect();
+        let improvements: Vec<(String, String)> = req
+            .judgments
+            .iter()
+            .filter_map(|j| {
+                j.improvement
+                    .as_ref()
+                    .filter(|t| !t.trim().is_empty())
+                    .map(|t| (j.item.clone(), t.clone()))
+            })
+            .collect();
+        self.set_judgments(req.id, &judgments, &improvements)
     }
 }

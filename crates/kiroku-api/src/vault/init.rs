@@ -1,6 +1,9 @@
 //! Creating a vault: the master key, the first officer, the recovery code.
 
-use kiroku_core::affair_templates::OfficeTemplate;
+use kiroku_core::FieldError;
+
+use crate::session::{refuse_existing, Stamp};
+use crate::{print, ApiError, Env, OfficeTemplate, Protection, UserView};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::field::required_name;
 use kiroku_core::recovery_code::{self, RecoveryCode};
@@ -10,14 +13,10 @@ use kiroku_store::key::random_bytes;
 use kiroku_store::slots::{self, KeyFileLock, KeySlots, Slot, SlotOwner};
 use kiroku_store::table::{affairs, audit, meta, users};
 use kiroku_store::{paths, MasterKey, Vault};
-use std::path::PathBuf;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
 use zeroize::Zeroizing;
-
-use crate::print;
-use crate::session::refuse_existing;
-use crate::session::Stamp;
-use crate::views::{InitResponse, Protection, UserView};
-use crate::{ApiError, Env};
 
 /// `init`: the file to create, the 団体名 and the first officer.
 #[derive(Debug, Clone)]
@@ -175,7 +174,7 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
         })?;
         let lock = KeyFileLock::acquire(&req.vault)?;
         let generation = keys.generation;
-        crate::vault_head::record_everywhere(env, &vault, &mut keys, generation, &master)?;
+        crate::session::vault_head::record_everywhere(env, &vault, &mut keys, generation, &master)?;
         lock.save(&keys)?;
         Ok(())
     })();
@@ -192,4 +191,67 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
         recovery_code: code.to_string(),
         protection,
     })
+}
+
+/// The vault the app was pointed at (`KIROKU_VAULT` or the default), before login.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VaultState {
+    pub path: String,
+    /// False: the first-run setup is shown.
+    pub exists: bool,
+}
+
+pub fn vault_state(path: &Path) -> VaultState {
+    VaultState {
+        path: path.display().to_string(),
+        exists: path.exists(),
+    }
+}
+
+/// 初回セットアップ: the office and its first officer.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SetupRequest {
+    pub org_name: String,
+    /// `jimukumiai` | `roudouhoken` | `kyosai`
+    pub template: String,
+    pub officer_id: String,
+    pub officer_name: String,
+    pub officer_dept: Option<String>,
+    pub password: String,
+}
+
+impl SetupRequest {
+    pub fn into_init(self, vault: &Path) -> Result<InitRequest, ApiError> {
+        let template = OfficeTemplate::parse(&self.template).ok_or_else(|| {
+            FieldError::new(
+                "事務所の種類",
+                "事務組合、労働保険事務組合、共済組合のいずれかを選んでください。",
+            )
+        })?;
+        Ok(InitRequest {
+            vault: vault.to_owned(),
+            org_name: self.org_name,
+            officer_id: self.officer_id,
+            officer_name: self.officer_name,
+            officer_dept: self.officer_dept,
+            password: Zeroizing::new(self.password),
+            template,
+            recovery_pdf: None,
+        })
+    }
+}
+
+/// What `init` returns. The recovery code is shown once and never stored in clear.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct InitResponse {
+    /// The vault's ID.
+    pub id: String,
+    pub vault: String,
+    pub org_name: String,
+    pub officer: UserView,
+    pub recovery_code: String,
+    pub protection: Protection,
 }

@@ -1,12 +1,13 @@
 //! `status`: the vault at a glance.
 
+use crate::session::protection_of;
+use crate::{ApiError, Protection, Session};
+use chrono::{DateTime, Utc};
 use kiroku_core::user::Role;
 use kiroku_store::slots::SlotOwner;
 use kiroku_store::table::{audit, meta, users};
-
-use crate::session::protection_of;
-use crate::views::{StatusView, UserCounts};
-use crate::{ApiError, Session};
+use serde::Serialize;
+use ts_rs::TS;
 
 impl Session {
     /// 団体名, as the forms and the dashboard head it.
@@ -51,4 +52,30 @@ impl Session {
             users_without_slot,
         })
     }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct UserCounts {
+    pub active: u32,
+    pub disabled: u32,
+    pub officers: u32,
+    pub clerks: u32,
+    pub auditors: u32,
+}
+
+/// `status`: the vault at a glance.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct StatusView {
+    pub org_name: String,
+    pub vault: String,
+    pub vault_id: String,
+    pub created_at: Option<DateTime<Utc>>,
+    pub schema_version: i64,
+    pub users: UserCounts,
+    pub audit_rows: u64,
+    pub protection: Protection,
+    /// Users who have no key slot on this PC (e.g. after a restore): they need a reset.
+    pub users_without_slot: Vec<String>,
 }

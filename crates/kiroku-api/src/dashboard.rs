@@ -1,0 +1,89 @@
+//! The dashboard of this 年度: what is due, what was recorded lately, and today as the
+//! vault's date style writes it.
+
+use crate::{ApiError, ChronologicalRow, DueItem, EventQuery, Session};
+use kiroku_core::fiscal_year::FiscalYear;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// ダッシュボード: what needs doing.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DashboardView {
+    pub org_name: String,
+    pub fy_label: String,
+    /// 「今年度廃棄予定 N件 / 期限超過 M件」
+    pub disposal_headline: String,
+    pub disposal_due: u32,
+    pub disposal_overdue: u32,
+    /// 証明書待ち
+    pub awaiting_certificate: u32,
+    /// 再評価・P マーク・改善確認・証明書 (60 days ahead)
+    pub contractors_due: Vec<DueItem>,
+    /// 今年度の取扱記録の件数
+    pub events_this_year: u32,
+    /// 最近の記録 (newest first, at most 10)
+    pub recent: Vec<ChronologicalRow>,
+}
+
+/// Today as the office counts it (JST), for the screens' defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TodayView {
+    /// `2026-04-01`
+    pub date: String,
+    pub date_label: String,
+    /// This 年度 as the filters take it (`2026`).
+    pub fy: String,
+    pub fy_label: String,
+}
+
+impl Session {
+    pub fn today_view(&self) -> Result<TodayView, ApiError> {
+        let today = self.today();
+        let style = crate::settings::date_style(self.vault.conn())?;
+        let fy = FiscalYear::containing(today);
+        Ok(TodayView {
+            date: today.to_string(),
+            date_label: style.format(today),
+            fy: fy.0.to_string(),
+            fy_label: fy.label(),
+        })
+    }
+
+    /// The dashboard of this 年度.
+    pub fn dashboard(&mut self) -> Result<DashboardView, ApiError> {
+        let fy = FiscalYear::containing(self.today());
+        let schedule = self.schedule(None)?;
+        let contractors_due = self.contractors_due(60)?;
+        let this_year = EventQuery {
+            fy: Some(fy.0.to_string()),
+            ..EventQuery::default()
+        };
+        let events_this_year = self.count_events(&this_year)?;
+        // The last month is enough for the ten most recent in a working office; the whole
+        // year only when it is quiet.
+        let last_month = EventQuery {
+            from: Some((self.today() - chrono::Days::new(31)).to_string()),
+            ..EventQuery::default()
+        };
+        let mut recent = self.chronological(&last_month)?;
+        if recent.len() < 10 {
+            recent = self.chronological(&this_year)?;
+        }
+        recent.reverse();
+        recent.truncate(10);
+        Ok(DashboardView {
+            org_name: self.org_name()?,
+            fy_label: fy.label(),
+            disposal_headline: schedule.headline,
+            disposal_due: u32::try_from(schedule.due.len()).unwrap_or(u32::MAX),
+            disposal_overdue: u32::try_from(schedule.overdue.len()).unwrap_or(u32::MAX),
+            awaiting_certificate: u32::try_from(schedule.awaiting_certificate.len())
+                .unwrap_or(u32::MAX),
+            contractors_due,
+            events_this_year,
+            recent,
+        })
+    }
+}

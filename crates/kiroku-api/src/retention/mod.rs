@@ -1,0 +1,8 @@
+//! Retention (保存期間): the rules, the documents kept under them, the disposal schedule of
+//! the 年度, disposals and their certificates.
+
+pub(crate) mod documents;
+pub(crate) mod rules;
+
+pub use documents::*;
+pub use rules::*;

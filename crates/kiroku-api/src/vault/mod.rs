@@ -1,0 +1,13 @@
+//! The vault as a whole: creating it, its status, its audit chain, backup and restore.
+
+pub(crate) mod audit;
+pub(crate) mod backup;
+pub(crate) mod init;
+pub(crate) mod restore;
+pub(crate) mod status;
+
+pub use audit::*;
+pub use backup::*;
+pub use init::*;
+pub use restore::*;
+pub use status::*;
