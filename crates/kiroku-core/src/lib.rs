@@ -11,6 +11,7 @@ pub mod contract_clauses;
 pub mod contractor;
 pub mod entry_form;
 pub mod evaluation;
+pub mod event_fields;
 pub mod field;
 mod field_error;
 pub mod fiscal_year;

@@ -7,8 +7,9 @@ use crate::people::users::user_ref;
 use crate::{ApiError, Session, UserRef};
 use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::audit::AuditAction;
+pub use kiroku_core::event_fields::EventFields;
 use kiroku_core::field::required_text;
-use kiroku_core::handling::{EventDetails, EventFacts, EventInput};
+use kiroku_core::handling::{EventDetails, EventFacts};
 use kiroku_core::lifecycle::HandlingRecord;
 use kiroku_core::FieldError;
 use kiroku_store::table::events::{self, EventLinks, EventVersionRow};
@@ -55,28 +56,14 @@ impl Draft {
             )
             .into());
         }
-        let facts = EventInput {
-            kind: &self.kind,
-            date: &self.date,
-            clerk: &clerk.id,
-            has_file: self.links.ledger_no.is_some(),
-            source: f.source.as_deref(),
-            method: f.method.as_deref(),
-            to: f.to.as_deref(),
-            via: f.via.as_deref(),
-            measures: &f.measures,
-            sealed: f.sealed,
-            content: f.content.as_deref(),
-            contractor: f.contractor.as_deref(),
-            certificate_no: f.certificate_no.as_deref(),
-            answer: f.answer.as_deref(),
-            requester: f.requester.as_deref(),
-            correction_reason: f.correction_reason.as_deref(),
-            witness: f.witness.as_deref(),
-            officer: f.officer.as_deref(),
-            note: f.note.as_deref(),
-        }
-        .parse(today)?;
+        let facts = f
+            .input(
+                &self.kind,
+                &self.date,
+                &clerk.id,
+                self.links.ledger_no.is_some(),
+            )
+            .parse(today)?;
         match &facts.details {
             EventDetails::Delete { witness, .. } => {
                 user_ref(conn, "確認者", witness)?;
@@ -98,96 +85,6 @@ impl Draft {
             ..self.links.clone()
         };
         Ok((links, facts))
-    }
-}
-
-/// The details of stored facts, as the forms take them back.
-fn fields_of(facts: &EventFacts) -> EventFields {
-    let mut f = EventFields {
-        content: facts.content.clone(),
-        note: facts.note.clone(),
-        ..EventFields::default()
-    };
-    match &facts.details {
-        EventDetails::Acquire {
-            source,
-            identity_check,
-        } => {
-            f.source = Some(source.to_input());
-            f.method = Some(identity_check.to_input());
-        }
-        EventDetails::Record | EventDetails::Use | EventDetails::Output => {}
-        EventDetails::TakeOut {
-            destination,
-            measures,
-        } => {
-            f.to = Some(destination.clone());
-            f.measures = measures.iter().map(|m| m.to_input()).collect();
-        }
-        EventDetails::Submit { recipient, means } => {
-            f.to = Some(recipient.to_input());
-            f.via = Some(means.to_input());
-        }
-        EventDetails::HandOver { sealed } => f.sealed = Some(*sealed),
-        EventDetails::Dispose { method, contractor } => {
-            f.method = Some(method.to_input());
-            f.contractor.clone_from(contractor);
-        }
-        EventDetails::Delete { method, witness } => {
-            f.method = Some(method.to_input());
-            f.witness = Some(witness.clone());
-        }
-        EventDetails::Certificate {
-            contractor,
-            certificate_no,
-        } => {
-            f.contractor = Some(contractor.clone());
-            f.certificate_no = Some(certificate_no.clone());
-        }
-        EventDetails::Refusal { answer } => f.answer = Some(answer.clone()),
-        EventDetails::Correct {
-            reason,
-            requester,
-            officer,
-        } => {
-            f.correction_reason = Some(reason.clone());
-            f.requester = Some(requester.clone());
-            f.officer = Some(officer.clone());
-        }
-    }
-    f
-}
-
-/// `changes` over `current`: a given text replaces (an empty one clears), given measures
-/// replace the list, a given flag replaces.
-fn merge_fields(current: &EventFields, changes: &EventFields) -> EventFields {
-    fn text(cur: &Option<String>, new: &Option<String>) -> Option<String> {
-        match new {
-            Some(v) if v.trim().is_empty() => None,
-            Some(v) => Some(v.clone()),
-            None => cur.clone(),
-        }
-    }
-    EventFields {
-        source: text(&current.source, &changes.source),
-        method: text(&current.method, &changes.method),
-        to: text(&current.to, &changes.to),
-        via: text(&current.via, &changes.via),
-        measures: if changes.measures.is_empty() {
-            current.measures.clone()
-        } else {
-            changes.measures.clone()
-        },
-        sealed: changes.sealed.or(current.sealed),
-        content: text(&current.content, &changes.content),
-        contractor: text(&current.contractor, &changes.contractor),
-        certificate_no: text(&current.certificate_no, &changes.certificate_no),
-        answer: text(&current.answer, &changes.answer),
-        requester: text(&current.requester, &changes.requester),
-        correction_reason: text(&current.correction_reason, &changes.correction_reason),
-        witness: text(&current.witness, &changes.witness),
-        officer: text(&current.officer, &changes.officer),
-        note: text(&current.note, &changes.note),
     }
 }
 
@@ -264,7 +161,7 @@ fn event_view(
             id: record.clerk_id,
             name: record.clerk.to_string(),
         },
-        fields: fields_of(&row.facts),
+        fields: EventFields::from_facts(&row.facts),
         reason: row.reason.clone(),
         entered_at: row.entered_at,
         entered_by: row.entered_by.clone(),
@@ -564,7 +461,7 @@ impl Session {
                     .clone()
                     .unwrap_or_else(|| current.facts.happened_on.to_string()),
                 links,
-                fields: merge_fields(&fields_of(&current.facts), &changes.fields),
+                fields: EventFields::from_facts(&current.facts).merged(&changes.fields),
             };
             let (links, facts) = draft.validate(conn, today)?;
             if links == current.links && facts == current.facts {
@@ -640,42 +537,6 @@ pub struct DocumentFromEvent {
     pub rule: String,
     pub name: Option<String>,
     pub base_date: Option<String>,
-}
-
-/// The details of an event; which are needed depends on the kind.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct EventFields {
-    /// 取得元 (acquire): `person` | `agent` | `employer` | `jlis` | `other:…`
-    pub source: Option<String>,
-    /// 本人確認方法 (acquire) or 廃棄・削除の方法 (dispose, delete).
-    pub method: Option<String>,
-    /// 提出先 (submit: `tax_office:○○税務署` …) or 持出先 (take_out, free text).
-    pub to: Option<String>,
-    /// 提出方法 (submit): `e_filing` | `registered_mail` | `sealed_hand_carry` | …
-    pub via: Option<String>,
-    /// 安全措置 (take_out): `seal`, `tracked_mail`, `encryption`, `password`, `locked_case`, `other:…`
-    pub measures: Vec<String>,
-    /// 封緘 (hand_over).
-    pub sealed: Option<bool>,
-    /// 内容: 利用の内容, 出力したもの, 持出しの目的, 廃棄・削除したもの, 求めた内容, 訂正等の内容.
-    pub content: Option<String>,
-    /// 委託先 (dispose by a contractor, certificate).
-    pub contractor: Option<String>,
-    /// 証明書番号 (certificate).
-    pub certificate_no: Option<String>,
-    /// 回答 (refusal).
-    pub answer: Option<String>,
-    /// 請求者 (correct).
-    pub requester: Option<String>,
-    /// 訂正理由 (correct).
-    pub correction_reason: Option<String>,
-    /// 確認者 (delete): login ID of a user other than the clerk.
-    pub witness: Option<String>,
-    /// 責任者 (correct): login ID of an officer.
-    pub officer: Option<String>,
-    /// 備考
-    pub note: Option<String>,
 }
 
 /// A correction of an event: the parts given replace the current ones, an empty text clears
