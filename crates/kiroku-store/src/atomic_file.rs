@@ -1,10 +1,10 @@
 //! Small files written so that a crash leaves either the old or the new content, never half.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::Path;
 
-use crate::temp_file::TempFile;
+use crate::temp_file::{sync_dir, TempFile};
 use crate::StoreError;
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -16,20 +16,6 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io(path, e))?;
     f.write_all(bytes).map_err(|e| StoreError::io(path, e))?;
     f.sync_all().map_err(|e| StoreError::io(path, e))
-}
-
-/// Makes a rename durable by syncing the directory (a no-op where that is not possible).
-pub fn sync_dir(path: &Path) {
-    if let Some(dir) = path.parent() {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
 }
 
 /// Replaces `path` with `bytes` atomically (write a temp file, fsync, rename, fsync the folder).

@@ -2,28 +2,12 @@
 //! password), then written into the audit chain at the next successful login.
 
 use chrono::{DateTime, Utc};
-use kiroku_core::login_delay;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub use crate::failures::Failures;
 use crate::slots::{KeyFileLock, KeySlots};
 use crate::{atomic_file, StoreError};
-
-/// Failures of one login ID since its last success.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Failures {
-    pub count: u32,
-    pub first: DateTime<Utc>,
-    pub last: DateTime<Utc>,
-}
-
-impl Failures {
-    /// When the next try is allowed.
-    pub fn next_try_at(&self) -> DateTime<Utc> {
-        login_delay::next_try_at(self.count, self.last)
-    }
-}
 
 /// The counter file (`office.kiroku.attempts`), with its second copy in the key-slot file.
 /// Every change is made holding the [`KeyFileLock`], to both copies; a count is the larger of

@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
-use crate::attempts::Failures;
 use crate::credentials::DeviceSecret;
+use crate::failures::Failures;
 use crate::head::SealedHead;
 use crate::kdf::KdfParams;
 use crate::key::{random_bytes, MasterKey};

@@ -68,7 +68,7 @@ impl TempFile {
     /// Moves the finished file over `dest` (atomically; the folder is synced).
     pub fn rename_to(self, dest: &Path) -> Result<(), StoreError> {
         std::fs::rename(&self.path, dest).map_err(|e| StoreError::io(dest, e))?;
-        crate::atomic_file::sync_dir(dest);
+        sync_dir(dest);
         Ok(())
     }
 }
@@ -107,6 +107,20 @@ pub fn sweep(folder: &Path) -> usize {
         }
     }
     removed
+}
+
+/// Makes a rename durable by syncing the directory (a no-op where that is not possible).
+pub fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
 }
 
 #[cfg(test)]

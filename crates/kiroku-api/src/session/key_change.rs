@@ -16,7 +16,7 @@ use kiroku_core::audit::AuditAction;
 use kiroku_core::field::required_text;
 use kiroku_core::recovery_code::{self, RecoveryCode};
 use kiroku_core::user::LoginId;
-use kiroku_store::head::HeadKeeper;
+use kiroku_store::head_keeper::HeadKeeper;
 use kiroku_store::key::random_bytes;
 use kiroku_store::slots::{self, KeyFileLock, KeySlots, Slot, SlotOwner};
 use kiroku_store::table::{audit, meta};

@@ -11,7 +11,7 @@ use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_core::user::LoginId;
 use kiroku_store::attempts::AttemptLog;
 use kiroku_store::credentials::DeviceSecret;
-use kiroku_store::head::HeadKeeper;
+use kiroku_store::head_keeper::HeadKeeper;
 use kiroku_store::slots::{self, KeyFileLock, KeySlots, SaltMatch, Slot, SlotOwner, UnwrapError};
 use kiroku_store::table::users::UserRow;
 use kiroku_store::table::{audit, meta, users};
