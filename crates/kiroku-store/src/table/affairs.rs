@@ -25,7 +25,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<AffairRow> {
         id: r.get(0)?,
         name: r.get(1)?,
         basis: r.get(2)?,
-        created_at: time_from_sql(&created_at)?,
+        created_at: time_from_sql(3, &created_at)?,
         created_by: r.get(4)?,
     })
 }

@@ -58,7 +58,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<AuditRecord, ChainBreak>> {
     let action: String = r.get(3)?;
     let prev: Vec<u8> = r.get(6)?;
     let hash: Vec<u8> = r.get(7)?;
-    let Ok(at) = time_from_sql(&at) else {
+    let Ok(at) = time_from_sql(1, &at) else {
         return Ok(Err(unreadable("日時")));
     };
     let Some(action) = AuditAction::parse(&action) else {

@@ -25,7 +25,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ClauseTick> {
         clause: r.get(0)?,
         contract: r.get(1)?,
         signed_on: date_from_sql(2, &signed_on)?,
-        entered_at: time_from_sql(&entered_at)?,
+        entered_at: time_from_sql(3, &entered_at)?,
         entered_by: r.get(4)?,
     })
 }

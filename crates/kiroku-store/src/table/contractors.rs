@@ -74,8 +74,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ContractorRow> {
         parent_id: r.get(10)?,
         approved_on: approved_on.map(|d| date_from_sql(11, &d)).transpose()?,
         ledger_files: json_from_sql(12, &files)?,
-        disabled_at: disabled_at.map(|t| time_from_sql(&t)).transpose()?,
-        created_at: time_from_sql(&created_at)?,
+        disabled_at: disabled_at.map(|t| time_from_sql(13, &t)).transpose()?,
+        created_at: time_from_sql(14, &created_at)?,
         created_by: r.get(15)?,
     })
 }

@@ -24,7 +24,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<DependentRow> {
             name: r.get(2)?,
             relation: r.get(3)?,
         },
-        created_at: time_from_sql(&created_at)?,
+        created_at: time_from_sql(4, &created_at)?,
     })
 }
 

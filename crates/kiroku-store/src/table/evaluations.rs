@@ -67,7 +67,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EvaluationRow> {
     let decision: Option<String> = r.get(11)?;
     let finalized = match (finalized_at, finalized_by, decision) {
         (Some(at), Some(by), Some(d)) => Some(Finalized {
-            at: time_from_sql(&at)?,
+            at: time_from_sql(9, &at)?,
             by,
             decision: decision_from_sql(&d)
                 .ok_or_else(|| text_conversion(11, std::io::Error::other("unknown decision")))?,
@@ -86,7 +86,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EvaluationRow> {
             pmark_valid: r.get::<_, i64>(5)? != 0,
             leak_in_2_years: r.get::<_, i64>(6)? != 0,
         },
-        created_at: time_from_sql(&created_at)?,
+        created_at: time_from_sql(7, &created_at)?,
         created_by: r.get(8)?,
         finalized,
     })

@@ -71,7 +71,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EventVersionRow> {
         },
         facts: facts_from_row(r, 3, 9)?,
         reason: r.get(12)?,
-        entered_at: time_from_sql(&entered_at)?,
+        entered_at: time_from_sql(13, &entered_at)?,
         entered_by: r.get(14)?,
     })
 }

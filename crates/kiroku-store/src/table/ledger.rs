@@ -50,7 +50,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<LedgerVersionRow> {
                 .map_err(|e| text_conversion(12, e))?,
         },
         reason: r.get(13)?,
-        entered_at: time_from_sql(&entered_at)?,
+        entered_at: time_from_sql(14, &entered_at)?,
         entered_by: r.get(15)?,
     })
 }

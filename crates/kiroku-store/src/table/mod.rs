@@ -21,10 +21,11 @@ pub(crate) fn time_to_sql(at: DateTime<Utc>) -> String {
     format_time(at)
 }
 
-pub(crate) fn time_from_sql(text: &str) -> rusqlite::Result<DateTime<Utc>> {
+/// Reads a time stored in `column`.
+pub(crate) fn time_from_sql(column: usize, text: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| text_conversion(0, e))
+        .map_err(|e| text_conversion(column, e))
 }
 
 /// A stored text in column `column` that does not decode into its Rust type.

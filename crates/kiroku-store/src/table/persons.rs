@@ -37,7 +37,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
         left_on: left_on
             .map(|d| d.parse::<NaiveDate>().map_err(|e| text_conversion(5, e)))
             .transpose()?,
-        created_at: time_from_sql(&created_at)?,
+        created_at: time_from_sql(6, &created_at)?,
         created_by: r.get(7)?,
     })
 }

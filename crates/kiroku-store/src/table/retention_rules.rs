@@ -48,7 +48,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<RuleVersionRow> {
             base_hint: r.get(8)?,
         },
         reason: r.get(9)?,
-        entered_at: time_from_sql(&entered_at)?,
+        entered_at: time_from_sql(10, &entered_at)?,
         entered_by: r.get(11)?,
     })
 }

@@ -39,9 +39,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
             duties: r.get(3)?,
         },
         role: role.parse().map_err(|e| text_conversion(4, e))?,
-        created_at: time_from_sql(&created_at)?,
+        created_at: time_from_sql(5, &created_at)?,
         created_by: r.get(6)?,
-        disabled_at: disabled_at.as_deref().map(time_from_sql).transpose()?,
+        disabled_at: disabled_at.map(|t| time_from_sql(7, &t)).transpose()?,
     })
 }
 
