@@ -15,6 +15,7 @@ use std::sync::Arc;
 use crate::credentials::CredentialStore;
 use crate::key::{random_bytes, MasterKey};
 use crate::slots::KeyFileLock;
+use crate::table::col;
 use crate::vault::CommitObserver;
 use crate::StoreError;
 
@@ -43,11 +44,12 @@ fn aad(vault_id: &str, generation: u64) -> Vec<u8> {
 impl AuditHead {
     /// The newest row of the chain in `conn`, if any.
     pub fn of(conn: &Connection) -> Result<Option<Self>, StoreError> {
+        const HEAD: &str = "seq, hash";
         let row: Option<(i64, Vec<u8>)> = conn
             .query_row(
-                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+                &format!("SELECT {HEAD} FROM audit ORDER BY seq DESC LIMIT 1"),
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(col!(HEAD, "seq"))?, r.get(col!(HEAD, "hash"))?)),
             )
             .optional()?;
         Ok(row.and_then(|(seq, hash)| {
