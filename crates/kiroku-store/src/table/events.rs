@@ -97,37 +97,39 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EventVersionRow> {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn insert_version(
-    conn: &Connection,
+/// One version as it is written: the row [`from_row`] reads back.
+struct NewVersion<'a> {
     event_id: i64,
     version: u32,
-    links: &EventLinks,
-    facts: &EventFacts,
-    reason: Option<&str>,
+    links: &'a EventLinks,
+    facts: &'a EventFacts,
+    /// Why it replaces the previous version (`None` for version 1).
+    reason: Option<&'a str>,
     at: DateTime<Utc>,
-    by: &str,
-) -> Result<(), StoreError> {
+    by: &'a str,
+}
+
+fn insert_version(conn: &Connection, v: &NewVersion<'_>) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "INSERT INTO event_versions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
     ))?;
     stmt.execute(params![
-        event_id,
-        version,
-        facts.details.kind().as_str(),
-        facts.happened_on.to_string(),
-        links.affair_id,
-        links.person_id,
-        links.dependent_id,
-        links.ledger_no,
-        links.clerk,
-        json_to_sql(&facts.details)?,
-        facts.content,
-        facts.note,
-        reason,
-        time_to_sql(at),
-        by,
-        links.document_id
+        v.event_id,
+        v.version,
+        v.facts.details.kind().as_str(),
+        v.facts.happened_on.to_string(),
+        v.links.affair_id,
+        v.links.person_id,
+        v.links.dependent_id,
+        v.links.ledger_no,
+        v.links.clerk,
+        json_to_sql(&v.facts.details)?,
+        v.facts.content,
+        v.facts.note,
+        v.reason,
+        time_to_sql(v.at),
+        v.by,
+        v.links.document_id
     ])?;
     Ok(())
 }
@@ -143,23 +145,52 @@ pub fn insert(
     conn.prepare_cached("INSERT INTO events (entered_at, entered_by) VALUES (?1, ?2)")?
         .execute(params![time_to_sql(at), by])?;
     let id = conn.last_insert_rowid();
-    insert_version(conn, id, 1, links, facts, None, at, by)?;
+    insert_version(
+        conn,
+        &NewVersion {
+            event_id: id,
+            version: 1,
+            links,
+            facts,
+            reason: None,
+            at,
+            by,
+        },
+    )?;
     Ok(id)
 }
 
-/// Adds version `version` of event `id`, with the reason for the correction.
-#[allow(clippy::too_many_arguments)]
+/// A correction of an event: its next version, what the event says now, and why.
+#[derive(Debug, Clone, Copy)]
+pub struct Amendment<'a> {
+    pub event_id: i64,
+    /// The new version's number (the current version's plus one).
+    pub version: u32,
+    pub links: &'a EventLinks,
+    pub facts: &'a EventFacts,
+    /// Why the new version replaces the current one.
+    pub reason: &'a str,
+}
+
+/// Adds version `a.version` of event `a.event_id`, with the reason for the correction.
 pub fn amend(
     conn: &Connection,
-    id: i64,
-    version: u32,
-    links: &EventLinks,
-    facts: &EventFacts,
-    reason: &str,
+    a: &Amendment<'_>,
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<(), StoreError> {
-    insert_version(conn, id, version, links, facts, Some(reason), at, by)
+    insert_version(
+        conn,
+        &NewVersion {
+            event_id: a.event_id,
+            version: a.version,
+            links: a.links,
+            facts: a.facts,
+            reason: Some(a.reason),
+            at,
+            by,
+        },
+    )
 }
 
 /// `v` is the current version of its event: no later version exists.
