@@ -9,7 +9,7 @@ use rusqlite::{params, params_from_iter, Connection, Row};
 use std::collections::HashMap;
 
 use super::{
-    col, date_from_sql, decoded, json_from_sql, json_to_sql, position, text_conversion,
+    col, date_from_sql, decoded, insert_row, json_from_sql, json_to_sql, position, text_conversion,
     time_from_sql, time_to_sql, Versioned,
 };
 use crate::StoreError;
@@ -42,8 +42,8 @@ pub struct EventVersionRow {
     pub entered_by: String,
 }
 
-/// The columns every query of whole versions selects (and a new version writes); [`from_row`]
-/// reads them by name.
+/// The columns every query of whole versions selects ([`from_row`] reads them by name) and a
+/// new version writes.
 const COLUMNS: &str = "event_id, version, kind, happened_on, affair_id, person_id, dependent_id, \
     ledger_no, clerk, details, content, note, reason, entered_at, entered_by, document_id";
 
@@ -110,28 +110,32 @@ struct NewVersion<'a> {
 }
 
 fn insert_version(conn: &Connection, v: &NewVersion<'_>) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "INSERT INTO event_versions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-    ))?;
-    stmt.execute(params![
-        v.event_id,
-        v.version,
-        v.facts.details.kind().as_str(),
-        v.facts.happened_on.to_string(),
-        v.links.affair_id,
-        v.links.person_id,
-        v.links.dependent_id,
-        v.links.ledger_no,
-        v.links.clerk,
-        json_to_sql(&v.facts.details)?,
-        v.facts.content,
-        v.facts.note,
-        v.reason,
-        time_to_sql(v.at),
-        v.by,
-        v.links.document_id
-    ])?;
-    Ok(())
+    insert_row(
+        conn,
+        "event_versions",
+        COLUMNS,
+        &[
+            (col!(COLUMNS, "event_id"), &v.event_id),
+            (col!(COLUMNS, "version"), &v.version),
+            (col!(COLUMNS, "kind"), &v.facts.details.kind().as_str()),
+            (
+                col!(COLUMNS, "happened_on"),
+                &v.facts.happened_on.to_string(),
+            ),
+            (col!(COLUMNS, "affair_id"), &v.links.affair_id),
+            (col!(COLUMNS, "person_id"), &v.links.person_id),
+            (col!(COLUMNS, "dependent_id"), &v.links.dependent_id),
+            (col!(COLUMNS, "ledger_no"), &v.links.ledger_no),
+            (col!(COLUMNS, "clerk"), &v.links.clerk),
+            (col!(COLUMNS, "details"), &json_to_sql(&v.facts.details)?),
+            (col!(COLUMNS, "content"), &v.facts.content),
+            (col!(COLUMNS, "note"), &v.facts.note),
+            (col!(COLUMNS, "reason"), &v.reason),
+            (col!(COLUMNS, "entered_at"), &time_to_sql(v.at)),
+            (col!(COLUMNS, "entered_by"), &v.by),
+            (col!(COLUMNS, "document_id"), &v.links.document_id),
+        ],
+    )
 }
 
 /// Records a new event (version 1) and returns its ID.

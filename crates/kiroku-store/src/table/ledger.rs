@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use kiroku_core::ledger::{LedgerEntry, Medium, RetentionRef};
 use rusqlite::{params, Connection, Row};
 
-use super::{col, decoded, json_from_sql, json_to_sql, time_from_sql, time_to_sql, Versioned};
+use super::{
+    col, decoded, insert_row, json_from_sql, json_to_sql, time_from_sql, time_to_sql, Versioned,
+};
 use crate::StoreError;
 
 /// One version of a 台帳 entry.
@@ -21,7 +23,8 @@ pub struct LedgerVersionRow {
     pub entered_by: String,
 }
 
-/// The columns every query of `ledger_versions` selects; [`from_row`] reads them by name.
+/// The columns every query of `ledger_versions` selects ([`from_row`] reads them by name) and
+/// a new version writes.
 const COLUMNS: &str = "no, version, name, scope, dept, owner, handlers, purpose, retention, \
     retention_rule, disposal, location, medium, reason, entered_at, entered_by";
 
@@ -59,28 +62,29 @@ fn insert_version(
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<(), StoreError> {
-    conn.execute(
-        &format!("INSERT INTO ledger_versions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
-        params![
-            no,
-            version,
-            e.name,
-            e.scope,
-            e.dept,
-            e.owner,
-            json_to_sql(&e.handlers)?,
-            e.purpose,
-            e.retention.text,
-            e.retention.rule_id,
-            json_to_sql(&e.disposal)?,
-            e.location,
-            e.medium.as_str(),
-            reason,
-            time_to_sql(at),
-            by
+    insert_row(
+        conn,
+        "ledger_versions",
+        COLUMNS,
+        &[
+            (col!(COLUMNS, "no"), &no),
+            (col!(COLUMNS, "version"), &version),
+            (col!(COLUMNS, "name"), &e.name),
+            (col!(COLUMNS, "scope"), &e.scope),
+            (col!(COLUMNS, "dept"), &e.dept),
+            (col!(COLUMNS, "owner"), &e.owner),
+            (col!(COLUMNS, "handlers"), &json_to_sql(&e.handlers)?),
+            (col!(COLUMNS, "purpose"), &e.purpose),
+            (col!(COLUMNS, "retention"), &e.retention.text),
+            (col!(COLUMNS, "retention_rule"), &e.retention.rule_id),
+            (col!(COLUMNS, "disposal"), &json_to_sql(&e.disposal)?),
+            (col!(COLUMNS, "location"), &e.location),
+            (col!(COLUMNS, "medium"), &e.medium.as_str()),
+            (col!(COLUMNS, "reason"), &reason),
+            (col!(COLUMNS, "entered_at"), &time_to_sql(at)),
+            (col!(COLUMNS, "entered_by"), &by),
         ],
-    )?;
-    Ok(())
+    )
 }
 
 /// Adds a new entry (version 1) and returns its NO.

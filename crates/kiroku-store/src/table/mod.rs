@@ -127,6 +127,31 @@ where
         .transpose()
 }
 
+/// Inserts one row into `table`: `columns` is a list of plain column names (a table's
+/// `COLUMNS`) and `values` pairs each column's position in it (`col!`) with its value, so the
+/// list can be reordered without moving a value into another column.
+pub(crate) fn insert_row(
+    conn: &rusqlite::Connection,
+    table: &str,
+    columns: &str,
+    values: &[(usize, &dyn rusqlite::ToSql)],
+) -> Result<(), crate::StoreError> {
+    let placeholders = vec!["?"; columns.split(',').count()].join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+    ))?;
+    debug_assert!(
+        values.len() == stmt.parameter_count()
+            && (0..values.len()).all(|c| values.iter().any(|(p, _)| *p == c)),
+        "one value for every column of {table}"
+    );
+    for (column, value) in values {
+        stmt.raw_bind_parameter(column + 1, value)?;
+    }
+    stmt.raw_execute()?;
+    Ok(())
+}
+
 /// A value kept as JSON text (details of a kind, a choice, a list of IDs).
 pub(crate) fn json_to_sql<T: serde::Serialize>(value: &T) -> Result<String, crate::StoreError> {
     serde_json::to_string(value).map_err(|e| crate::StoreError::Sql(text_conversion(0, e)))
