@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use crate::credentials::CredentialStore;
 use crate::key::{random_bytes, MasterKey};
+use crate::table::col;
 use crate::StoreError;
 
 const PURPOSE: &[u8] = b"kiroku audit head v1";
@@ -40,11 +41,12 @@ fn aad(vault_id: &str, generation: u64) -> Vec<u8> {
 impl AuditHead {
     /// The newest row of the chain in `conn`, if any.
     pub fn of(conn: &Connection) -> Result<Option<Self>, StoreError> {
+        const HEAD: &str = "seq, hash";
         let row: Option<(i64, Vec<u8>)> = conn
             .query_row(
-                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+                &format!("SELECT {HEAD} FROM audit ORDER BY seq DESC LIMIT 1"),
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(col!(HEAD, "seq"))?, r.get(col!(HEAD, "hash"))?)),
             )
             .optional()?;
         Ok(row.and_then(|(seq, hash)| {

@@ -474,11 +474,13 @@ impl Session {
             let version = current.version + 1;
             events::amend(
                 tx,
-                id,
-                version,
-                &links,
-                &facts,
-                &reason,
+                &events::Amendment {
+                    event_id: id,
+                    version,
+                    links: &links,
+                    facts: &facts,
+                    reason: &reason,
+                },
                 stamp.at,
                 &stamp.actor,
             )?;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{time_from_sql, time_to_sql};
+use super::{col, decoded, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 /// An affair as stored.
@@ -17,16 +17,16 @@ pub struct AffairRow {
     pub created_by: String,
 }
 
+/// The columns every query of `affairs` selects; [`from_row`] reads them by name.
 const COLUMNS: &str = "id, name, basis, created_at, created_by";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<AffairRow> {
-    let created_at: String = r.get(3)?;
     Ok(AffairRow {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        basis: r.get(2)?,
-        created_at: time_from_sql(&created_at)?,
-        created_by: r.get(4)?,
+        id: r.get(col!(COLUMNS, "id"))?,
+        name: r.get(col!(COLUMNS, "name"))?,
+        basis: r.get(col!(COLUMNS, "basis"))?,
+        created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
+        created_by: r.get(col!(COLUMNS, "created_by"))?,
     })
 }
 

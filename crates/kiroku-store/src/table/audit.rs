@@ -3,15 +3,16 @@
 use kiroku_core::audit::{link, AuditAction, AuditEntry, AuditRecord, ChainBreak, ChainVerifier};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{time_from_sql, time_to_sql};
+use super::{col, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 fn head(conn: &Connection) -> Result<Option<(u64, [u8; 32])>, StoreError> {
+    const HEAD: &str = "seq, hash";
     let row: Option<(i64, Vec<u8>)> = conn
         .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            &format!("SELECT {HEAD} FROM audit ORDER BY seq DESC LIMIT 1"),
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(col!(HEAD, "seq"))?, r.get(col!(HEAD, "hash"))?)),
         )
         .optional()?;
     match row {
@@ -48,16 +49,16 @@ pub fn append(conn: &Connection, entry: AuditEntry) -> Result<AuditRecord, Store
 
 /// A stored row as read back; `Err` holds why a row could not be decoded.
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<AuditRecord, ChainBreak>> {
-    let seq: i64 = r.get(0)?;
+    let seq: i64 = r.get(col!(COLUMNS, "seq"))?;
     let seq = seq as u64;
     let unreadable = |reason: &str| ChainBreak::Unreadable {
         seq,
         reason: reason.to_owned(),
     };
-    let at: String = r.get(1)?;
-    let action: String = r.get(3)?;
-    let prev: Vec<u8> = r.get(6)?;
-    let hash: Vec<u8> = r.get(7)?;
+    let at: String = r.get(col!(COLUMNS, "at"))?;
+    let action: String = r.get(col!(COLUMNS, "action"))?;
+    let prev: Vec<u8> = r.get(col!(COLUMNS, "prev_hash"))?;
+    let hash: Vec<u8> = r.get(col!(COLUMNS, "hash"))?;
     let Ok(at) = time_from_sql(&at) else {
         return Ok(Err(unreadable("日時")));
     };
@@ -71,22 +72,23 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<AuditRecord, ChainBreak>> {
         seq,
         entry: AuditEntry {
             at,
-            actor: r.get(2)?,
+            actor: r.get(col!(COLUMNS, "actor"))?,
             action,
-            target: r.get(4)?,
-            detail: r.get(5)?,
+            target: r.get(col!(COLUMNS, "target"))?,
+            detail: r.get(col!(COLUMNS, "detail"))?,
         },
         prev_hash,
         hash,
     }))
 }
 
-const SELECT: &str = "SELECT seq, at, actor, action, target, detail, prev_hash, hash FROM audit";
+/// The columns every query of whole rows selects; [`from_row`] reads them by name.
+const COLUMNS: &str = "seq, at, actor, action, target, detail, prev_hash, hash";
 
 /// The newest `limit` rows, newest last (skipping rows that cannot be decoded; `verify` names them).
 pub fn latest(conn: &Connection, limit: u64) -> Result<Vec<AuditRecord>, StoreError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT * FROM ({SELECT} ORDER BY seq DESC LIMIT ?1) ORDER BY seq"
+        "SELECT {COLUMNS} FROM (SELECT {COLUMNS} FROM audit ORDER BY seq DESC LIMIT ?1) ORDER BY seq"
     ))?;
     let rows = stmt.query_map([limit as i64], from_row)?;
     let mut out = Vec::new();
@@ -112,7 +114,7 @@ pub struct ChainReport {
 
 /// Recomputes every row's hash in order and names the first broken row.
 pub fn verify(conn: &Connection) -> Result<ChainReport, StoreError> {
-    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY seq"))?;
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))?;
     let mut rows = stmt.query([])?;
     let mut verifier = ChainVerifier::default();
     let mut first_break = None;

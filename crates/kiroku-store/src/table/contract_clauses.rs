@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, Row};
 
-use super::{date_from_sql, time_from_sql, time_to_sql};
+use super::{col, date_from_sql, decoded, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,15 +18,16 @@ pub struct ClauseTick {
     pub entered_by: String,
 }
 
+/// The columns every query of `contract_clauses` selects; [`from_row`] reads them by name.
+const COLUMNS: &str = "clause, contract, signed_on, entered_at, entered_by";
+
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ClauseTick> {
-    let signed_on: String = r.get(2)?;
-    let entered_at: String = r.get(3)?;
     Ok(ClauseTick {
-        clause: r.get(0)?,
-        contract: r.get(1)?,
-        signed_on: date_from_sql(2, &signed_on)?,
-        entered_at: time_from_sql(&entered_at)?,
-        entered_by: r.get(4)?,
+        clause: r.get(col!(COLUMNS, "clause"))?,
+        contract: r.get(col!(COLUMNS, "contract"))?,
+        signed_on: decoded(r, col!(COLUMNS, "signed_on"), date_from_sql)?,
+        entered_at: decoded(r, col!(COLUMNS, "entered_at"), time_from_sql)?,
+        entered_by: r.get(col!(COLUMNS, "entered_by"))?,
     })
 }
 
@@ -48,12 +49,12 @@ pub fn insert(conn: &Connection, contractor_id: i64, tick: &ClauseTick) -> Resul
 
 /// The latest tick of each clause of a contractor.
 pub fn current(conn: &Connection, contractor_id: i64) -> Result<Vec<ClauseTick>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT clause, contract, signed_on, entered_at, entered_by FROM contract_clauses c
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM contract_clauses c
          WHERE contractor_id = ?1 AND NOT EXISTS (SELECT 1 FROM contract_clauses d
              WHERE d.contractor_id = c.contractor_id AND d.clause = c.clause AND d.id > c.id)
-         ORDER BY clause",
-    )?;
+         ORDER BY clause"
+    ))?;
     let rows = stmt.query_map([contractor_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -6,7 +6,8 @@ use kiroku_core::evaluation::Pattern;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{
-    date_from_sql, json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql,
+    col, date_from_sql, decoded, decoded_opt, json_from_sql, json_to_sql, text_conversion,
+    time_from_sql, time_to_sql,
 };
 use crate::StoreError;
 
@@ -40,43 +41,40 @@ pub struct Placement {
     pub ledger_files: Vec<i64>,
 }
 
+/// The columns every query of `contractors` selects; [`from_row`] reads them by name.
 const COLUMNS: &str = "id, name, pattern, dept, manager, work, data, pmark_no, pmark_expiry, \
     leak_2y, parent_id, approved_on, ledger_files, disabled_at, created_at, created_by";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ContractorRow> {
-    let pattern: String = r.get(2)?;
-    let pmark_no: Option<String> = r.get(7)?;
-    let pmark_expiry: Option<String> = r.get(8)?;
-    let approved_on: Option<String> = r.get(11)?;
-    let files: String = r.get(12)?;
-    let disabled_at: Option<String> = r.get(13)?;
-    let created_at: String = r.get(14)?;
+    let pmark_no: Option<String> = r.get(col!(COLUMNS, "pmark_no"))?;
+    let pmark_expiry: Option<String> = r.get(col!(COLUMNS, "pmark_expiry"))?;
     Ok(ContractorRow {
-        id: r.get(0)?,
+        id: r.get(col!(COLUMNS, "id"))?,
         details: ContractorDetails {
-            name: r.get(1)?,
-            pattern: pattern
-                .parse::<Pattern>()
-                .map_err(|e| text_conversion(2, e))?,
-            dept: r.get(3)?,
-            manager: r.get(4)?,
-            work: r.get(5)?,
-            data: r.get(6)?,
+            name: r.get(col!(COLUMNS, "name"))?,
+            pattern: decoded(r, col!(COLUMNS, "pattern"), str::parse::<Pattern>)?,
+            dept: r.get(col!(COLUMNS, "dept"))?,
+            manager: r.get(col!(COLUMNS, "manager"))?,
+            work: r.get(col!(COLUMNS, "work"))?,
+            data: r.get(col!(COLUMNS, "data"))?,
             pmark: match (pmark_no, pmark_expiry) {
                 (Some(number), Some(expiry)) => Some(PrivacyMark {
                     number,
-                    expires_on: date_from_sql(8, &expiry)?,
+                    expires_on: date_from_sql(&expiry)
+                        .map_err(|e| text_conversion(col!(COLUMNS, "pmark_expiry"), e))?,
                 }),
                 _ => None,
             },
-            leak_in_2_years: r.get::<_, Option<i64>>(9)?.map(|v| v != 0),
+            leak_in_2_years: r
+                .get::<_, Option<i64>>(col!(COLUMNS, "leak_2y"))?
+                .map(|v| v != 0),
         },
-        parent_id: r.get(10)?,
-        approved_on: approved_on.map(|d| date_from_sql(11, &d)).transpose()?,
-        ledger_files: json_from_sql(12, &files)?,
-        disabled_at: disabled_at.map(|t| time_from_sql(&t)).transpose()?,
-        created_at: time_from_sql(&created_at)?,
-        created_by: r.get(15)?,
+        parent_id: r.get(col!(COLUMNS, "parent_id"))?,
+        approved_on: decoded_opt(r, col!(COLUMNS, "approved_on"), date_from_sql)?,
+        ledger_files: decoded(r, col!(COLUMNS, "ledger_files"), json_from_sql)?,
+        disabled_at: decoded_opt(r, col!(COLUMNS, "disabled_at"), time_from_sql)?,
+        created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
+        created_by: r.get(col!(COLUMNS, "created_by"))?,
     })
 }
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use kiroku_core::person::DependentDetails;
 use rusqlite::{params, Connection, Row};
 
-use super::{time_from_sql, time_to_sql};
+use super::{col, decoded, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,16 +15,18 @@ pub struct DependentRow {
     pub created_at: DateTime<Utc>,
 }
 
+/// The columns every query of `dependents` selects; [`from_row`] reads them by name.
+const COLUMNS: &str = "id, person_id, name, relation, created_at";
+
 fn from_row(r: &Row<'_>) -> rusqlite::Result<DependentRow> {
-    let created_at: String = r.get(4)?;
     Ok(DependentRow {
-        id: r.get(0)?,
-        person_id: r.get(1)?,
+        id: r.get(col!(COLUMNS, "id"))?,
+        person_id: r.get(col!(COLUMNS, "person_id"))?,
         details: DependentDetails {
-            name: r.get(2)?,
-            relation: r.get(3)?,
+            name: r.get(col!(COLUMNS, "name"))?,
+            relation: r.get(col!(COLUMNS, "relation"))?,
         },
-        created_at: time_from_sql(&created_at)?,
+        created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
     })
 }
 
@@ -44,9 +46,9 @@ pub fn insert(
 }
 
 pub fn of_person(conn: &Connection, person_id: i64) -> Result<Vec<DependentRow>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT id, person_id, name, relation, created_at FROM dependents WHERE person_id = ?1 ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM dependents WHERE person_id = ?1 ORDER BY id"
+    ))?;
     let rows = stmt.query_map([person_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -9,7 +9,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 
-use super::{date_from_sql, json_from_sql, json_to_sql, time_to_sql};
+use super::{col, date_from_sql, decoded, json_from_sql, json_to_sql, time_to_sql};
 use crate::StoreError;
 
 /// A document as entered.
@@ -96,32 +96,29 @@ impl Outcomes {
             ""
         };
         let args: Vec<Value> = only.map(Value::Integer).into_iter().collect();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT document_id, deleted, method, disposed_on, performer, witness, contractor_id,
-                    early_reason, event_id
-             FROM disposals{filter}"
-        ))?;
+        const DISPOSAL: &str = "document_id, deleted, method, disposed_on, performer, witness, \
+            contractor_id, early_reason, event_id";
+        let mut stmt = conn.prepare_cached(&format!("SELECT {DISPOSAL} FROM disposals{filter}"))?;
         let disposals = stmt
             .query_map(params_from_iter(args.iter()), |r| {
-                let method: String = r.get(2)?;
-                let on: String = r.get(3)?;
                 Ok((
-                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(col!(DISPOSAL, "document_id"))?,
                     Disposal {
-                        deleted: r.get::<_, i64>(1)? != 0,
-                        method: json_from_sql(2, &method)?,
-                        disposed_on: date_from_sql(3, &on)?,
-                        performer: r.get(4)?,
-                        witness: r.get(5)?,
-                        contractor_id: r.get(6)?,
-                        early_reason: r.get(7)?,
-                        event_id: r.get(8)?,
+                        deleted: r.get::<_, i64>(col!(DISPOSAL, "deleted"))? != 0,
+                        method: decoded(r, col!(DISPOSAL, "method"), json_from_sql)?,
+                        disposed_on: decoded(r, col!(DISPOSAL, "disposed_on"), date_from_sql)?,
+                        performer: r.get(col!(DISPOSAL, "performer"))?,
+                        witness: r.get(col!(DISPOSAL, "witness"))?,
+                        contractor_id: r.get(col!(DISPOSAL, "contractor_id"))?,
+                        early_reason: r.get(col!(DISPOSAL, "early_reason"))?,
+                        event_id: r.get(col!(DISPOSAL, "event_id"))?,
                     },
                 ))
             })?
             .collect::<Result<_, _>>()?;
+        const CERTIFICATE: &str = "cd.document_id, c.id, c.contractor_id, c.number, c.issued_on";
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT cd.document_id, c.id, c.contractor_id, c.number, c.issued_on
+            "SELECT {CERTIFICATE}
              FROM certificate_documents cd JOIN certificates c ON c.id = cd.certificate_id{}",
             if only.is_some() {
                 " WHERE cd.document_id = ?1"
@@ -131,14 +128,13 @@ impl Outcomes {
         ))?;
         let certificates = stmt
             .query_map(params_from_iter(args.iter()), |r| {
-                let issued: String = r.get(4)?;
                 Ok((
-                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(col!(CERTIFICATE, "document_id"))?,
                     Certificate {
-                        id: r.get(1)?,
-                        contractor_id: r.get(2)?,
-                        number: r.get(3)?,
-                        issued_on: date_from_sql(4, &issued)?,
+                        id: r.get(col!(CERTIFICATE, "id"))?,
+                        contractor_id: r.get(col!(CERTIFICATE, "contractor_id"))?,
+                        number: r.get(col!(CERTIFICATE, "number"))?,
+                        issued_on: decoded(r, col!(CERTIFICATE, "issued_on"), date_from_sql)?,
                     },
                 ))
             })?
@@ -150,21 +146,21 @@ impl Outcomes {
     }
 }
 
-/// Who entered a document and when is in the audit chain; a view reads only what it shows.
+/// The columns every query of `documents` selects; [`from_row`] reads them by name. Who
+/// entered a document and when is in the audit chain; a view reads only what it shows.
 const COLUMNS: &str = "id, name, ledger_no, rule_id, base_date, person_id, batch_count";
 
 fn from_row(r: &Row<'_>, outcomes: &Outcomes) -> rusqlite::Result<DocumentRow> {
-    let id: i64 = r.get(0)?;
-    let base: String = r.get(4)?;
+    let id: i64 = r.get(col!(COLUMNS, "id"))?;
     Ok(DocumentRow {
         id,
         doc: NewDocument {
-            name: r.get(1)?,
-            ledger_no: r.get(2)?,
-            rule_id: r.get(3)?,
-            base_date: date_from_sql(4, &base)?,
-            person_id: r.get(5)?,
-            batch_count: r.get(6)?,
+            name: r.get(col!(COLUMNS, "name"))?,
+            ledger_no: r.get(col!(COLUMNS, "ledger_no"))?,
+            rule_id: r.get(col!(COLUMNS, "rule_id"))?,
+            base_date: decoded(r, col!(COLUMNS, "base_date"), date_from_sql)?,
+            person_id: r.get(col!(COLUMNS, "person_id"))?,
+            batch_count: r.get(col!(COLUMNS, "batch_count"))?,
         },
         disposal: outcomes.disposals.get(&id).cloned(),
         certificate: outcomes.certificates.get(&id).cloned(),
@@ -256,12 +252,11 @@ pub fn list_where(
     let mut rows = stmt.query(params_from_iter(values))?;
     let mut kept = Vec::new();
     while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        let base: String = r.get(4)?;
+        let id: i64 = r.get(col!(COLUMNS, "id"))?;
         let key = DocumentKey {
             id,
-            rule_id: r.get(3)?,
-            base_date: date_from_sql(4, &base)?,
+            rule_id: r.get(col!(COLUMNS, "rule_id"))?,
+            base_date: decoded(r, col!(COLUMNS, "base_date"), date_from_sql)?,
             state: state_of(
                 outcomes.disposals.get(&id),
                 outcomes.certificates.contains_key(&id),

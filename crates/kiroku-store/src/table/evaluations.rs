@@ -7,7 +7,7 @@ use kiroku_core::evaluation::{Decision, Judgment, Pattern, Sheet, ShortcutFacts}
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::BTreeMap;
 
-use super::{date_from_sql, text_conversion, time_from_sql, time_to_sql};
+use super::{col, date_from_sql, decoded, text_conversion, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 /// An evaluation's header as stored (the sheet itself is read with [`sheet`]).
@@ -45,6 +45,7 @@ pub struct NewEvaluation {
     pub facts: ShortcutFacts,
 }
 
+/// The columns every query of `evaluations` selects; [`from_row`] reads them by name.
 const COLUMNS: &str = "id, contractor_id, re_evaluation, made_on, pattern, pmark_valid, leak_2y, \
     created_at, created_by, finalized_at, finalized_by, decision";
 
@@ -59,35 +60,35 @@ fn decision_from_sql(text: &str) -> Option<Decision> {
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<EvaluationRow> {
-    let made_on: String = r.get(3)?;
-    let pattern: String = r.get(4)?;
-    let created_at: String = r.get(7)?;
-    let finalized_at: Option<String> = r.get(9)?;
-    let finalized_by: Option<String> = r.get(10)?;
-    let decision: Option<String> = r.get(11)?;
+    let finalized_at: Option<String> = r.get(col!(COLUMNS, "finalized_at"))?;
+    let finalized_by: Option<String> = r.get(col!(COLUMNS, "finalized_by"))?;
+    let decision: Option<String> = r.get(col!(COLUMNS, "decision"))?;
     let finalized = match (finalized_at, finalized_by, decision) {
         (Some(at), Some(by), Some(d)) => Some(Finalized {
-            at: time_from_sql(&at)?,
+            at: time_from_sql(&at)
+                .map_err(|e| text_conversion(col!(COLUMNS, "finalized_at"), e))?,
             by,
-            decision: decision_from_sql(&d)
-                .ok_or_else(|| text_conversion(11, std::io::Error::other("unknown decision")))?,
+            decision: decision_from_sql(&d).ok_or_else(|| {
+                text_conversion(
+                    col!(COLUMNS, "decision"),
+                    std::io::Error::other("unknown decision"),
+                )
+            })?,
         }),
         _ => None,
     };
     Ok(EvaluationRow {
-        id: r.get(0)?,
-        contractor_id: r.get(1)?,
-        re_evaluation: r.get::<_, i64>(2)? != 0,
-        made_on: date_from_sql(3, &made_on)?,
-        pattern: pattern
-            .parse::<Pattern>()
-            .map_err(|e| text_conversion(4, e))?,
+        id: r.get(col!(COLUMNS, "id"))?,
+        contractor_id: r.get(col!(COLUMNS, "contractor_id"))?,
+        re_evaluation: r.get::<_, i64>(col!(COLUMNS, "re_evaluation"))? != 0,
+        made_on: decoded(r, col!(COLUMNS, "made_on"), date_from_sql)?,
+        pattern: decoded(r, col!(COLUMNS, "pattern"), str::parse::<Pattern>)?,
         facts: ShortcutFacts {
-            pmark_valid: r.get::<_, i64>(5)? != 0,
-            leak_in_2_years: r.get::<_, i64>(6)? != 0,
+            pmark_valid: r.get::<_, i64>(col!(COLUMNS, "pmark_valid"))? != 0,
+            leak_in_2_years: r.get::<_, i64>(col!(COLUMNS, "leak_2y"))? != 0,
         },
-        created_at: time_from_sql(&created_at)?,
-        created_by: r.get(8)?,
+        created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
+        created_by: r.get(col!(COLUMNS, "created_by"))?,
         finalized,
     })
 }
@@ -169,17 +170,23 @@ pub fn add_judgments(
 
 /// The sheet as it stands: the latest judgment (and its 改善措置等) of each item.
 pub fn sheet(conn: &Connection, evaluation_id: i64) -> Result<Sheet, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT item, judgment, improvement FROM evaluation_judgments j
+    const JUDGMENT: &str = "item, judgment, improvement";
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {JUDGMENT} FROM evaluation_judgments j
          WHERE evaluation_id = ?1 AND NOT EXISTS (SELECT 1 FROM evaluation_judgments k
-             WHERE k.evaluation_id = j.evaluation_id AND k.item = j.item AND k.id > j.id)",
-    )?;
+             WHERE k.evaluation_id = j.evaluation_id AND k.item = j.item AND k.id > j.id)"
+    ))?;
     let mut sheet = Sheet::default();
     let rows = stmt.query_map([evaluation_id], |r| {
-        let item: u8 = r.get(0)?;
-        let code: String = r.get(1)?;
-        let judgment = Judgment::parse(item, &code).map_err(|e| text_conversion(1, e))?;
-        Ok((item, judgment, r.get::<_, Option<String>>(2)?))
+        let item: u8 = r.get(col!(JUDGMENT, "item"))?;
+        let judgment = decoded(r, col!(JUDGMENT, "judgment"), |code| {
+            Judgment::parse(item, code)
+        })?;
+        Ok((
+            item,
+            judgment,
+            r.get::<_, Option<String>>(col!(JUDGMENT, "improvement"))?,
+        ))
     })?;
     for row in rows {
         let (item, judgment, improvement) = row?;
@@ -229,12 +236,15 @@ pub fn confirmed_improvements(
     conn: &Connection,
     evaluation_id: i64,
 ) -> Result<BTreeMap<u8, NaiveDate>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT item, confirmed_on FROM improvement_checks WHERE evaluation_id = ?1",
-    )?;
+    const CHECK: &str = "item, confirmed_on";
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CHECK} FROM improvement_checks WHERE evaluation_id = ?1"
+    ))?;
     let rows = stmt.query_map([evaluation_id], |r| {
-        let on: String = r.get(1)?;
-        Ok((r.get::<_, u8>(0)?, date_from_sql(1, &on)?))
+        Ok((
+            r.get::<_, u8>(col!(CHECK, "item"))?,
+            decoded(r, col!(CHECK, "confirmed_on"), date_from_sql)?,
+        ))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -9,8 +9,8 @@ use rusqlite::{params, params_from_iter, Connection, Row};
 use std::collections::HashMap;
 
 use super::{
-    date_from_sql, json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql,
-    Versioned,
+    col, date_from_sql, decoded, insert_row, json_from_sql, json_to_sql, position, text_conversion,
+    time_from_sql, time_to_sql, Versioned,
 };
 use crate::StoreError;
 
@@ -42,73 +42,100 @@ pub struct EventVersionRow {
     pub entered_by: String,
 }
 
+/// The columns every query of whole versions selects ([`from_row`] reads them by name) and a
+/// new version writes.
 const COLUMNS: &str = "event_id, version, kind, happened_on, affair_id, person_id, dependent_id, \
     ledger_no, clerk, details, content, note, reason, entered_at, entered_by, document_id";
 
-fn facts_from_row(r: &Row<'_>, date: usize, details: usize) -> rusqlite::Result<EventFacts> {
-    let happened_on: String = r.get(date)?;
-    let json: String = r.get(details)?;
-    Ok(EventFacts {
-        happened_on: date_from_sql(date, &happened_on)?,
-        details: json_from_sql::<EventDetails>(details, &json)?,
-        content: r.get(details + 1)?,
-        note: r.get(details + 2)?,
-    })
+/// Where a query selects an event's facts (found by name at compile time).
+#[derive(Clone, Copy)]
+struct FactColumns {
+    happened_on: usize,
+    details: usize,
+    content: usize,
+    note: usize,
+}
+
+impl FactColumns {
+    /// The facts' columns in the SELECT list `columns`.
+    const fn of(columns: &str) -> Self {
+        Self {
+            happened_on: position(columns, "happened_on"),
+            details: position(columns, "details"),
+            content: position(columns, "content"),
+            note: position(columns, "note"),
+        }
+    }
+
+    /// What happened, as the row holds it.
+    fn read(self, r: &Row<'_>) -> rusqlite::Result<EventFacts> {
+        Ok(EventFacts {
+            happened_on: decoded(r, self.happened_on, date_from_sql)?,
+            details: decoded(r, self.details, json_from_sql::<EventDetails>)?,
+            content: r.get(self.content)?,
+            note: r.get(self.note)?,
+        })
+    }
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<EventVersionRow> {
-    let entered_at: String = r.get(13)?;
     Ok(EventVersionRow {
-        event_id: r.get(0)?,
-        version: r.get(1)?,
+        event_id: r.get(col!(COLUMNS, "event_id"))?,
+        version: r.get(col!(COLUMNS, "version"))?,
         links: EventLinks {
-            affair_id: r.get(4)?,
-            person_id: r.get(5)?,
-            dependent_id: r.get(6)?,
-            ledger_no: r.get(7)?,
-            clerk: r.get(8)?,
-            document_id: r.get(15)?,
+            affair_id: r.get(col!(COLUMNS, "affair_id"))?,
+            person_id: r.get(col!(COLUMNS, "person_id"))?,
+            dependent_id: r.get(col!(COLUMNS, "dependent_id"))?,
+            ledger_no: r.get(col!(COLUMNS, "ledger_no"))?,
+            clerk: r.get(col!(COLUMNS, "clerk"))?,
+            document_id: r.get(col!(COLUMNS, "document_id"))?,
         },
-        facts: facts_from_row(r, 3, 9)?,
-        reason: r.get(12)?,
-        entered_at: time_from_sql(&entered_at)?,
-        entered_by: r.get(14)?,
+        facts: const { FactColumns::of(COLUMNS) }.read(r)?,
+        reason: r.get(col!(COLUMNS, "reason"))?,
+        entered_at: decoded(r, col!(COLUMNS, "entered_at"), time_from_sql)?,
+        entered_by: r.get(col!(COLUMNS, "entered_by"))?,
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn insert_version(
-    conn: &Connection,
+/// One version as it is written: the row [`from_row`] reads back.
+struct NewVersion<'a> {
     event_id: i64,
     version: u32,
-    links: &EventLinks,
-    facts: &EventFacts,
-    reason: Option<&str>,
+    links: &'a EventLinks,
+    facts: &'a EventFacts,
+    /// Why it replaces the previous version (`None` for version 1).
+    reason: Option<&'a str>,
     at: DateTime<Utc>,
-    by: &str,
-) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "INSERT INTO event_versions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
-    ))?;
-    stmt.execute(params![
-        event_id,
-        version,
-        facts.details.kind().as_str(),
-        facts.happened_on.to_string(),
-        links.affair_id,
-        links.person_id,
-        links.dependent_id,
-        links.ledger_no,
-        links.clerk,
-        json_to_sql(&facts.details)?,
-        facts.content,
-        facts.note,
-        reason,
-        time_to_sql(at),
-        by,
-        links.document_id
-    ])?;
-    Ok(())
+    by: &'a str,
+}
+
+fn insert_version(conn: &Connection, v: &NewVersion<'_>) -> Result<(), StoreError> {
+    insert_row(
+        conn,
+        "event_versions",
+        COLUMNS,
+        &[
+            (col!(COLUMNS, "event_id"), &v.event_id),
+            (col!(COLUMNS, "version"), &v.version),
+            (col!(COLUMNS, "kind"), &v.facts.details.kind().as_str()),
+            (
+                col!(COLUMNS, "happened_on"),
+                &v.facts.happened_on.to_string(),
+            ),
+            (col!(COLUMNS, "affair_id"), &v.links.affair_id),
+            (col!(COLUMNS, "person_id"), &v.links.person_id),
+            (col!(COLUMNS, "dependent_id"), &v.links.dependent_id),
+            (col!(COLUMNS, "ledger_no"), &v.links.ledger_no),
+            (col!(COLUMNS, "clerk"), &v.links.clerk),
+            (col!(COLUMNS, "details"), &json_to_sql(&v.facts.details)?),
+            (col!(COLUMNS, "content"), &v.facts.content),
+            (col!(COLUMNS, "note"), &v.facts.note),
+            (col!(COLUMNS, "reason"), &v.reason),
+            (col!(COLUMNS, "entered_at"), &time_to_sql(v.at)),
+            (col!(COLUMNS, "entered_by"), &v.by),
+            (col!(COLUMNS, "document_id"), &v.links.document_id),
+        ],
+    )
 }
 
 /// Records a new event (version 1) and returns its ID.
@@ -122,23 +149,52 @@ pub fn insert(
     conn.prepare_cached("INSERT INTO events (entered_at, entered_by) VALUES (?1, ?2)")?
         .execute(params![time_to_sql(at), by])?;
     let id = conn.last_insert_rowid();
-    insert_version(conn, id, 1, links, facts, None, at, by)?;
+    insert_version(
+        conn,
+        &NewVersion {
+            event_id: id,
+            version: 1,
+            links,
+            facts,
+            reason: None,
+            at,
+            by,
+        },
+    )?;
     Ok(id)
 }
 
-/// Adds version `version` of event `id`, with the reason for the correction.
-#[allow(clippy::too_many_arguments)]
+/// A correction of an event: its next version, what the event says now, and why.
+#[derive(Debug, Clone, Copy)]
+pub struct Amendment<'a> {
+    pub event_id: i64,
+    /// The new version's number (the current version's plus one).
+    pub version: u32,
+    pub links: &'a EventLinks,
+    pub facts: &'a EventFacts,
+    /// Why the new version replaces the current one.
+    pub reason: &'a str,
+}
+
+/// Adds version `a.version` of event `a.event_id`, with the reason for the correction.
 pub fn amend(
     conn: &Connection,
-    id: i64,
-    version: u32,
-    links: &EventLinks,
-    facts: &EventFacts,
-    reason: &str,
+    a: &Amendment<'_>,
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<(), StoreError> {
-    insert_version(conn, id, version, links, facts, Some(reason), at, by)
+    insert_version(
+        conn,
+        &NewVersion {
+            event_id: a.event_id,
+            version: a.version,
+            links: a.links,
+            facts: a.facts,
+            reason: Some(a.reason),
+            at,
+            by,
+        },
+    )
 }
 
 /// `v` is the current version of its event: no later version exists.
@@ -225,23 +281,26 @@ impl Names {
             let rows = stmt.query_map([], row)?;
             Ok(rows.collect::<Result<_, _>>()?)
         }
+        const ID_NAME: &str = "id, name";
+        /// 氏名 and 所属 (or 委託事業主名)
+        const PERSON: &str = "id, name, COALESCE(dept, employer) AS unit";
+        const USER: &str = "login_id, name";
         Ok(Self {
-            affairs: map(conn, "SELECT id, name FROM affairs", |r| {
-                Ok((r.get(0)?, name(r, 1)?))
+            affairs: map(conn, &format!("SELECT {ID_NAME} FROM affairs"), |r| {
+                Ok((r.get(col!(ID_NAME, "id"))?, name(r, col!(ID_NAME, "name"))?))
             })?,
-            persons: map(
-                conn,
-                "SELECT id, name, COALESCE(dept, employer) FROM persons",
-                |r| {
-                    let unit: Option<String> = r.get(2)?;
-                    Ok((r.get(0)?, (name(r, 1)?, unit.map(Into::into))))
-                },
-            )?,
-            dependents: map(conn, "SELECT id, name FROM dependents", |r| {
-                Ok((r.get(0)?, name(r, 1)?))
+            persons: map(conn, &format!("SELECT {PERSON} FROM persons"), |r| {
+                let unit: Option<String> = r.get(col!(PERSON, "unit"))?;
+                Ok((
+                    r.get(col!(PERSON, "id"))?,
+                    (name(r, col!(PERSON, "name"))?, unit.map(Into::into)),
+                ))
             })?,
-            users: map(conn, "SELECT login_id, name FROM users", |r| {
-                Ok((r.get(0)?, name(r, 1)?))
+            dependents: map(conn, &format!("SELECT {ID_NAME} FROM dependents"), |r| {
+                Ok((r.get(col!(ID_NAME, "id"))?, name(r, col!(ID_NAME, "name"))?))
+            })?,
+            users: map(conn, &format!("SELECT {USER} FROM users"), |r| {
+                Ok((r.get(col!(USER, "login_id"))?, name(r, col!(USER, "name"))?))
             })?,
         })
     }
@@ -256,8 +315,6 @@ fn missing(column: usize, what: &str) -> rusqlite::Error {
     text_conversion(column, std::io::Error::other(format!("{what} not found")))
 }
 
-/// The current version of every event the filter selects, with the names the views print,
-/// in date order (then as entered).
 /// How many current events the filter selects.
 pub fn count(conn: &Connection, filter: &EventFilter) -> Result<u64, StoreError> {
     let (clause, values) = filter.where_clause();
@@ -269,46 +326,50 @@ pub fn count(conn: &Connection, filter: &EventFilter) -> Result<u64, StoreError>
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
+/// The current version of every event the filter selects, with the names the views print,
+/// in date order (then as entered).
 pub fn handling_records(
     conn: &Connection,
     filter: &EventFilter,
 ) -> Result<Vec<HandlingRecord>, StoreError> {
     let names = Names::load(conn)?;
     let (clause, values) = filter.where_clause();
+    /// What a view shows of a version.
+    const RECORD: &str = "v.event_id, v.version, v.happened_on, v.details, v.content, v.note, \
+        v.affair_id, v.person_id, v.dependent_id, v.ledger_no, v.clerk, v.document_id";
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT v.event_id, v.version, v.happened_on, v.details, v.content, v.note,
-                v.affair_id, v.person_id, v.dependent_id, v.ledger_no, v.clerk, v.document_id
+        "SELECT {RECORD}
          FROM event_versions v
          WHERE {clause}
          ORDER BY v.happened_on, v.event_id"
     ))?;
     let rows = stmt.query_map(params_from_iter(values), |r| {
-        let affair_id: Option<i64> = r.get(6)?;
-        let person_id: Option<i64> = r.get(7)?;
-        let dependent_id: Option<i64> = r.get(8)?;
-        let clerk_id: String = r.get(10)?;
+        let affair_id: Option<i64> = r.get(col!(RECORD, "affair_id"))?;
+        let person_id: Option<i64> = r.get(col!(RECORD, "person_id"))?;
+        let dependent_id: Option<i64> = r.get(col!(RECORD, "dependent_id"))?;
+        let clerk_id: String = r.get(col!(RECORD, "clerk"))?;
         let (person, unit) = match person_id {
             Some(p) => {
                 let (name, unit) = names
                     .persons
                     .get(&p)
                     .cloned()
-                    .ok_or_else(|| missing(7, "person"))?;
+                    .ok_or_else(|| missing(col!(RECORD, "person_id"), "person"))?;
                 (Some(name), unit)
             }
             None => (None, None),
         };
         Ok(HandlingRecord {
-            event_id: r.get(0)?,
-            version: r.get(1)?,
-            facts: facts_from_row(r, 2, 3)?,
+            event_id: r.get(col!(RECORD, "event_id"))?,
+            version: r.get(col!(RECORD, "version"))?,
+            facts: const { FactColumns::of(RECORD) }.read(r)?,
             affair: affair_id
                 .map(|a| {
                     names
                         .affairs
                         .get(&a)
                         .cloned()
-                        .ok_or_else(|| missing(6, "affair"))
+                        .ok_or_else(|| missing(col!(RECORD, "affair_id"), "affair"))
                 })
                 .transpose()?,
             affair_id,
@@ -321,17 +382,17 @@ pub fn handling_records(
                         .dependents
                         .get(&d)
                         .cloned()
-                        .ok_or_else(|| missing(8, "dependent"))
+                        .ok_or_else(|| missing(col!(RECORD, "dependent_id"), "dependent"))
                 })
                 .transpose()?,
             dependent_id,
-            file_no: r.get(9)?,
-            document_id: r.get(11)?,
+            file_no: r.get(col!(RECORD, "ledger_no"))?,
+            document_id: r.get(col!(RECORD, "document_id"))?,
             clerk: names
                 .users
                 .get(&clerk_id)
                 .cloned()
-                .ok_or_else(|| missing(10, "user"))?,
+                .ok_or_else(|| missing(col!(RECORD, "clerk"), "user"))?,
             clerk_id,
         })
     })?;
@@ -344,13 +405,16 @@ pub fn days_by_contractor(
     conn: &Connection,
     kind: EventKind,
 ) -> Result<Vec<(String, NaiveDate)>, StoreError> {
+    const DAYS: &str = "json_extract(v.details, '$.contractor') AS contractor, v.happened_on";
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT json_extract(v.details, '$.contractor'), v.happened_on FROM event_versions v
+        "SELECT {DAYS} FROM event_versions v
          WHERE v.kind = ?1 AND json_extract(v.details, '$.contractor') IS NOT NULL AND {CURRENT}"
     ))?;
     let rows = stmt.query_map([kind.as_str()], |r| {
-        let day: String = r.get(1)?;
-        Ok((r.get(0)?, date_from_sql(1, &day)?))
+        Ok((
+            r.get(col!(DAYS, "contractor"))?,
+            decoded(r, col!(DAYS, "happened_on"), date_from_sql)?,
+        ))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

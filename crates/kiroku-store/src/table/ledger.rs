@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use kiroku_core::ledger::{LedgerEntry, Medium, RetentionRef};
 use rusqlite::{params, Connection, Row};
 
-use super::{json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql, Versioned};
+use super::{
+    col, decoded, insert_row, json_from_sql, json_to_sql, time_from_sql, time_to_sql, Versioned,
+};
 use crate::StoreError;
 
 /// One version of a 台帳 entry.
@@ -21,37 +23,33 @@ pub struct LedgerVersionRow {
     pub entered_by: String,
 }
 
+/// The columns every query of `ledger_versions` selects ([`from_row`] reads them by name) and
+/// a new version writes.
 const COLUMNS: &str = "no, version, name, scope, dept, owner, handlers, purpose, retention, \
     retention_rule, disposal, location, medium, reason, entered_at, entered_by";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<LedgerVersionRow> {
-    let handlers: String = r.get(6)?;
-    let disposal: String = r.get(10)?;
-    let medium: String = r.get(12)?;
-    let entered_at: String = r.get(14)?;
     Ok(LedgerVersionRow {
-        no: r.get(0)?,
-        version: r.get(1)?,
+        no: r.get(col!(COLUMNS, "no"))?,
+        version: r.get(col!(COLUMNS, "version"))?,
         entry: LedgerEntry {
-            name: r.get(2)?,
-            scope: r.get(3)?,
-            dept: r.get(4)?,
-            owner: r.get(5)?,
-            handlers: json_from_sql(6, &handlers)?,
-            purpose: r.get(7)?,
+            name: r.get(col!(COLUMNS, "name"))?,
+            scope: r.get(col!(COLUMNS, "scope"))?,
+            dept: r.get(col!(COLUMNS, "dept"))?,
+            owner: r.get(col!(COLUMNS, "owner"))?,
+            handlers: decoded(r, col!(COLUMNS, "handlers"), json_from_sql)?,
+            purpose: r.get(col!(COLUMNS, "purpose"))?,
             retention: RetentionRef {
-                text: r.get(8)?,
-                rule_id: r.get(9)?,
+                text: r.get(col!(COLUMNS, "retention"))?,
+                rule_id: r.get(col!(COLUMNS, "retention_rule"))?,
             },
-            disposal: json_from_sql(10, &disposal)?,
-            location: r.get(11)?,
-            medium: medium
-                .parse::<Medium>()
-                .map_err(|e| text_conversion(12, e))?,
+            disposal: decoded(r, col!(COLUMNS, "disposal"), json_from_sql)?,
+            location: r.get(col!(COLUMNS, "location"))?,
+            medium: decoded(r, col!(COLUMNS, "medium"), str::parse::<Medium>)?,
         },
-        reason: r.get(13)?,
-        entered_at: time_from_sql(&entered_at)?,
-        entered_by: r.get(15)?,
+        reason: r.get(col!(COLUMNS, "reason"))?,
+        entered_at: decoded(r, col!(COLUMNS, "entered_at"), time_from_sql)?,
+        entered_by: r.get(col!(COLUMNS, "entered_by"))?,
     })
 }
 
@@ -64,28 +62,29 @@ fn insert_version(
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<(), StoreError> {
-    conn.execute(
-        &format!("INSERT INTO ledger_versions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
-        params![
-            no,
-            version,
-            e.name,
-            e.scope,
-            e.dept,
-            e.owner,
-            json_to_sql(&e.handlers)?,
-            e.purpose,
-            e.retention.text,
-            e.retention.rule_id,
-            json_to_sql(&e.disposal)?,
-            e.location,
-            e.medium.as_str(),
-            reason,
-            time_to_sql(at),
-            by
+    insert_row(
+        conn,
+        "ledger_versions",
+        COLUMNS,
+        &[
+            (col!(COLUMNS, "no"), &no),
+            (col!(COLUMNS, "version"), &version),
+            (col!(COLUMNS, "name"), &e.name),
+            (col!(COLUMNS, "scope"), &e.scope),
+            (col!(COLUMNS, "dept"), &e.dept),
+            (col!(COLUMNS, "owner"), &e.owner),
+            (col!(COLUMNS, "handlers"), &json_to_sql(&e.handlers)?),
+            (col!(COLUMNS, "purpose"), &e.purpose),
+            (col!(COLUMNS, "retention"), &e.retention.text),
+            (col!(COLUMNS, "retention_rule"), &e.retention.rule_id),
+            (col!(COLUMNS, "disposal"), &json_to_sql(&e.disposal)?),
+            (col!(COLUMNS, "location"), &e.location),
+            (col!(COLUMNS, "medium"), &e.medium.as_str()),
+            (col!(COLUMNS, "reason"), &reason),
+            (col!(COLUMNS, "entered_at"), &time_to_sql(at)),
+            (col!(COLUMNS, "entered_by"), &by),
         ],
-    )?;
-    Ok(())
+    )
 }
 
 /// Adds a new entry (version 1) and returns its NO.

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::person::{PersonDetails, PersonKind};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{text_conversion, time_from_sql, time_to_sql};
+use super::{col, decoded, decoded_opt, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 /// A person as stored.
@@ -18,27 +18,21 @@ pub struct PersonRow {
     pub created_by: String,
 }
 
+/// The columns every query of `persons` selects; [`from_row`] reads them by name.
 const COLUMNS: &str = "id, kind, name, dept, employer, left_on, created_at, created_by";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
-    let kind: String = r.get(1)?;
-    let left_on: Option<String> = r.get(5)?;
-    let created_at: String = r.get(6)?;
     Ok(PersonRow {
-        id: r.get(0)?,
+        id: r.get(col!(COLUMNS, "id"))?,
         details: PersonDetails {
-            kind: kind
-                .parse::<PersonKind>()
-                .map_err(|e| text_conversion(1, e))?,
-            name: r.get(2)?,
-            dept: r.get(3)?,
-            employer: r.get(4)?,
+            kind: decoded(r, col!(COLUMNS, "kind"), str::parse::<PersonKind>)?,
+            name: r.get(col!(COLUMNS, "name"))?,
+            dept: r.get(col!(COLUMNS, "dept"))?,
+            employer: r.get(col!(COLUMNS, "employer"))?,
         },
-        left_on: left_on
-            .map(|d| d.parse::<NaiveDate>().map_err(|e| text_conversion(5, e)))
-            .transpose()?,
-        created_at: time_from_sql(&created_at)?,
-        created_by: r.get(7)?,
+        left_on: decoded_opt(r, col!(COLUMNS, "left_on"), str::parse::<NaiveDate>)?,
+        created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
+        created_by: r.get(col!(COLUMNS, "created_by"))?,
     })
 }
 

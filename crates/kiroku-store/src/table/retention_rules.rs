@@ -6,7 +6,9 @@ use kiroku_core::period::StartKind;
 use kiroku_core::retention::RetentionRule;
 use rusqlite::{params, Connection, Row};
 
-use super::{json_from_sql, json_to_sql, text_conversion, time_from_sql, time_to_sql, Versioned};
+use super::{
+    col, decoded, insert_row, json_from_sql, json_to_sql, time_from_sql, time_to_sql, Versioned,
+};
 use crate::StoreError;
 
 /// One version of a rule.
@@ -20,6 +22,8 @@ pub struct RuleVersionRow {
     pub entered_by: String,
 }
 
+/// The columns every query of `retention_rule_versions` selects ([`from_row`] reads them by
+/// name) and a new version writes.
 const COLUMNS: &str = "rule_id, version, name, start_kind, years, basis, statutory, disposal, \
     base_hint, reason, entered_at, entered_by";
 
@@ -30,26 +34,21 @@ const VERSIONS: Versioned = Versioned {
 };
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<RuleVersionRow> {
-    let start: String = r.get(3)?;
-    let disposal: String = r.get(7)?;
-    let entered_at: String = r.get(10)?;
     Ok(RuleVersionRow {
-        id: r.get(0)?,
-        version: r.get(1)?,
+        id: r.get(col!(COLUMNS, "rule_id"))?,
+        version: r.get(col!(COLUMNS, "version"))?,
         rule: RetentionRule {
-            name: r.get(2)?,
-            start: start
-                .parse::<StartKind>()
-                .map_err(|e| text_conversion(3, e))?,
-            years: r.get(4)?,
-            basis: r.get(5)?,
-            statutory: r.get::<_, i64>(6)? != 0,
-            disposal: json_from_sql(7, &disposal)?,
-            base_hint: r.get(8)?,
+            name: r.get(col!(COLUMNS, "name"))?,
+            start: decoded(r, col!(COLUMNS, "start_kind"), str::parse::<StartKind>)?,
+            years: r.get(col!(COLUMNS, "years"))?,
+            basis: r.get(col!(COLUMNS, "basis"))?,
+            statutory: r.get::<_, i64>(col!(COLUMNS, "statutory"))? != 0,
+            disposal: decoded(r, col!(COLUMNS, "disposal"), json_from_sql)?,
+            base_hint: r.get(col!(COLUMNS, "base_hint"))?,
         },
-        reason: r.get(9)?,
-        entered_at: time_from_sql(&entered_at)?,
-        entered_by: r.get(11)?,
+        reason: r.get(col!(COLUMNS, "reason"))?,
+        entered_at: decoded(r, col!(COLUMNS, "entered_at"), time_from_sql)?,
+        entered_by: r.get(col!(COLUMNS, "entered_by"))?,
     })
 }
 
@@ -62,27 +61,25 @@ fn insert_version(
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<(), StoreError> {
-    conn.execute(
-        &format!(
-            "INSERT INTO retention_rule_versions ({COLUMNS})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-        ),
-        params![
-            id,
-            version,
-            rule.name,
-            rule.start.as_str(),
-            rule.years,
-            rule.basis,
-            i64::from(rule.statutory),
-            json_to_sql(&rule.disposal)?,
-            rule.base_hint,
-            reason,
-            time_to_sql(at),
-            by
+    insert_row(
+        conn,
+        "retention_rule_versions",
+        COLUMNS,
+        &[
+            (col!(COLUMNS, "rule_id"), &id),
+            (col!(COLUMNS, "version"), &version),
+            (col!(COLUMNS, "name"), &rule.name),
+            (col!(COLUMNS, "start_kind"), &rule.start.as_str()),
+            (col!(COLUMNS, "years"), &rule.years),
+            (col!(COLUMNS, "basis"), &rule.basis),
+            (col!(COLUMNS, "statutory"), &i64::from(rule.statutory)),
+            (col!(COLUMNS, "disposal"), &json_to_sql(&rule.disposal)?),
+            (col!(COLUMNS, "base_hint"), &rule.base_hint),
+            (col!(COLUMNS, "reason"), &reason),
+            (col!(COLUMNS, "entered_at"), &time_to_sql(at)),
+            (col!(COLUMNS, "entered_by"), &by),
         ],
-    )?;
-    Ok(())
+    )
 }
 
 /// Adds a rule (version 1) and returns its ID.

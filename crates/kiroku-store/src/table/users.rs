@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use kiroku_core::user::{LoginId, Role, UserProfile};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{text_conversion, time_from_sql, time_to_sql};
+use super::{col, decoded, decoded_opt, insert_row, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 /// A user as stored.
@@ -24,42 +24,44 @@ impl UserRow {
     }
 }
 
+/// The columns every query of `users` selects ([`from_row`] reads them by name) and
+/// [`insert`] writes.
 const COLUMNS: &str = "login_id, name, dept, duties, role, created_at, created_by, disabled_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
-    let login: String = r.get(0)?;
-    let role: String = r.get(4)?;
-    let created_at: String = r.get(5)?;
-    let disabled_at: Option<String> = r.get(7)?;
     Ok(UserRow {
-        login_id: LoginId::parse(&login).map_err(|e| text_conversion(0, e))?,
+        login_id: decoded(r, col!(COLUMNS, "login_id"), LoginId::parse)?,
         profile: UserProfile {
-            name: r.get(1)?,
-            dept: r.get(2)?,
-            duties: r.get(3)?,
+            name: r.get(col!(COLUMNS, "name"))?,
+            dept: r.get(col!(COLUMNS, "dept"))?,
+            duties: r.get(col!(COLUMNS, "duties"))?,
         },
-        role: role.parse().map_err(|e| text_conversion(4, e))?,
-        created_at: time_from_sql(&created_at)?,
-        created_by: r.get(6)?,
-        disabled_at: disabled_at.as_deref().map(time_from_sql).transpose()?,
+        role: decoded(r, col!(COLUMNS, "role"), str::parse::<Role>)?,
+        created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
+        created_by: r.get(col!(COLUMNS, "created_by"))?,
+        disabled_at: decoded_opt(r, col!(COLUMNS, "disabled_at"), time_from_sql)?,
     })
 }
 
 pub fn insert(conn: &Connection, user: &UserRow) -> Result<(), StoreError> {
-    conn.execute(
-        &format!("INSERT INTO users ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-        params![
-            user.login_id.as_str(),
-            user.profile.name,
-            user.profile.dept,
-            user.profile.duties,
-            user.role.as_str(),
-            time_to_sql(user.created_at),
-            user.created_by,
-            user.disabled_at.map(time_to_sql),
+    insert_row(
+        conn,
+        "users",
+        COLUMNS,
+        &[
+            (col!(COLUMNS, "login_id"), &user.login_id.as_str()),
+            (col!(COLUMNS, "name"), &user.profile.name),
+            (col!(COLUMNS, "dept"), &user.profile.dept),
+            (col!(COLUMNS, "duties"), &user.profile.duties),
+            (col!(COLUMNS, "role"), &user.role.as_str()),
+            (col!(COLUMNS, "created_at"), &time_to_sql(user.created_at)),
+            (col!(COLUMNS, "created_by"), &user.created_by),
+            (
+                col!(COLUMNS, "disabled_at"),
+                &user.disabled_at.map(time_to_sql),
+            ),
         ],
-    )?;
-    Ok(())
+    )
 }
 
 pub fn get(conn: &Connection, id: &LoginId) -> Result<Option<UserRow>, StoreError> {
