@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every check and every test: formatting, clippy, the UI's
-# type check, lint and tests, all Rust tests (which also regenerate the TypeScript bindings,
-# and must leave them unchanged), the device-secret test against a private Secret Service, and
+# Installs what is missing, then runs every check and every test: formatting, module cycles,
+# clippy, the UI's type check, lint and tests, all Rust tests (which also regenerate the
+# TypeScript bindings, and must leave them unchanged), the device-secret test against a private Secret Service, and
 # the desktop app driven end to end in its real engine (scripts/e2e.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +25,9 @@ step "UI: build, type check, lint, tests"
 
 step "cargo fmt --check"
 cargo fmt --all --check
+
+step "No module cycles inside any crate"
+python3 scripts/module-cycles.py
 
 step "cargo clippy (all targets, -D warnings)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
