@@ -1,44 +1,155 @@
-//! `kiroku ledger …`, `kiroku event …` and `kiroku view …`.
+//! `kiroku event …` and `kiroku view …`: the handling records (取扱記録, 別紙1) and their two
+//! views, the 取扱記録表 and the 運用状況記録票.
+//!
+//! IDs and numbers are read as text and checked by `crate::input::number` (the My Number guard
+//! first), so that a mistyped 個人番号 is never echoed back by an argument parser.
 
-use kiroku_api::{
-    ApiError, ChronologicalRow, EventChanges, EventFields, EventQuery, EventView, LedgerChanges,
-    LedgerView, LifecycleRow, NewEvent, NewLedgerEntry,
-};
-use kiroku_core::FieldError;
-use std::path::Path;
-use unicode_normalization::UnicodeNormalization;
+use clap::{Args, Subcommand};
+use kiroku_api::{ChronologicalRow, EventChanges, EventFields, EventView, LifecycleRow, NewEvent};
+use std::path::{Path, PathBuf};
 
-use crate::args::Cli;
-use crate::commands::with_session;
-use crate::log_args::{
-    EventAddArgs, EventAmendArgs, EventCommand, EventFieldArgs, LedgerAddArgs, LedgerAmendArgs,
-    LedgerCommand, QueryArgs, ViewCommand,
-};
+use crate::filters::{query, QueryArgs};
+use crate::global::Global;
+use crate::input::{invalid, number, reason, yes_no};
 use crate::output::{emit, local, table, Failure};
+use crate::session::with_session;
 
-fn invalid(field: &'static str, message: impl Into<String>) -> Failure {
-    Failure::Api(ApiError::Invalid(FieldError::new(field, message)))
+/// The details of an event; which ones a kind needs is in `kiroku event add --help`.
+#[derive(Debug, Args, Default)]
+pub struct EventFieldArgs {
+    /// 取得元（acquire）: person | agent | employer | jlis | other:内容
+    #[arg(long)]
+    pub source: Option<String>,
+    /// 本人確認方法（acquire: mynumber_card, notification_card, resident_record, preprinted_match, jlis, agent, employer_verified, other:内容）または廃棄・削除の方法（dispose, delete: shred, dissolve, incinerate, destroy, wipe_software, system_delete, other:内容）。「ID:内容」で具体的に書ける（例: mynumber_card:個人番号カードコピー）。
+    #[arg(long)]
+    pub method: Option<String>,
+    /// 提出先（submit: tax_office, hello_work, pension_office, municipality, labour_bureau, kyosai_federation, other。例: tax_office:大分税務署）または持出先（take_out）。
+    #[arg(long)]
+    pub to: Option<String>,
+    /// 提出方法（submit）: e_filing | registered_mail | sealed_hand_carry | information_network | other:内容
+    #[arg(long)]
+    pub via: Option<String>,
+    /// 持出しの安全措置（take_out）、カンマ区切り: seal, tracked_mail, encryption, password, locked_case, other:内容
+    #[arg(long, value_delimiter = ',')]
+    pub measures: Vec<String>,
+    /// 封緘したか（hand_over）: yes | no
+    #[arg(long)]
+    pub sealed: Option<String>,
+    /// 内容: 利用の内容（use）、出力したもの（output）、持出しの目的（take_out）、廃棄・削除したもの（dispose, delete）、求めた内容（refusal）、訂正等の内容（correct）。
+    #[arg(long)]
+    pub content: Option<String>,
+    /// 委託先（dispose を委託したとき、certificate）。
+    #[arg(long)]
+    pub contractor: Option<String>,
+    /// 証明書番号（certificate）。
+    #[arg(long)]
+    pub certificate_no: Option<String>,
+    /// 回答（refusal）。
+    #[arg(long)]
+    pub answer: Option<String>,
+    /// 請求者（correct）。
+    #[arg(long)]
+    pub requester: Option<String>,
+    /// 訂正理由（correct: 本人から求められた訂正等の理由）。
+    #[arg(long)]
+    pub correction_reason: Option<String>,
+    /// 確認者のユーザーID（delete: 削除した担当者とは別の人）。
+    #[arg(long)]
+    pub witness: Option<String>,
+    /// 責任者のユーザーID（correct）。
+    #[arg(long)]
+    pub officer: Option<String>,
+    /// 備考。
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
-/// An ID or NO. typed on the command line. The guard runs first and the message never
-/// repeats what was typed.
-pub(crate) fn number(field: &'static str, text: &str) -> Result<i64, Failure> {
-    kiroku_core::guard::check_field(field, text).map_err(|e| Failure::Api(e.into()))?;
-    let digits: String = text.nfkc().collect();
-    digits
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| invalid(field, "数字（1 以上）で指定してください。"))
+#[derive(Debug, Subcommand)]
+pub enum EventCommand {
+    /// 取扱いを記録する。--person に複数の ID（カンマ区切り）か --persons-file を渡すと、同じ記録を全員分つける。
+    Add(EventAddArgs),
+    /// 記録の一覧（現在の版、日付順。訂正されたものに印）。
+    List(QueryArgs),
+    /// 記録の1件（現在の版）。
+    Show { id: String },
+    /// 記録を訂正する（新しい版として記録。理由が必要。空の値 "" で項目を消せる）。
+    Amend(EventAmendArgs),
+    /// 記録の全ての版（訂正の履歴）。
+    History { id: String },
 }
 
-pub(crate) fn yes_no(field: &'static str, text: &str) -> Result<bool, Failure> {
-    match text.trim() {
-        "yes" | "y" | "true" | "はい" | "あり" => Ok(true),
-        "no" | "n" | "false" | "いいえ" | "なし" => Ok(false),
-        _ => Err(invalid(field, "yes か no で指定してください。")),
-    }
+#[derive(Debug, Args)]
+pub struct EventAddArgs {
+    /// 種別: acquire | record | use | output | take_out | submit | hand_over | dispose | delete | certificate | refusal | correct
+    #[arg(long)]
+    pub kind: String,
+    /// 行った日（令和7年12月10日、R7.12.10、2025-12-10 など）。
+    #[arg(long)]
+    pub date: String,
+    /// 関係事務の ID または名称。
+    #[arg(long)]
+    pub affair: String,
+    /// 本人の ID（複数はカンマ区切り）。
+    #[arg(long, value_delimiter = ',')]
+    pub person: Vec<String>,
+    /// 本人の ID を1行に1つ書いたファイル（# で始まる行は無視）。
+    #[arg(long)]
+    pub persons_file: Option<PathBuf>,
+    /// 扶養家族の名前または ID（本人が1人のとき）。
+    #[arg(long)]
+    pub dependent: Option<String>,
+    /// 特定個人情報ファイル（台帳の NO.）。
+    #[arg(long)]
+    pub file: Option<String>,
+    /// 行った担当者のユーザーID（既定: ログインしている利用者）。
+    #[arg(long)]
+    pub clerk: Option<String>,
+    #[command(flatten)]
+    pub fields: EventFieldArgs,
+    /// 取得した書類を入れる既存の帳票の ID（acquire）。
+    #[arg(long)]
+    pub doc: Option<String>,
+    /// 取得した書類から帳票を作る: 保存期間のルール（ID または帳票名）。本人が複数なら一式になる。
+    #[arg(long)]
+    pub doc_rule: Option<String>,
+    /// 作る帳票の名称（既定: --content）。
+    #[arg(long)]
+    pub doc_name: Option<String>,
+    /// 作る帳票の基準日（既定: 取得日。申告書は年分の日付、例: 令和7年1月1日）。
+    #[arg(long)]
+    pub doc_base_date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EventAmendArgs {
+    pub id: String,
+    /// 訂正の理由（必須）。
+    #[arg(long)]
+    pub reason: Option<String>,
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub affair: Option<String>,
+    #[arg(long)]
+    pub person: Option<String>,
+    #[arg(long)]
+    pub dependent: Option<String>,
+    #[arg(long)]
+    pub file: Option<String>,
+    #[arg(long)]
+    pub clerk: Option<String>,
+    #[command(flatten)]
+    pub fields: EventFieldArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ViewCommand {
+    /// 取扱記録表（別紙1）: 関係事務・本人・扶養家族ごとに1行。
+    Lifecycle(QueryArgs),
+    /// 運用状況記録票（別紙1）: 記録ごとに1行、日付順。
+    Chronological(QueryArgs),
 }
 
 /// Person IDs from `--person` and `--persons-file` (one ID per line, `#` lines ignored).
@@ -107,169 +218,6 @@ fn fields(args: &EventFieldArgs) -> Result<EventFields, Failure> {
         note: args.note.clone(),
     })
 }
-
-pub(crate) fn query(args: &QueryArgs) -> Result<EventQuery, Failure> {
-    let period = &args.period;
-    Ok(EventQuery {
-        fy: period.fy.clone(),
-        from: period.from.clone(),
-        to: period.to.clone(),
-        person: args
-            .person
-            .as_deref()
-            .map(|p| number("本人", p))
-            .transpose()?,
-        affair: args.affair.clone(),
-        kind: args.kind.clone(),
-        file: period
-            .file
-            .as_deref()
-            .map(|f| number("特定個人情報ファイル", f))
-            .transpose()?,
-    })
-}
-
-fn reason(r: &Option<String>) -> &str {
-    r.as_deref().unwrap_or_default()
-}
-
-// ---- 台帳 ----
-
-fn ledger_rows(entries: &[LedgerView]) -> String {
-    let rows: Vec<Vec<String>> = entries
-        .iter()
-        .map(|e| {
-            vec![
-                e.no.to_string(),
-                format!("{}{}", e.name, if e.amended { " ＊訂正" } else { "" }),
-                e.medium_label.clone(),
-                e.dept.clone(),
-                e.owner.name.clone(),
-                e.retention.clone(),
-                e.disposal.clone(),
-                e.location.clone(),
-            ]
-        })
-        .collect();
-    table(
-        &[
-            "NO.",
-            "名称",
-            "媒体",
-            "取扱部署",
-            "責任者",
-            "保存期間",
-            "廃棄・削除",
-            "保管場所",
-        ],
-        &rows,
-    )
-}
-
-fn ledger_detail(e: &LedgerView) -> String {
-    let handlers: Vec<String> = e
-        .handlers
-        .iter()
-        .map(|h| format!("{}（{}）", h.name, h.id))
-        .collect();
-    let mut lines = vec![
-        format!("NO.{}  {}（第{}版）", e.no, e.name, e.version),
-        format!("  特定個人情報の範囲: {}", e.scope),
-        format!("  取扱部署: {}", e.dept),
-        format!("  責任者: {}（{}）", e.owner.name, e.owner.id),
-        format!("  担当者: {}", handlers.join("、")),
-        format!("  利用目的: {}", e.purpose),
-        format!("  保存期間: {}", e.retention),
-        format!(
-            "  廃棄・削除: {}{}",
-            e.disposal,
-            if e.disposal_status.is_empty() {
-                String::new()
-            } else {
-                format!("（{}）", e.disposal_status)
-            }
-        ),
-        format!("  保管場所: {}", e.location),
-        format!("  媒体: {}", e.medium_label),
-        format!("  登録: {}（{}）", local(e.entered_at), e.entered_by),
-    ];
-    if let Some(r) = &e.reason {
-        lines.push(format!("  訂正の理由: {r}"));
-    }
-    lines.join("\n")
-}
-
-pub fn ledger(cli: &Cli, cmd: &LedgerCommand) -> Result<(), Failure> {
-    let entry = match cmd {
-        LedgerCommand::Add(a) => with_session(cli, |s| Ok(s.add_ledger_entry(&new_ledger(a))?))?,
-        LedgerCommand::List => {
-            let list = with_session(cli, |s| Ok(s.list_ledger()?))?;
-            emit(cli.json, &list, |l| ledger_rows(l));
-            return Ok(());
-        }
-        LedgerCommand::Show { no } => {
-            let no = number("台帳 NO.", no)?;
-            with_session(cli, |s| Ok(s.ledger_entry(no)?))?
-        }
-        LedgerCommand::History { no } => {
-            let no = number("台帳 NO.", no)?;
-            let versions = with_session(cli, |s| Ok(s.ledger_history(no)?))?;
-            emit(cli.json, &versions, |v| {
-                v.iter().map(ledger_detail).collect::<Vec<_>>().join("\n\n")
-            });
-            return Ok(());
-        }
-        LedgerCommand::Amend(a) => {
-            let no = number("台帳 NO.", &a.no)?;
-            let changes = ledger_changes(a)?;
-            with_session(cli, |s| {
-                Ok(s.amend_ledger_entry(no, reason(&a.reason), &changes)?)
-            })?
-        }
-    };
-    emit(cli.json, &entry, ledger_detail);
-    Ok(())
-}
-
-fn new_ledger(a: &LedgerAddArgs) -> NewLedgerEntry {
-    NewLedgerEntry {
-        name: a.name.clone(),
-        scope: a.scope.clone(),
-        dept: a.dept.clone(),
-        owner: a.owner.clone(),
-        handlers: a.handlers.clone(),
-        purpose: a.purpose.clone(),
-        retention: a.retention.clone(),
-        disposal: a.disposal.clone(),
-        location: a.location.clone(),
-        electronic: a.electronic,
-    }
-}
-
-fn ledger_changes(a: &LedgerAmendArgs) -> Result<LedgerChanges, Failure> {
-    let electronic = match a.medium.as_deref() {
-        None => None,
-        Some(m) => Some(
-            m.parse::<kiroku_core::ledger::Medium>()
-                .map_err(|e| Failure::Api(e.into()))?
-                == kiroku_core::ledger::Medium::Electronic,
-        ),
-    };
-    Ok(LedgerChanges {
-        name: a.name.clone(),
-        scope: a.scope.clone(),
-        dept: a.dept.clone(),
-        owner: a.owner.clone(),
-        handlers: a.handlers.clone(),
-        purpose: a.purpose.clone(),
-        retention: a.retention.clone(),
-        disposal: a.disposal.clone(),
-        location: a.location.clone(),
-        electronic,
-    })
-}
-
-// ---- 取扱記録 ----
 
 fn event_detail(e: &EventView) -> String {
     let mut lines = vec![
@@ -383,7 +331,7 @@ fn lifecycle_rows(rows: &[LifecycleRow]) -> String {
     blocks.join("\n")
 }
 
-pub fn event(cli: &Cli, cmd: &EventCommand) -> Result<(), Failure> {
+pub fn event(cli: &Global, cmd: &EventCommand) -> Result<(), Failure> {
     match cmd {
         EventCommand::Add(a) => {
             let new = NewEvent {
@@ -473,7 +421,7 @@ fn event_changes(a: &EventAmendArgs) -> Result<EventChanges, Failure> {
     })
 }
 
-pub fn view(cli: &Cli, cmd: &ViewCommand) -> Result<(), Failure> {
+pub fn view(cli: &Global, cmd: &ViewCommand) -> Result<(), Failure> {
     match cmd {
         ViewCommand::Lifecycle(q) => {
             let q = query(q)?;

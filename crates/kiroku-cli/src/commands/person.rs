@@ -1,23 +1,56 @@
-//! `kiroku affair …` and `kiroku person …`.
+//! `kiroku person …`: 本人 and their 扶養家族.
 
-use kiroku_api::{AffairView, NewDependent, NewPerson, PersonView};
+use clap::Subcommand;
+use kiroku_api::{NewDependent, NewPerson, PersonView};
 
-use crate::args::{AffairCommand, Cli, DependentCommand, PersonCommand};
-use crate::commands::with_session;
+use crate::global::Global;
 use crate::output::{emit, notice_undrawable, table, Failure};
+use crate::session::with_session;
 
-fn affair_rows(affairs: &[AffairView]) -> String {
-    let rows: Vec<Vec<String>> = affairs
-        .iter()
-        .map(|a| {
-            vec![
-                a.id.to_string(),
-                a.name.clone(),
-                a.basis.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    table(&["ID", "関係事務", "根拠"], &rows)
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// 本人を登録する（個人番号は入力しない）。
+    Add {
+        /// staff | director | councillor | third_party | employer_staff
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name: String,
+        /// 所属。
+        #[arg(long)]
+        dept: Option<String>,
+        /// 委託事業主名（委託事業主の従業員のとき）。
+        #[arg(long)]
+        employer: Option<String>,
+    },
+    /// 本人の一覧（退職者を含む）。
+    List,
+    /// 本人の詳細と扶養家族。
+    Show { id: i64 },
+    /// 扶養家族。
+    #[command(subcommand)]
+    Dependent(DependentCommand),
+    /// 退職日等を記録する（記録は残る）。
+    Leave {
+        id: i64,
+        /// 退職日（令和7年3月31日、R7.3.31、2025-03-31 など）。
+        #[arg(long)]
+        date: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DependentCommand {
+    /// 扶養家族を追加する。
+    Add {
+        /// 本人の ID。
+        id: i64,
+        #[arg(long)]
+        name: String,
+        /// 続柄（配偶者、長男など）。
+        #[arg(long)]
+        relation: String,
+    },
 }
 
 fn person_rows(persons: &[PersonView]) -> String {
@@ -53,23 +86,7 @@ fn person_detail(p: &PersonView) -> String {
     text
 }
 
-pub fn affair(cli: &Cli, cmd: &AffairCommand) -> Result<(), Failure> {
-    match cmd {
-        AffairCommand::List => {
-            let affairs = with_session(cli, |s| Ok(s.list_affairs()?))?;
-            emit(cli.json, &affairs, |a| affair_rows(a));
-        }
-        AffairCommand::Add { name, basis } => {
-            let affair = with_session(cli, |s| Ok(s.add_affair(name, basis.as_deref())?))?;
-            emit(cli.json, &affair, |a| {
-                format!("関係事務を追加しました: {}（ID {}）", a.name, a.id)
-            });
-        }
-    }
-    Ok(())
-}
-
-pub fn person(cli: &Cli, cmd: &PersonCommand) -> Result<(), Failure> {
+pub fn run(cli: &Global, cmd: &PersonCommand) -> Result<(), Failure> {
     let person = match cmd {
         PersonCommand::Add {
             kind,

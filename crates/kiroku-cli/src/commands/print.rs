@@ -1,15 +1,14 @@
-//! `kiroku print …` and `kiroku setting …`.
+//! `kiroku print …`: a form printed to an A4 PDF.
 
+use clap::Args;
+use kiroku_api::{PrintReport, PrintRequest};
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
-use kiroku_api::{PrintReport, PrintRequest, SettingsView};
-
-use crate::args::Cli;
-use crate::commands::with_session;
-use crate::log::{number, query};
-use crate::log_args::{PeriodArgs, QueryArgs};
+use crate::filters::{query, PeriodArgs, QueryArgs};
+use crate::global::Global;
+use crate::input::number;
 use crate::output::{emit, Failure};
+use crate::session::with_session;
 
 #[derive(Debug, Args)]
 pub struct PrintArgs {
@@ -26,15 +25,7 @@ pub struct PrintArgs {
     pub out: PathBuf,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum SettingCommand {
-    /// 設定を表示する。
-    Show,
-    /// 日付の表記: wareki（和暦・既定）| seireki（西暦）。事務取扱責任者のみ。
-    Dates { style: String },
-}
-
-pub fn print(cli: &Cli, a: &PrintArgs) -> Result<(), Failure> {
+pub fn run(cli: &Global, a: &PrintArgs) -> Result<(), Failure> {
     let req = PrintRequest {
         form: a.form.clone(),
         query: query(&QueryArgs {
@@ -60,17 +51,6 @@ pub fn print(cli: &Cli, a: &PrintArgs) -> Result<(), Failure> {
             r.rows,
             r.bytes.div_ceil(1024)
         )
-    });
-    Ok(())
-}
-
-pub fn setting(cli: &Cli, cmd: &SettingCommand) -> Result<(), Failure> {
-    let view = match cmd {
-        SettingCommand::Show => with_session(cli, |s| Ok(s.settings()?))?,
-        SettingCommand::Dates { style } => with_session(cli, |s| Ok(s.set_date_style(style)?))?,
-    };
-    emit(cli.json, &view, |v: &SettingsView| {
-        format!("日付の表記: {}", v.date_style_label)
     });
     Ok(())
 }

@@ -1,15 +1,108 @@
-//! `kiroku contractor …` and `kiroku eval …`.
+//! `kiroku contractor …`: 委託先 and 再委託先, their contract clauses, and what falls due.
 
-use kiroku_api::{ContractorView, DueItem, EvaluationView, NewContractor};
+use clap::{Args, Subcommand};
+use kiroku_api::{ContractorView, DueItem, NewContractor};
 use kiroku_core::wareki;
 
-use crate::args::Cli;
-use crate::commands::with_session;
-use crate::contract_args::{
-    ClauseCommand, ContractorAddArgs, ContractorCommand, ContractorDetailsArgs, EvalCommand,
-};
-use crate::log::{number, yes_no};
+use crate::global::Global;
+use crate::input::{number, yes_no};
 use crate::output::{emit, notice_undrawable, table, Failure};
+use crate::session::with_session;
+
+#[derive(Debug, Subcommand)]
+pub enum ContractorCommand {
+    /// 委託先（--parent を付けると再委託先）を登録する。
+    Add(ContractorAddArgs),
+    /// 委託先の一覧（無効化したものを含む）。
+    List,
+    /// 委託先の詳細と契約条項のチェックリスト。
+    Show { id: String },
+    /// 委託先の情報を変更する（プライバシーマークの更新、業務責任者の交代、漏えい事故の有無など）。空の値 "" で消す。
+    Update(ContractorUpdateArgs),
+    /// 契約条項。
+    #[command(subcommand)]
+    Clause(ClauseCommand),
+    /// 委託先を無効化する（事務取扱責任者のみ。記録は残る）。
+    Disable { id: String },
+    /// 再評価・プライバシーマーク期限・改善の確認・廃棄証明書待ちなど、期限が近いもの。
+    Due {
+        /// 何日先までを表示するか。
+        #[arg(long, default_value_t = 60)]
+        within: u32,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ContractorAddArgs {
+    /// 委託先名称。
+    #[arg(long)]
+    pub name: String,
+    /// 委託パターン: I（取扱いの委託） | II（クラウド事業者） | III（IDC・ISP・倉庫会社など） | IV（警備会社・清掃会社など）
+    #[arg(long)]
+    pub pattern: String,
+    #[command(flatten)]
+    pub details: ContractorDetailsArgs,
+    /// 再委託元の委託先（ID または名称）。
+    #[arg(long)]
+    pub parent: Option<String>,
+    /// 再委託の許諾日。
+    #[arg(long)]
+    pub approved: Option<String>,
+    /// 扱う特定個人情報ファイル（台帳の NO.、カンマ区切り）。
+    #[arg(long, value_delimiter = ',')]
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ContractorUpdateArgs {
+    pub id: String,
+    /// 委託先名称。
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub details: ContractorDetailsArgs,
+}
+
+/// A contractor's details, the same when adding and when updating (an empty text clears one).
+#[derive(Debug, Args)]
+pub struct ContractorDetailsArgs {
+    /// 委託先の部門名。
+    #[arg(long)]
+    pub dept: Option<String>,
+    /// 委託先の業務責任者。
+    #[arg(long)]
+    pub manager: Option<String>,
+    /// 業務委託内容。
+    #[arg(long)]
+    pub work: Option<String>,
+    /// 預託個人情報。
+    #[arg(long)]
+    pub data: Option<String>,
+    /// プライバシーマーク登録番号。
+    #[arg(long)]
+    pub pmark: Option<String>,
+    /// プライバシーマーク有効期限。
+    #[arg(long)]
+    pub pmark_expiry: Option<String>,
+    /// 過去2年間の漏えい事故: yes | no
+    #[arg(long = "leak-2y")]
+    pub leak_2y: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClauseCommand {
+    /// 契約条項を契約書で確認したことを記録する（CLAUSE は contractor show の ID、例: 002-4-1）。
+    Set {
+        id: String,
+        clause: String,
+        /// 契約書の名称。
+        #[arg(long)]
+        contract: String,
+        /// 契約日。
+        #[arg(long)]
+        date: String,
+    },
+}
 
 fn day(d: Option<chrono::NaiveDate>) -> String {
     d.map(wareki::format).unwrap_or_default()
@@ -131,59 +224,6 @@ fn contractor_text(c: &ContractorView, with_clauses: bool) -> String {
     text
 }
 
-fn evaluation_detail(e: &EvaluationView) -> String {
-    let mut text = format!(
-        "評価 ID {}  {}（{}）  作成年月日 {}  委託パターン{}{}\n  最終判定: {}",
-        e.id,
-        e.contractor.name,
-        if e.re_evaluation {
-            "再評価"
-        } else {
-            "新規"
-        },
-        e.made_on_label,
-        e.pattern,
-        if e.finalized {
-            "  【確定】"
-        } else {
-            "  【下書き】"
-        },
-        e.decision_label
-    );
-    for r in &e.reasons {
-        text.push_str(&format!("\n    ・{}", r.text));
-    }
-    if !e.missing.is_empty() {
-        let list: Vec<String> = e.missing.iter().map(|n| format!("No.{n}")).collect();
-        text.push_str(&format!("\n  未判定: {}", list.join("、")));
-    }
-    if e.shortcut {
-        text.push_str(
-            "\n  選定基準(1): プライバシーマーク付与事業者・過去2年間の漏えい事故なし（○）",
-        );
-    }
-    let items = e
-        .items
-        .iter()
-        .filter(|i| !e.shortcut && (i.applies || i.judgment.is_some()));
-    for i in items {
-        text.push_str(&format!(
-            "\n  {:>2}. [{}] {}{}{}",
-            i.no,
-            i.judgment.as_deref().unwrap_or(" "),
-            i.text,
-            i.improvement
-                .as_ref()
-                .map(|t| format!(" — 改善措置等: {t}"))
-                .unwrap_or_default(),
-            i.improvement_confirmed_on
-                .map(|d| format!("（{} 確認済）", wareki::format(d)))
-                .unwrap_or_default()
-        ));
-    }
-    text
-}
-
 fn due_rows(items: &[DueItem]) -> String {
     if items.is_empty() {
         return "期限が近いものはありません。".into();
@@ -201,23 +241,6 @@ fn due_rows(items: &[DueItem]) -> String {
         })
         .collect();
     table(&["", "委託先", "内容", "期限", "詳細"], &rows)
-}
-
-/// `ITEM=VALUE` pairs.
-fn pairs(field: &'static str, values: &[String]) -> Result<Vec<(String, String)>, Failure> {
-    values
-        .iter()
-        .filter(|v| !v.trim().is_empty())
-        .map(|v| {
-            let (k, val) = v.split_once(['=', '＝']).ok_or_else(|| {
-                Failure::Api(kiroku_api::ApiError::Invalid(kiroku_core::FieldError::new(
-                    field,
-                    "「項目=値」の形で入力してください（例: 3=B）。",
-                )))
-            })?;
-            Ok((k.trim().to_owned(), val.trim().to_owned()))
-        })
-        .collect()
 }
 
 /// The details as the API's changes take them (also what adding one fills in).
@@ -260,7 +283,7 @@ fn new_contractor(a: &ContractorAddArgs) -> Result<NewContractor, Failure> {
     })
 }
 
-pub fn contractor(cli: &Cli, cmd: &ContractorCommand) -> Result<(), Failure> {
+pub fn run(cli: &Global, cmd: &ContractorCommand) -> Result<(), Failure> {
     let c = match cmd {
         ContractorCommand::Add(a) => {
             let new = new_contractor(a)?;
@@ -309,55 +332,5 @@ pub fn contractor(cli: &Cli, cmd: &ContractorCommand) -> Result<(), Failure> {
         ContractorCommand::Show { .. } | ContractorCommand::Clause(_)
     );
     emit(cli.json, &c, |c| contractor_text(c, with_clauses));
-    Ok(())
-}
-
-pub fn eval(cli: &Cli, cmd: &EvalCommand) -> Result<(), Failure> {
-    let e = match cmd {
-        EvalCommand::New {
-            contractor,
-            re,
-            date,
-        } => {
-            let id = number("委託先", contractor)?;
-            with_session(cli, |s| Ok(s.new_evaluation(id, *re, date.as_deref())?))?
-        }
-        EvalCommand::Set {
-            id,
-            judgments,
-            improve,
-        } => {
-            let id = number("評価ID", id)?;
-            let judgments = pairs("判定", judgments)?;
-            let improve = pairs("改善措置等", improve)?;
-            with_session(cli, |s| Ok(s.set_judgments(id, &judgments, &improve)?))?
-        }
-        EvalCommand::Finalize { id } => {
-            let id = number("評価ID", id)?;
-            with_session(cli, |s| Ok(s.finalize_evaluation(id)?))?
-        }
-        EvalCommand::Show { id } => {
-            let id = number("評価ID", id)?;
-            with_session(cli, |s| Ok(s.evaluation(id)?))?
-        }
-        EvalCommand::Confirm { id, item, date } => {
-            let id = number("評価ID", id)?;
-            with_session(cli, |s| {
-                Ok(s.confirm_improvement(id, item, date.as_deref())?)
-            })?
-        }
-        EvalCommand::List { contractor } => {
-            let id = number("委託先", contractor)?;
-            let list = with_session(cli, |s| Ok(s.evaluations_of(id)?))?;
-            emit(cli.json, &list, |l| {
-                l.iter()
-                    .map(evaluation_detail)
-                    .collect::<Vec<_>>()
-                    .join("\n\n")
-            });
-            return Ok(());
-        }
-    };
-    emit(cli.json, &e, evaluation_detail);
     Ok(())
 }
