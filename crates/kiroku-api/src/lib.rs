@@ -9,6 +9,7 @@
 
 mod audit_log;
 mod backup;
+#[cfg(feature = "bench")]
 pub mod bench;
 mod beside_vault;
 pub mod contractor_views;

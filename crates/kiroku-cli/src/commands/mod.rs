@@ -4,7 +4,6 @@
 
 mod affair;
 mod audit;
-mod bench;
 mod contractor;
 mod demo;
 mod eval;
@@ -85,9 +84,6 @@ pub enum Command {
     Setting(setting::SettingCommand),
     /// デモ用の事務所の記録ファイルを作る（職員・扶養家族・理事・台帳・数年分の取扱記録）。同じ --seed なら同じ内容。パスワードは KIROKU_NEW_PASSWORD または入力。
     Demo(demo::DemoArgs),
-    /// 性能の測定（開発・検証用）。
-    #[command(subcommand)]
-    Bench(bench::BenchCommand),
 }
 
 pub fn run(cli: &Global, command: &Command) -> Result<(), Failure> {
@@ -114,6 +110,5 @@ pub fn run(cli: &Global, command: &Command) -> Result<(), Failure> {
         Command::Setting(cmd) => setting::run(cli, cmd),
         Command::Restore(a) => vault::restore(cli, a),
         Command::Demo(a) => demo::run(cli, a),
-        Command::Bench(cmd) => bench::run(cli, cmd),
     }
 }

@@ -1,6 +1,6 @@
-//! `kiroku bench …`: measured figures for the issue notes (never timed assertions in tests).
+//! The measurements (moved from `kiroku bench`).
 
-use clap::Subcommand;
+use kiroku_api::env::SystemClock;
 use kiroku_api::{Env, InitRequest, Session};
 use kiroku_store::credentials::NoCredentials;
 use kiroku_store::kdf::KdfParams;
@@ -11,90 +11,7 @@ use std::sync::Arc;
 use std::time::Instant;
 use zeroize::Zeroizing;
 
-use crate::global::Global;
 use crate::output::{emit, Failure};
-use crate::session::{self, with_session};
-use crate::system::{self, SystemClock};
-
-#[derive(Debug, Subcommand)]
-pub enum BenchCommand {
-    /// 基盤の測定: 解錠時間、監査ログ追記、検証、バックアップ（一時フォルダに測定用の記録ファイルを作る）。
-    Foundation {
-        /// 追記する監査ログの行数。
-        #[arg(long, default_value_t = 100_000)]
-        rows: u64,
-        /// 測定用ファイルを置くフォルダ（既定: 一時フォルダ）。
-        #[arg(long)]
-        dir: Option<PathBuf>,
-    },
-    /// 取扱記録の測定: デモの事務所（既定 10万件・1,000人）を作り、登録速度、一覧と取扱記録表の表示時間を測る。
-    Log {
-        #[arg(long, default_value_t = 100_000)]
-        events: u64,
-        #[arg(long, default_value_t = 1000)]
-        persons: u32,
-        /// 測定用ファイルを置くフォルダ（既定: 一時フォルダ）。
-        #[arg(long)]
-        dir: Option<PathBuf>,
-    },
-    /// 廃棄予定の測定: 帳票（既定 10万件）を登録し、今年度の廃棄予定の表示時間を測る。
-    Retention {
-        #[arg(long, default_value_t = 100_000)]
-        documents: u32,
-        /// 帳票の基準日を過去何年に散らすか（10: 一度も廃棄していない事務所、3: 毎年廃棄している事務所に近い）。
-        #[arg(long, default_value_t = 10)]
-        years: u32,
-        #[arg(long)]
-        dir: Option<PathBuf>,
-    },
-    /// 印刷の測定: ログイン後、帳票（既定: 運用状況記録票の全件）を runs 回印刷し、時間の中央値と印刷中の最大メモリを測る。
-    Print {
-        #[arg(default_value = "chronological")]
-        form: String,
-        #[arg(long, default_value_t = 3)]
-        runs: usize,
-        /// 保存先の PDF。
-        #[arg(long)]
-        out: PathBuf,
-    },
-    /// 開く速さの測定: 既存の記録ファイルに runs 回ログインし、ログイン（鍵の導出と全ページの検査）、ダッシュボード、今年度の取扱記録の時間を測る。
-    Open {
-        #[arg(long, default_value_t = 3)]
-        runs: usize,
-    },
-    /// ログインして監査ログを追記し、確定（コミット）するたびに「ack 行番号」を出力する。
-    Append {
-        #[arg(long, default_value_t = 1000)]
-        rows: u64,
-        /// 1トランザクションあたりの行数。
-        #[arg(long, default_value_t = 1)]
-        per_tx: u64,
-    },
-}
-
-pub fn run(cli: &Global, cmd: &BenchCommand) -> Result<(), Failure> {
-    match cmd {
-        BenchCommand::Foundation { rows, dir } => foundation(cli.json, *rows, dir.as_deref()),
-        BenchCommand::Log {
-            events,
-            persons,
-            dir,
-        } => log(cli.json, *events, *persons, dir.as_deref()),
-        BenchCommand::Retention {
-            documents,
-            years,
-            dir,
-        } => retention(cli.json, *documents, *years, dir.as_deref()),
-        BenchCommand::Print { form, runs, out } => {
-            with_session(cli, |s| print(cli.json, s, form, *runs, out))
-        }
-        BenchCommand::Open { runs } => {
-            let env = system::env();
-            open(cli.json, *runs, || session::login(cli, &env))
-        }
-        BenchCommand::Append { rows, per_tx } => with_session(cli, |s| append(s, *rows, *per_tx)),
-    }
-}
 
 /// Appends rows and prints `ack SEQ` after each commit (used by the kill-at-any-moment test).
 #[allow(clippy::print_stdout)]

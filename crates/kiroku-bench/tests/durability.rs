@@ -39,7 +39,6 @@ fn a_vault_survives_being_killed_at_any_moment() {
         let per_tx = [1, 1, 10, 100][rng.next_below(4) as usize];
         let mut child = s
             .cmd(&[
-                "bench",
                 "append",
                 "--rows",
                 "1000000",
@@ -75,9 +74,7 @@ fn a_vault_survives_being_killed_at_any_moment() {
         total_acked += acked.len() as u64;
 
         // The vault opens, every page and the chain check out, and the acknowledged rows are there.
-        let out = s.run(&["--json", "audit", "verify"]);
-        assert_success(&out);
-        let report = json(&out);
+        let report = s.verify();
         assert_eq!(report["ok"], true, "kill {i}: {report}");
         let rows = report["rows"].as_u64().unwrap();
         assert!(
