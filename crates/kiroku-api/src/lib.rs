@@ -14,7 +14,6 @@ pub mod bench;
 mod beside_vault;
 pub mod contractor_views;
 mod contractors;
-pub mod demo;
 pub mod desktop;
 mod documents;
 pub mod env;

@@ -4,9 +4,9 @@
 mod common;
 
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
-use kiroku_api::demo::{self, DemoReport, DemoRequest};
 use kiroku_api::{EventQuery, Session};
 use kiroku_core::clock::Clock;
+use kiroku_demo::{self as demo, DemoReport, DemoRequest};
 use kiroku_store::credentials::NoCredentials;
 use std::path::Path;
 use std::sync::Arc;

@@ -255,9 +255,9 @@ pub fn log(json: bool, events: u64, persons: u32, dir: Option<&Path>) -> Result<
     let vault = dir.join("bench-log.kiroku");
     let password = "bench-password-1";
     let t = Instant::now();
-    let report = kiroku_api::demo::generate(
+    let report = kiroku_demo::generate(
         &env,
-        &kiroku_api::demo::DemoRequest {
+        &kiroku_demo::DemoRequest {
             vault: vault.clone(),
             password: Zeroizing::new(password.into()),
             seed: 1,

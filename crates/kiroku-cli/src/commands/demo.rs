@@ -23,10 +23,10 @@ pub struct DemoArgs {
 }
 
 pub fn run(cli: &Global, a: &DemoArgs) -> Result<(), Failure> {
-    let password = secrets::new_password(kiroku_api::demo::OFFICER_ID)?;
-    let report = kiroku_api::demo::generate(
+    let password = secrets::new_password(kiroku_demo::OFFICER_ID)?;
+    let report = kiroku_demo::generate(
         &system::env(),
-        &kiroku_api::demo::DemoRequest {
+        &kiroku_demo::DemoRequest {
             vault: a.out.clone(),
             password,
             seed: a.seed,

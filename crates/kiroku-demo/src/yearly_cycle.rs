@@ -7,7 +7,7 @@ use rand::seq::SliceRandom;
 use rand::Rng;
 use std::collections::BTreeMap;
 
-use crate::log_views::EventFields;
+use kiroku_api::EventFields;
 
 use super::calendar::{after, workday, year_label, ymd};
 use super::events::{

@@ -1,6 +1,6 @@
 //! The demo 台帳: its 特定個人情報ファイル, each with the entry the officer registers.
 
-use crate::log_views::NewLedgerEntry;
+use kiroku_api::NewLedgerEntry;
 
 use super::OFFICER_ID;
 

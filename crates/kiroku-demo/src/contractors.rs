@@ -5,8 +5,7 @@ use chrono::NaiveDate;
 
 use super::calendar::{fiscal_year_of, workday, ymd};
 use super::office::RECYCLER;
-use crate::contractor_views::NewContractor;
-use crate::{ApiError, Session};
+use kiroku_api::{ApiError, NewContractor, Session};
 
 /// One demo contractor and how its sheets come out.
 struct DemoContractor {

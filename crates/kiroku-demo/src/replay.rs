@@ -5,9 +5,7 @@
 use chrono::NaiveDate;
 use std::path::Path;
 
-use crate::log_views::NewEvent;
-use crate::views::{NewDependent, NewPerson};
-use crate::{ApiError, Env, Session};
+use kiroku_api::{ApiError, Env, NewDependent, NewEvent, NewPerson, Session};
 
 use super::ledger::File;
 use super::office::Clerk;
@@ -37,8 +35,8 @@ pub(super) fn replay(
 ) -> Result<Recorded, ApiError> {
     let mut r = Replay {
         people: &plan.people,
-        sato: crate::login(env, vault, "sato", password)?.0,
-        suzuki: crate::login(env, vault, "suzuki", password)?.0,
+        sato: kiroku_api::login(env, vault, "sato", password)?.0,
+        suzuki: kiroku_api::login(env, vault, "suzuki", password)?.0,
         person_ids: vec![None; plan.people.len()],
         dependent_ids: plan
             .people

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rand::seq::SliceRandom;
 use rand::Rng;
 
-use crate::log_views::EventFields;
+use kiroku_api::EventFields;
 
 use super::calendar::{after, ymd};
 use super::events::{

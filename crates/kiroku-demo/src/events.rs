@@ -1,7 +1,7 @@
 //! The events as planned: a kind, the file named and the details, and a builder for each
 //! common shape (取得, 利用, 出力, 記録, 提出, 交付, 廃棄, 持出し).
 
-use crate::log_views::EventFields;
+use kiroku_api::EventFields;
 
 use super::ledger::File;
 

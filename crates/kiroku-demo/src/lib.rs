@@ -45,8 +45,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 use zeroize::Zeroizing;
 
-use crate::views::NewUser;
-use crate::{ApiError, Env, InitRequest};
+use kiroku_api::{ApiError, Env, InitRequest, NewUser};
 
 use calendar::jst;
 use ledger::File;
@@ -103,7 +102,7 @@ pub fn generate(env: &Env, req: &DemoRequest) -> Result<DemoReport, ApiError> {
     let today = env.clock.now().with_timezone(&jst()).date_naive();
     let plan = plan::plan(req.seed, today, req.persons, req.events);
 
-    let init = crate::init(
+    let init = kiroku_api::init(
         env,
         InitRequest {
             vault: req.vault.clone(),
@@ -116,7 +115,7 @@ pub fn generate(env: &Env, req: &DemoRequest) -> Result<DemoReport, ApiError> {
             recovery_pdf: None,
         },
     )?;
-    let mut officer = crate::login(env, &req.vault, OFFICER_ID, &req.password)?.0;
+    let mut officer = kiroku_api::login(env, &req.vault, OFFICER_ID, &req.password)?.0;
     for u in &USERS {
         officer.add_user(
             &NewUser {
@@ -144,7 +143,7 @@ pub fn generate(env: &Env, req: &DemoRequest) -> Result<DemoReport, ApiError> {
     let files_for_documents = files.clone();
     let recorded = replay::replay(env, &req.vault, &req.password, &plan, files, cut)?;
     let (first_day, last_day) = recorded.days.unwrap_or((today, today));
-    let mut officer = crate::login(env, &req.vault, OFFICER_ID, &req.password)?.0;
+    let mut officer = kiroku_api::login(env, &req.vault, OFFICER_ID, &req.password)?.0;
     let (contractors, evaluations) = contractors::register(&mut officer, today)?;
     // Papers are older than the log: nine years of them, so that some are due this year.
     let documents = documents::register(

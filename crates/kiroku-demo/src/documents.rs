@@ -10,8 +10,7 @@ use kiroku_core::fiscal_year::FiscalYear;
 
 use super::calendar::{year_label, ymd};
 use super::ledger::File;
-use crate::retention_views::NewDocument;
-use crate::{ApiError, Session};
+use kiroku_api::{ApiError, NewDocument, Session};
 
 /// (帳票名 after the year, 台帳 file, rule name, named by 年度 rather than 年分).
 const KINDS: [(&str, File, &str, bool); 3] = [
