@@ -4,10 +4,10 @@
 # - whole processes: `kiroku print` (which includes unlocking the vault: ~0.5 s and 128 MiB of
 #   Argon2id by design) and `soffice --convert-to pdf`; wall time = median of RUNS runs, peak
 #   memory = max RSS from /usr/bin/time;
-# - in process: `kiroku bench print`, the print alone after login (median, and the peak
+# - in process: `kiroku-bench print`, the print alone after login (median, and the peak
 #   resident memory while printing).
 # Not part of the tests.
-# Needs: a release build of kiroku, libreoffice-calc-nogui, time, python3.
+# Needs: a release build of kiroku and kiroku-bench, libreoffice-calc-nogui, time, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-10000}
@@ -19,8 +19,9 @@ for p in libreoffice-calc-nogui time; do
   }
 done
 export CARGO_INCREMENTAL=0
-cargo build --locked --release -q -p kiroku-cli
+cargo build --locked --release -q -p kiroku-cli -p kiroku-bench
 kiroku="$PWD/target/release/kiroku"
+bench="$PWD/target/release/kiroku-bench"
 
 work=$(mktemp -d /tmp/kiroku-bench-print.XXXXXX)
 export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config"
@@ -60,7 +61,7 @@ measure kiroku "$kiroku" print chronological --out "$work/kiroku.pdf"
 measure libreoffice soffice --headless --norestore "-env:UserInstallation=file://$work/lo-profile" \
   --infilter="CSV:44,34,76,1" --convert-to pdf --outdir "$work/lo" "$work/rows.csv"
 
-"$kiroku" --json bench print chronological --runs "$runs" --out "$work/bench.pdf" > "$work/bench.json"
+"$bench" --json print chronological --runs "$runs" --out "$work/bench.pdf" > "$work/bench.json"
 
 python3 - "$work/times" "$work/kiroku.pdf" "$work/lo/rows.pdf" "$work/bench.json" <<'PY'
 import os, statistics, subprocess, sys

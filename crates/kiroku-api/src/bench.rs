@@ -1,4 +1,5 @@
-//! Helpers for `kiroku bench` and the durability test: bulk audit appends on a scratch vault.
+//! Helpers for `kiroku-bench` (with the durability test) and the CLI's tests: bulk audit appends
+//! on a scratch vault. Only built with the `bench` feature, never into the product.
 
 use kiroku_core::audit::AuditAction;
 use kiroku_store::table::audit;
@@ -43,7 +44,7 @@ impl Session {
 }
 
 impl Session {
-    /// Adds `count` documents to 台帳 NO. `file` in one transaction (for `kiroku bench
+    /// Adds `count` documents to 台帳 NO. `file` in one transaction (for `kiroku-bench
     /// retention`): rules cycle through the catalog, base dates spread over the last
     /// `spread_days` days, a third of them for one person (`person`), the rest batches.
     pub fn add_bench_documents(

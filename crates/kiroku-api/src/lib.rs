@@ -7,12 +7,12 @@
 //! Architecture invariant: every use case that reads personal data or changes anything
 //! appends its audit row in the same transaction as the change.
 
+#[cfg(feature = "bench")]
 pub mod bench;
 mod beside_vault;
 mod contractors;
 mod correction;
 mod dashboard;
-pub mod demo;
 pub mod env;
 mod error;
 mod handling;

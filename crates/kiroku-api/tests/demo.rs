@@ -1,12 +1,12 @@
-//! `kiroku_api::demo`: a generated office vault, the same for the same seed.
+//! `kiroku_demo` (through the API): a generated office vault, the same for the same seed.
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 mod common;
 
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
-use kiroku_api::demo::{self, DemoReport, DemoRequest};
 use kiroku_api::{EventQuery, Session};
 use kiroku_core::clock::Clock;
+use kiroku_demo::{self as demo, DemoReport, DemoRequest};
 use kiroku_store::credentials::NoCredentials;
 use std::path::Path;
 use std::sync::Arc;

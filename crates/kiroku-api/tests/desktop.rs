@@ -7,11 +7,11 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use kiroku_api::demo;
 use kiroku_api::{
     event_forms, ErrorCode, EventFields, EventQuery, JudgmentInput, JudgmentsRequest, NewEvent,
     PrintRequest, RecoverySheetRequest, Session, SetupRequest,
 };
+use kiroku_demo as demo;
 use kiroku_store::credentials::NoCredentials;
 
 fn demo_office(dir: &Path) -> (kiroku_api::Env, std::path::PathBuf) {

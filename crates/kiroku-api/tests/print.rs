@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
-use kiroku_api::demo;
 use kiroku_api::{DisposalRequest, ErrorCode, EventQuery, PrintRequest, Session};
+use kiroku_demo as demo;
 use kiroku_store::credentials::NoCredentials;
 use zeroize::Zeroizing;
 

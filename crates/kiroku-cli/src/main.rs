@@ -5,27 +5,36 @@
 //! 4 integrity failure (damaged or altered files only); 5 busy: another window or command was
 //! writing, try again; 6 a fault of the program itself.
 
-mod args;
-mod bench;
 mod commands;
-mod contract_args;
-mod contracts;
+mod filters;
+mod global;
+mod input;
 mod invocation;
-mod log;
-mod log_args;
 mod output;
-mod people;
-mod print_cmd;
-mod retention_args;
-mod retention_cmd;
 mod secrets;
+mod session;
 mod system;
 
 use clap::Parser;
 use std::process::ExitCode;
 
-use crate::args::Cli;
+use crate::commands::Command;
+use crate::global::Global;
 use crate::output::Failure;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kiroku",
+    version,
+    about = "Kiroku — 特定個人情報の取扱記録（取扱記録表・管理台帳・委託先評価・廃棄予定）",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
 
 fn main() -> ExitCode {
     if let Err(failure) = invocation::check(std::env::args_os(), |name| std::env::var_os(name)) {
@@ -37,10 +46,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
-    match commands::run(&cli) {
+    match commands::run(&cli.global, &cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            output::report_failure(&failure, cli.json);
+            output::report_failure(&failure, cli.global.json);
             ExitCode::from(failure.exit_code())
         }
     }

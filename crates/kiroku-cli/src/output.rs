@@ -4,6 +4,7 @@ use chrono::{DateTime, Local, Utc};
 use kiroku_api::ApiError;
 use serde::Serialize;
 use std::io::{ErrorKind, Write};
+use std::path::Path;
 
 /// Why a command failed.
 #[derive(Debug)]
@@ -146,4 +147,23 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         out.push(line(row.iter().map(String::as_str).collect()));
     }
     out.join("\n")
+}
+
+/// The recovery code in a box, shown once, with what to do with it.
+pub fn recovery_box(code: &str, printed_to: Option<&Path>) -> String {
+    format!(
+        "┌──────────────────────────────────────────────┐\n\
+         │ 復旧コード（この画面でしか表示されません）             │\n\
+         │   {code}   │\n\
+         └──────────────────────────────────────────────┘\n\
+         {}\n\
+         パスワードを忘れたときや PC を替えたとき、バックアップからの復元に必要です。",
+        match printed_to {
+            Some(p) => format!(
+                "復旧用キーの用紙を印刷しました: {}\n印刷して、施錠できるキャビネットに保管してください。",
+                p.display()
+            ),
+            None => "印刷するか書き写し、施錠できるキャビネットに保管してください。".to_owned(),
+        }
+    )
 }

@@ -3,8 +3,6 @@
 
 use kiroku_api::Env;
 
-pub use kiroku_api::env::SystemClock;
-
 pub fn env() -> Env {
     Env::system()
 }

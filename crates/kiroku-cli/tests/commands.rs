@@ -237,7 +237,7 @@ fn a_damaged_key_file_exits_4() {
 #[test]
 fn a_truncated_or_altered_vault_exits_4_on_verify_and_is_not_modified() {
     let s = Sandbox::new();
-    assert_success(&s.run(&["bench", "append", "--rows", "400", "--per-tx", "100"]));
+    s.append_audit_rows(400, 100);
     assert_success(&s.run(&["audit", "verify"]));
     let original = std::fs::read(&s.vault).unwrap();
     let len = original.len();

@@ -115,7 +115,7 @@ fn create_empty(path: &Path) -> Result<(), StoreError> {
 
 /// WAL with a full sync at every commit; 8 MiB of page cache: SQLCipher decrypts every page it
 /// reads, and one 年度's log of a 100,000-event office (13,539 rows) listed again stays under
-/// 50 ms with it (46 ms; 54 ms with SQLite's 2 MiB, `kiroku bench log`). Not more: whatever the
+/// 50 ms with it (46 ms; 54 ms with SQLite's 2 MiB, `kiroku-bench log`). Not more: whatever the
 /// cache holds, the desktop app keeps for as long as it stays open (32 MiB cost it ~25 MB).
 fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.busy_timeout(BUSY_TIMEOUT)?;

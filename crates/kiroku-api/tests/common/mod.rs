@@ -160,9 +160,9 @@ pub const DEMO_PASSWORD: &str = "demo-password";
 pub fn demo_office(dir: &Path, seed: u64, events: u64) -> (Env, PathBuf) {
     let env = env_with(clock(), Arc::new(NoCredentials));
     let vault = dir.join("office.kiroku");
-    kiroku_api::demo::generate(
+    kiroku_demo::generate(
         &env,
-        &kiroku_api::demo::DemoRequest {
+        &kiroku_demo::DemoRequest {
             vault: vault.clone(),
             password: Zeroizing::new(DEMO_PASSWORD.into()),
             seed,

@@ -42,23 +42,27 @@ pub fn kiroku(dir: &Path) -> Command {
     cmd
 }
 
+/// The API as the tests call it in process: a fixed clock, no OS keyring, a cheap KDF.
+fn test_env() -> Env {
+    Env {
+        clock: Arc::new(FixedClock(
+            chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00Z")
+                .unwrap()
+                .into(),
+        )),
+        credentials: Arc::new(NoCredentials),
+        kdf: KdfParams::INSECURE_FOR_TESTS,
+    }
+}
+
 impl Sandbox {
     /// A vault made through the API with a cheap KDF (the binary reads each slot's own cost),
     /// so that every test does not pay 0.5 s per unlock.
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let vault = dir.path().join("office.kiroku");
-        let env = Env {
-            clock: Arc::new(FixedClock(
-                chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00Z")
-                    .unwrap()
-                    .into(),
-            )),
-            credentials: Arc::new(NoCredentials),
-            kdf: KdfParams::INSECURE_FOR_TESTS,
-        };
         let init = kiroku_api::init(
-            &env,
+            &test_env(),
             InitRequest {
                 vault: vault.clone(),
                 org_name: "テスト広域事務組合".into(),
@@ -90,6 +94,15 @@ impl Sandbox {
 
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd(args).output().unwrap()
+    }
+
+    /// Appends `rows` audit rows as the officer, `per_tx` to a transaction, in process
+    /// (`kiroku_api::bench`; the product binary has no bench command).
+    pub fn append_audit_rows(&self, rows: u64, per_tx: u64) {
+        let (mut session, _) =
+            kiroku_api::login(&test_env(), &self.vault, OFFICER, PASSWORD).unwrap();
+        session.append_bench_rows(rows, per_tx, |_| {}).unwrap();
+        session.logout().unwrap();
     }
 
     /// `kiroku --vault V --user USER ARGS` with `password`.

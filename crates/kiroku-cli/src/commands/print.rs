@@ -1,0 +1,56 @@
+//! `kiroku print …`: a form printed to an A4 PDF.
+
+use clap::Args;
+use kiroku_api::{PrintReport, PrintRequest};
+use std::path::PathBuf;
+
+use crate::filters::{query, PeriodArgs, QueryArgs};
+use crate::global::Global;
+use crate::input::number;
+use crate::output::{emit, Failure};
+use crate::session::with_session;
+
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    /// lifecycle | chronological | ledger | evaluation | disposal
+    pub form: String,
+    /// 期間（disposal の年度は既定で今年度）と台帳の NO.（そのファイルの綴り用）。
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// 評価シートの ID（evaluation）。
+    #[arg(long = "eval")]
+    pub evaluation: Option<String>,
+    /// 保存先の PDF ファイル（同じ名前のファイルは置き換える）。
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+pub fn run(cli: &Global, a: &PrintArgs) -> Result<(), Failure> {
+    let req = PrintRequest {
+        form: a.form.clone(),
+        query: query(&QueryArgs {
+            period: a.period.clone(),
+            person: None,
+            kind: None,
+            affair: None,
+        })?,
+        evaluation: a
+            .evaluation
+            .as_deref()
+            .map(|e| number("評価シート", e))
+            .transpose()?,
+        out: a.out.display().to_string(),
+    };
+    let report = with_session(cli, |s| Ok(s.print(&req)?))?;
+    emit(cli.json, &report, |r: &PrintReport| {
+        format!(
+            "{}を印刷しました: {}（{}ページ、{}行、{} KB）",
+            r.title,
+            r.path,
+            r.pages,
+            r.rows,
+            r.bytes.div_ceil(1024)
+        )
+    });
+    Ok(())
+}
