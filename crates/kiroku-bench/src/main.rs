@@ -3,20 +3,19 @@
 //! the product: the `kiroku` binary has no `bench` command, and only this crate turns on
 //! `kiroku-api`'s `bench` feature (bulk appends on a scratch vault).
 //!
-//! It logs in as `kiroku` does: `--vault` or `KIROKU_VAULT`, `--user` or `KIROKU_USER` (else the
+//! It logs in as `kiroku` does (the same code: `kiroku_cli`'s library half): `--vault` or `KIROKU_VAULT`, `--user` or `KIROKU_USER` (else the
 //! first officer), the password from `KIROKU_PASSWORD` or a hidden prompt.
 
 mod measure;
-mod output;
-mod session;
 
 use clap::{Parser, Subcommand};
 use kiroku_api::Env;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::output::Failure;
-use crate::session::{with_session, Global};
+use kiroku_cli::global::Global;
+use kiroku_cli::output::{self, Failure};
+use kiroku_cli::session::{self, with_session};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Instant;
 use zeroize::Zeroizing;
 
-use crate::output::{emit, Failure};
+use kiroku_cli::output::{emit, Failure};
 
 /// Appends rows and prints `ack SEQ` after each commit (used by the kill-at-any-moment test).
 #[allow(clippy::print_stdout)]

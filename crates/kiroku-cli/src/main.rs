@@ -7,20 +7,17 @@
 
 mod commands;
 mod filters;
-mod global;
 mod input;
 mod invocation;
-mod output;
-mod secrets;
-mod session;
-mod system;
+
+// The terminal conventions `kiroku-bench` shares live in the library half of this package.
+use kiroku_cli::{global, output, secrets, session, system};
 
 use clap::Parser;
 use std::process::ExitCode;
 
 use crate::commands::Command;
 use crate::global::Global;
-use crate::output::Failure;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -67,21 +64,4 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         print!("{text}");
     }
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
-}
-
-impl Failure {
-    fn exit_code(&self) -> u8 {
-        use kiroku_api::ErrorCode::*;
-        match self {
-            Failure::NoSecret(_) => 3,
-            Failure::Usage(_) => 2,
-            Failure::Api(e) => match e.code() {
-                InvalidInput | NotFound | AlreadyExists | Io | Conflict => 1,
-                AuthFailed | Locked | Disabled | Forbidden => 3,
-                Integrity | OlderVault => 4,
-                Busy => 5,
-                Internal => 6,
-            },
-        }
-    }
 }

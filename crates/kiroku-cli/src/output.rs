@@ -33,6 +33,24 @@ const OPTION_OF_FIELD: &[(&str, &str)] = &[
 ];
 
 impl Failure {
+    /// The process exit code of this failure (see the README).
+    pub fn exit_code(&self) -> u8 {
+        use kiroku_api::ErrorCode::*;
+        match self {
+            Failure::NoSecret(_) => 3,
+            Failure::Usage(_) => 2,
+            Failure::Api(e) => match e.code() {
+                InvalidInput | NotFound | AlreadyExists | Io | Conflict => 1,
+                AuthFailed | Locked | Disabled | Forbidden => 3,
+                Integrity | OlderVault => 4,
+                Busy => 5,
+                Internal => 6,
+            },
+        }
+    }
+}
+
+impl Failure {
     pub fn message(&self) -> String {
         match self {
             Failure::Api(e) => {
