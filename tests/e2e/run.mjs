@@ -6,8 +6,8 @@
 // Usage: node tests/e2e/run.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
 // (scripts/e2e.sh starts Xvfb and tauri-driver and builds what is needed.)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { Driver } from './webdriver.mjs';
 
@@ -66,7 +66,7 @@ await withApp(fresh, async (d) => {
     const code = await d.text(await d.waitFor('[data-testid=recovery-code]', { timeout: 30000 }));
     assert.match(code, /^[0-9A-Z]{5}(-[0-9A-Z]{5}){6}$/);
     await d.click('[data-testid=print-recovery]');
-    await d.waitFor('.ok', { text: '保存しました' });
+    await d.waitFor('[data-testid=recovery-sheet-ready]', { text: 'この PC には残しません' });
     await shot(d, 'setup-recovery');
     await d.click('[data-testid=written-down]');
     await d.click('[data-testid=start]');
@@ -74,6 +74,9 @@ await withApp(fresh, async (d) => {
   });
 });
 assert.ok(existsSync(fresh), 'the vault was created');
+// The 復旧用キー was printed from a temporary file: nothing of it is left in the vault's folder.
+const leftSheets = readdirSync(dirname(fresh), { recursive: true }).filter((f) => String(f).includes('復旧用キー'));
+assert.deepEqual(leftSheets, [], 'no recovery sheet left beside the vault');
 
 // 2. The rest on a generated office (a few years of records).
 const vault = join(scratch, 'demo-office.kiroku');

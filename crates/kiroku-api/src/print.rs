@@ -267,6 +267,18 @@ impl Session {
         Ok(())
     }
 
+    /// A path for a PDF that must not outlive this login, in a private temporary folder of its
+    /// own (owner-only on Unix); the folder is removed with the session.
+    fn transient_pdf(&mut self, name: &str) -> Result<String, ApiError> {
+        let dir = tempfile::Builder::new()
+            .prefix("kiroku-")
+            .tempdir()
+            .map_err(|e| ApiError::Io(format!("一時フォルダを作れません: {e}")))?;
+        let path = dir.path().join(name);
+        self.transient.push(dir);
+        Ok(path.display().to_string())
+    }
+
     /// The PDF at `path`, if this session printed it: the desktop app opens nothing else in the
     /// OS viewer (not a file the UI was tricked into naming, not another session's print).
     pub fn printed_file(&self, path: &str) -> Result<std::path::PathBuf, ApiError> {
@@ -626,13 +638,16 @@ pub(crate) fn write_recovery_sheet(path: &Path, rendered: &Rendered) -> Result<(
 #[ts(export)]
 pub struct RecoverySheetRequest {
     pub code: String,
-    /// Empty: `帳票/` beside the vault.
+    /// Empty: a temporary file for the viewer to print from, never beside the vault, removed
+    /// when this login ends.
     pub out: String,
 }
 
 impl Session {
     /// Prints the 復旧用キー sheet of this vault from the code shown at setup (officer only;
-    /// the code's check characters are verified first).
+    /// the code's check characters are verified first). Without `out` the PDF goes to a private
+    /// temporary folder (not the vault's: whoever copies that folder must not get the key too)
+    /// and is removed when this login ends (logout, lock, the app closing).
     pub fn print_recovery_sheet(
         &mut self,
         req: &RecoverySheetRequest,
@@ -641,7 +656,7 @@ impl Session {
         let code = RecoveryCode::parse(&req.code)?;
         let org = self.org_name()?;
         let out = if req.out.trim().is_empty() {
-            crate::print::default_out(self.vault_path(), "復旧用キー", self.env.clock.now())?
+            self.transient_pdf("復旧用キー.pdf")?
         } else {
             req.out.clone()
         };

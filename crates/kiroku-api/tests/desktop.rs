@@ -127,7 +127,10 @@ fn the_evaluation_grid_is_saved_in_one_step_and_decides() {
 }
 
 #[test]
-fn setup_then_the_recovery_sheet_and_prints_without_a_path_go_beside_the_vault() {
+/// Forms printed without a path go to `帳票/` beside the vault; the 復旧用キー never does: it is a
+/// temporary file for the viewer, gone when the login ends (whoever copies the vault folder
+/// must not get the key with it).
+fn setup_then_prints_go_beside_the_vault_but_the_recovery_sheet_never_does() {
     let dir = tempfile::tempdir().unwrap();
     let env = common::env_with(common::clock(), Arc::new(NoCredentials));
     let vault = dir.path().join("new.kiroku");
@@ -171,8 +174,21 @@ fn setup_then_the_recovery_sheet_and_prints_without_a_path_go_beside_the_vault()
             out: String::new(),
         })
         .unwrap();
-    assert!(sheet.path.contains("帳票") && sheet.path.ends_with(".pdf"));
-    assert!(Path::new(&sheet.path).starts_with(dir.path()));
+    let sheet_path = std::path::PathBuf::from(&sheet.path);
+    assert!(sheet.path.ends_with(".pdf"));
+    assert!(
+        sheet_path.exists(),
+        "the viewer can open it while logged in"
+    );
+    assert!(
+        !sheet_path.starts_with(dir.path()),
+        "never in the vault's folder: {}",
+        sheet.path
+    );
+    assert!(
+        s.printed_file(&sheet.path).is_ok(),
+        "the app may open it in the viewer"
+    );
 
     let report = s
         .print(&PrintRequest {
@@ -192,6 +208,30 @@ fn setup_then_the_recovery_sheet_and_prints_without_a_path_go_beside_the_vault()
         .filter(|r| r.action == "print")
         .collect();
     assert_eq!(prints.len(), 2);
+    s.logout().unwrap();
+    assert!(
+        !sheet_path.exists(),
+        "the recovery sheet is removed at logout"
+    );
+    let left: Vec<_> = walk(dir.path())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("復旧用キー"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }
 
 #[test]

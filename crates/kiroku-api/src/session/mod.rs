@@ -36,6 +36,9 @@ pub struct Session {
     /// The PDFs this session wrote (forms and the 復旧用キー), as canonical paths: the only files
     /// the desktop app may hand to the OS viewer.
     pub(crate) printed: Vec<std::path::PathBuf>,
+    /// Temporary folders of PDFs that must not outlive this login (the 復旧用キー printed for
+    /// the viewer): removed when the session is dropped.
+    pub(crate) transient: Vec<tempfile::TempDir>,
 }
 
 fn key_file_error(vault_path: &Path, e: StoreError) -> ApiError {
@@ -399,6 +402,7 @@ pub fn login_with(
             keys,
             user,
             printed: Vec::new(),
+            transient: Vec::new(),
         },
         report,
     ))

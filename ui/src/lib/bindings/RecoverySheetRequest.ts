@@ -5,6 +5,7 @@
  */
 export type RecoverySheetRequest = { code: string, 
 /**
- * Empty: `帳票/` beside the vault.
+ * Empty: a temporary file for the viewer to print from, never beside the vault, removed
+ * when this login ends.
  */
 out: string, };
