@@ -163,6 +163,12 @@ pub fn rotate_key(state: State<'_, AppState>, reason: String) -> Reply<RotationR
     state.with(|s| s.rotate_key(&reason))
 }
 
+/// パスワードの変更: the logged-in user's own, after the current one.
+#[tauri::command(async)]
+pub fn change_password(state: State<'_, AppState>, req: ChangePasswordRequest) -> Reply<()> {
+    state.with(|s| s.change_own_password(&req))
+}
+
 #[tauri::command(async)]
 pub fn audit_list(state: State<'_, AppState>, limit: u64) -> Reply<Vec<AuditRow>> {
     state.with(|s| s.audit_list(limit))

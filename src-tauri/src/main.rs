@@ -72,6 +72,7 @@ fn main() {
             commands::set_auto_lock_minutes,
             commands::open_file,
             commands::rotate_key,
+            commands::change_password,
             commands::echo_date,
             commands::text_warnings,
             commands::add_user,

@@ -228,6 +228,37 @@ fn a_user_changes_their_own_password() {
     o.login(OFFICER, "a-new-password");
 }
 
+/// From the window the current password is asked again: a wrong one (or the same one as new)
+/// is refused beside its field and changes nothing; the right one changes it.
+#[test]
+fn the_window_asks_for_the_current_password_before_changing_it() {
+    let o = office();
+    o.add_user("sato", "佐藤 花子", "clerk", "clerk-pass-1");
+    let mut s = o.login("sato", "clerk-pass-1");
+    let change = |current: &str, new: &str| kiroku_api::ChangePasswordRequest {
+        current: current.into(),
+        new: new.into(),
+    };
+    let field = |r: Result<(), kiroku_api::ApiError>| r.unwrap_err().body().field;
+    assert_eq!(
+        field(s.change_own_password(&change("not-my-pass", "clerk-pass-2"))).as_deref(),
+        Some("現在のパスワード")
+    );
+    assert_eq!(
+        field(s.change_own_password(&change("clerk-pass-1", "clerk-pass-1"))).as_deref(),
+        Some("新しいパスワード")
+    );
+    assert_eq!(
+        field(s.change_own_password(&change("clerk-pass-1", "short"))).as_deref(),
+        Some("新しいパスワード")
+    );
+    s.change_own_password(&change("clerk-pass-1", "clerk-pass-2"))
+        .unwrap();
+    s.logout().unwrap();
+    assert!(kiroku_api::login(&o.env, &o.vault, "sato", "clerk-pass-1").is_err());
+    o.login("sato", "clerk-pass-2");
+}
+
 #[test]
 fn init_refuses_an_existing_file() {
     let o = office();

@@ -4,6 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { AffairView } from './bindings/AffairView';
 import type { BackupReport } from './bindings/BackupReport';
+import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
 import type { NewAffairRequest } from './bindings/NewAffairRequest';
 import type { NewDocument } from './bindings/NewDocument';
 import type { NewDependentRequest } from './bindings/NewDependentRequest';
@@ -124,6 +125,7 @@ export const api = {
     call<SettingsView>('set_auto_lock_minutes', { minutes }),
   openFile: (path: string) => call<null>('open_file', { path }),
   rotateKey: (reason: string) => call<RotationReport>('rotate_key', { reason }),
+  changePassword: (req: Json<ChangePasswordRequest>) => call<null>('change_password', { req }),
   echoDate: (text: string, handling: boolean) => call<DateEcho>('echo_date', { text, handling }),
   textWarnings: (field: string, text: string) => call<string[]>('text_warnings', { field, text }),
   addPerson: (person: Json<NewPerson>) => call<PersonView>('add_person', { person }),

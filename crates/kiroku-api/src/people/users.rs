@@ -9,7 +9,7 @@ use kiroku_core::audit::AuditAction;
 use kiroku_core::user::{check_new_password, LoginId, Role, UserProfile};
 use kiroku_core::FieldError;
 use kiroku_store::attempts::AttemptLog;
-use kiroku_store::slots::KeyFileLock;
+use kiroku_store::slots::{KeyFileLock, SlotOwner, UnwrapError};
 use kiroku_store::table::{audit, users};
 use kiroku_store::Connection;
 use serde::{Deserialize, Serialize};
@@ -156,6 +156,47 @@ impl Session {
         )?))
     }
 
+    /// パスワードの変更 from the window: the logged-in user's own password, after the current
+    /// one is typed again (a window left unlocked does not let a passer-by take the account).
+    pub fn change_own_password(&mut self, req: &ChangePasswordRequest) -> Result<(), ApiError> {
+        let id = self.actor().clone();
+        let slot = self
+            .keys
+            .slot(&SlotOwner::User(id.clone()))
+            .cloned()
+            .ok_or_else(|| ApiError::Disabled(id.to_string()))?;
+        let device = crate::session::device_secret_for(&self.env, &slot, &self.keys.vault_id)?;
+        match slot.open(
+            &self.keys.vault_id,
+            req.current.as_bytes(),
+            device.as_ref(),
+            self.keys.generation,
+        ) {
+            Ok(_) => {}
+            Err(UnwrapError::WrongSecret) => {
+                return Err(FieldError::new(
+                    "現在のパスワード",
+                    "現在のパスワードが違います。いまログインに使っているパスワードを入力してください。",
+                )
+                .into())
+            }
+            Err(UnwrapError::Store(e)) => return Err(e.into()),
+        }
+        if req.new == req.current {
+            return Err(FieldError::new(
+                "新しいパスワード",
+                "いまと同じパスワードです。別のパスワードにしてください。",
+            )
+            .into());
+        }
+        self.change_password(&req.new).map_err(|e| match e {
+            ApiError::Invalid(f) => {
+                ApiError::Invalid(FieldError::new("新しいパスワード", f.message))
+            }
+            other => other,
+        })
+    }
+
     /// Changes the logged-in user's own password.
     pub fn change_password(&mut self, new_password: &str) -> Result<(), ApiError> {
         check_new_password(new_password)?;
@@ -245,4 +286,12 @@ pub struct NewUser {
 pub struct UserRef {
     pub id: String,
     pub name: String,
+}
+
+/// パスワードの変更: the current password again, and the new one.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChangePasswordRequest {
+    pub current: String,
+    pub new: String,
 }
