@@ -137,7 +137,7 @@ await withApp(vault, async (d) => {
     await d.waitFor('[data-testid=events-this-year]', { text: String(before + 3) });
   });
 
-  await step('record a disposal with a witness', async () => {
+  await step('record a disposal with a witness, after a confirmation that says what', async () => {
     await d.click('[data-screen=disposal]');
     await d.waitFor('h1', { text: '帳票・廃棄' });
     await d.waitFor('input[data-doc]', { timeout: 30000 });
@@ -147,7 +147,11 @@ await withApp(vault, async (d) => {
     await d.select('#disp-method', 'shred');
     await d.select('#disp-witness', 'sato');
     await shot(d, 'disposal');
-    await d.click('form[aria-label="廃棄・削除の記録"] button[type=submit]');
+    await d.click('form[aria-label="廃棄・削除の記録"] button.primary');
+    const said = await d.text(await d.waitFor('[data-testid=disposal-confirm]', { text: '廃棄済みとして記録します' }));
+    assert.match(said, /1件を シュレッダー.* で 令和\d+年\d+月\d+日/);
+    await shot(d, 'disposal-confirm');
+    await d.click('[data-testid=disposal-confirm] button.primary');
     await d.waitFor('p.ok', { text: '1件の廃棄・削除を記録しました' });
   });
 
