@@ -75,7 +75,14 @@ await withApp(fresh, async (d) => {
 });
 assert.ok(existsSync(fresh), 'the vault was created');
 // The 復旧用キー was printed from a temporary file: nothing of it is left in the vault's folder.
-const leftSheets = readdirSync(dirname(fresh), { recursive: true }).filter((f) => String(f).includes('復旧用キー'));
+// (The folder itself and its 帳票/, where printed forms go; not the scratch home's browser data.)
+const vaultFolder = dirname(fresh);
+const formsFolder = join(vaultFolder, '帳票');
+const besideVault = [
+  ...readdirSync(vaultFolder),
+  ...(existsSync(formsFolder) ? readdirSync(formsFolder).map((f) => join('帳票', f)) : []),
+];
+const leftSheets = besideVault.filter((f) => f.includes('復旧用キー'));
 assert.deepEqual(leftSheets, [], 'no recovery sheet left beside the vault');
 
 // 2. The rest on a generated office (a few years of records).
