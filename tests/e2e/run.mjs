@@ -144,6 +144,14 @@ await withApp(vault, async (d) => {
     await d.waitFor('[data-testid=events-this-year]', { text: String(before + 3) });
   });
 
+  await step('home: 「取扱いを記録する」 opens a new record at once', async () => {
+    await d.click('[aria-label="よく使う操作"] button.primary');
+    await d.waitFor('form[aria-label="取扱記録の入力"]', { timeout: 30000 });
+    await d.click('[data-screen=dashboard]');
+    await d.waitFor('[data-testid=tile-disposal]');
+    await shot(d, 'home');
+  });
+
   await step('record a disposal with a witness, after a confirmation that says what', async () => {
     await d.click('[data-screen=disposal]');
     await d.waitFor('h1', { text: '帳票・廃棄' });
