@@ -48,9 +48,7 @@ impl Failure {
             },
         }
     }
-}
 
-impl Failure {
     pub fn message(&self) -> String {
         match self {
             Failure::Api(e) => {

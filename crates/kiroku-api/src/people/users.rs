@@ -189,12 +189,9 @@ impl Session {
             )
             .into());
         }
-        self.change_password(&req.new).map_err(|e| match e {
-            ApiError::Invalid(f) => {
-                ApiError::Invalid(FieldError::new("新しいパスワード", f.message))
-            }
-            other => other,
-        })
+        // The rule named for the field the window shows; `change_password` checks it again.
+        check_new_password(&req.new).map_err(|e| FieldError::new("新しいパスワード", e.message))?;
+        self.change_password(&req.new)
     }
 
     /// Changes the logged-in user's own password.
