@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use crate::failures::Failures;
-use crate::slots::{KeyFileLock, KeySlots};
+use crate::key_file_lock::KeyFileLock;
+use crate::slots::KeySlots;
 use crate::{atomic_file, StoreError};
 
 /// The counter file (`office.kiroku.attempts`), with its second copy in the key-slot file.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::head::AuditHead;
 use crate::key::MasterKey;
-use crate::slots::KeyFileLock;
+use crate::key_file_lock::KeyFileLock;
 use crate::vault::CommitObserver;
 use crate::StoreError;
 

@@ -17,6 +17,7 @@ pub mod head;
 pub mod head_keeper;
 pub mod kdf;
 pub mod key;
+pub mod key_file_lock;
 pub mod migrations;
 pub mod paths;
 pub mod slots;

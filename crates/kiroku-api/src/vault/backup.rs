@@ -4,7 +4,7 @@ use crate::{ApiError, Session};
 use chrono::{DateTime, Utc};
 use kiroku_core::audit::AuditAction;
 use kiroku_store::backup;
-use kiroku_store::slots::KeyFileLock;
+use kiroku_store::key_file_lock::KeyFileLock;
 use kiroku_store::table::audit;
 use serde::Serialize;
 use std::path::Path;
