@@ -3,12 +3,16 @@
 //! checked in process, through the same `kiroku-api` calls as `kiroku audit verify`.
 #![allow(dead_code, clippy::unwrap_used)]
 
+#[path = "../../../kiroku-cli/tests/common/sealed.rs"]
+mod sealed;
+
+pub use sealed::{sealed_command, test_env};
+
 use kiroku_api::{Env, InitRequest};
-use kiroku_core::clock::FixedClock;
 use kiroku_store::credentials::NoCredentials;
 use kiroku_store::kdf::KdfParams;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use zeroize::Zeroizing;
 
@@ -21,23 +25,7 @@ pub struct Sandbox {
 }
 
 pub fn kiroku_bench(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiroku-bench"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("KIROKU_") || k.starts_with("XDG_") || k == "DBUS_SESSION_BUS_ADDRESS" {
-            cmd.env_remove(k);
-        }
-    }
-    let home = dir.join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    cmd.env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_RUNTIME_DIR", home.join("run"))
-        .env("KIROKU_CREDENTIAL_STORE", "none")
-        .env("TZ", "Asia/Tokyo")
-        .stdin(Stdio::null());
-    cmd
+    sealed_command(env!("CARGO_BIN_EXE_kiroku-bench"), dir)
 }
 
 impl Sandbox {
@@ -45,15 +33,7 @@ impl Sandbox {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let vault = dir.path().join("office.kiroku");
-        let env = Env {
-            clock: Arc::new(FixedClock(
-                chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00Z")
-                    .unwrap()
-                    .into(),
-            )),
-            credentials: Arc::new(NoCredentials),
-            kdf: KdfParams::INSECURE_FOR_TESTS,
-        };
+        let env = test_env();
         kiroku_api::init(
             &env,
             InitRequest {

@@ -3,14 +3,13 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod log;
+pub mod sealed;
 
-use kiroku_api::{Env, InitRequest};
-use kiroku_core::clock::FixedClock;
-use kiroku_store::credentials::NoCredentials;
-use kiroku_store::kdf::KdfParams;
+pub use sealed::{sealed_command, test_env};
+
+use kiroku_api::InitRequest;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::Arc;
+use std::process::{Command, Output};
 use zeroize::Zeroizing;
 
 pub const OFFICER: &str = "boss";
@@ -23,36 +22,7 @@ pub struct Sandbox {
 }
 
 pub fn kiroku(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiroku"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("KIROKU_") || k.starts_with("XDG_") || k == "DBUS_SESSION_BUS_ADDRESS" {
-            cmd.env_remove(k);
-        }
-    }
-    let home = dir.join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    cmd.env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_RUNTIME_DIR", home.join("run"))
-        .env("KIROKU_CREDENTIAL_STORE", "none")
-        .env("TZ", "Asia/Tokyo")
-        .stdin(Stdio::null());
-    cmd
-}
-
-/// The API as the tests call it in process: a fixed clock, no OS keyring, a cheap KDF.
-fn test_env() -> Env {
-    Env {
-        clock: Arc::new(FixedClock(
-            chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00Z")
-                .unwrap()
-                .into(),
-        )),
-        credentials: Arc::new(NoCredentials),
-        kdf: KdfParams::INSECURE_FOR_TESTS,
-    }
+    sealed_command(env!("CARGO_BIN_EXE_kiroku"), dir)
 }
 
 impl Sandbox {
