@@ -92,6 +92,15 @@ fn main() {
             commands::add_rule,
             commands::edit_rule,
             commands::rule_history,
+            commands::withdraw_event,
+            commands::person,
+            commands::correct_person,
+            commands::person_history,
+            commands::person_leave,
+            commands::dependent_leave,
+            commands::recover_password,
+            commands::backups_beside,
+            commands::restore_backup,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

@@ -36,7 +36,7 @@ impl Session {
         self.person_view(id)
     }
 
-    fn person_view(&self, id: i64) -> Result<PersonView, ApiError> {
+    pub(crate) fn person_view(&self, id: i64) -> Result<PersonView, ApiError> {
         let conn = self.vault.conn();
         let row = lookup::person(conn, id, Asked::Subject)?;
         let deps = dependents::of_person(conn, id)?;
