@@ -318,7 +318,15 @@ impl Session {
             self.lifecycle(query)?
                 .into_iter()
                 .map(|r| {
-                    Record::new()
+                    let record = match &r.withdrawn {
+                        // Every record of the row was withdrawn: struck through, the reason
+                        // where the use would be.
+                        Some(reason) => Record::new()
+                            .struck_through()
+                            .with("use_and_take_out", format!("誤登録として取消（{reason}）")),
+                        None => Record::new().with("use_and_take_out", r.use_and_take_out),
+                    };
+                    record
                         .with("affair", r.affair)
                         .with("person", r.person)
                         .with("unit", r.unit)
@@ -327,7 +335,6 @@ impl Session {
                         .with("identity_check", r.identity_check)
                         .with("recorded_on", r.recorded_on)
                         .with("clerks", r.clerks)
-                        .with("use_and_take_out", r.use_and_take_out)
                         .with("disposal", r.disposal)
                 })
                 .collect()
@@ -340,12 +347,20 @@ impl Session {
                         (Some(p), None) => p.clone(),
                         (None, _) => String::new(),
                     };
-                    let note = match (r.amended, r.note.as_deref()) {
+                    let mut note = match (r.amended, r.note.as_deref()) {
                         (true, Some(n)) => format!("第{}版。{n}", r.version),
                         (true, None) => format!("第{}版", r.version),
                         (false, n) => n.unwrap_or_default().to_owned(),
                     };
-                    Record::new()
+                    if let Some(reason) = &r.withdrawn {
+                        note = format!("誤登録として取消（{reason}）。{note}");
+                    }
+                    let record = if r.withdrawn.is_some() {
+                        Record::new().struck_through()
+                    } else {
+                        Record::new()
+                    };
+                    record
                         .with("no", r.event_id.to_string())
                         .with("date", r.date_label)
                         .with("kind", r.kind_label)

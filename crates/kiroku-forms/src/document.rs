@@ -48,6 +48,10 @@ pub struct Column {
 pub struct TableBlock {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<String>>,
+    /// The rows (by index) printed struck through: records withdrawn as entered by mistake.
+    pub struck: Vec<usize>,
+    /// The column that says why a struck row was withdrawn: never struck itself.
+    pub reason_column: Option<usize>,
     pub show_header: bool,
     pub size_pt: f32,
 }

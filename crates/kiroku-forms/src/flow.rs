@@ -108,6 +108,8 @@ pub(crate) struct LaidRow {
     /// Lines of the tallest cell (at least 1).
     pub lines: usize,
     pub height: f32,
+    /// Printed struck through (a record withdrawn as entered by mistake).
+    pub struck: bool,
 }
 
 pub(crate) struct LaidTable<'d> {
@@ -405,6 +407,7 @@ fn lay_table<'d>(
             height: count_f32(lines) * line_height(table.size_pt) + 2.0 * padding,
             lines,
             cells,
+            struck: false,
         }
     };
     let header = table
@@ -413,7 +416,11 @@ fn lay_table<'d>(
     let rows = table
         .rows
         .iter()
-        .map(|r| lay_row(&mut r.iter().map(String::as_str)))
+        .enumerate()
+        .map(|(i, r)| LaidRow {
+            struck: table.struck.contains(&i),
+            ..lay_row(&mut r.iter().map(String::as_str))
+        })
         .collect();
     Ok(LaidTable {
         block: table,

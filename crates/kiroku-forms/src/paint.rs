@@ -197,12 +197,14 @@ impl<'m> Painter<'m> {
         }
         self.hline(left, left + width, top);
         let mut x = left;
-        for ((lines, &cell_width), column) in row
+        for (index, ((lines, &cell_width), column)) in row
             .cells
             .iter()
             .zip(&table.widths)
             .zip(&table.block.columns)
+            .enumerate()
         {
+            let struck = row.struck && !header && table.block.reason_column != Some(index);
             if column.shaded && !header {
                 self.fill(x, top, cell_width, height, SHADE_GREY);
             }
@@ -210,12 +212,13 @@ impl<'m> Painter<'m> {
             let mut line_top = top + padding;
             for line in lines.iter().take(to).skip(from) {
                 let w = self.metrics.width(line, size);
-                self.text(
-                    aligned(align, x, cell_width, w, padding),
-                    line_top,
-                    size,
-                    line,
-                );
+                let line_x = aligned(align, x, cell_width, w, padding);
+                self.text(line_x, line_top, size, line);
+                if struck && w > 0.0 {
+                    // 取消: one rule through the middle of the written text, readable under it.
+                    let middle = line_top + line_height(size) * 0.5;
+                    self.hline(line_x, line_x + w, middle);
+                }
                 line_top += line_height(size);
             }
             x += cell_width;

@@ -2,7 +2,11 @@
 
 /// The values of one row of a list form, keyed as the form file's columns are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Record(Vec<(&'static str, String)>);
+pub struct Record {
+    values: Vec<(&'static str, String)>,
+    /// Printed struck through (a record withdrawn as entered by mistake).
+    struck: bool,
+}
 
 impl Record {
     pub fn new() -> Self {
@@ -13,15 +17,26 @@ impl Record {
     #[must_use]
     pub fn with(mut self, key: &'static str, value: impl Into<String>) -> Self {
         let value = value.into();
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
+        match self.values.iter_mut().find(|(k, _)| *k == key) {
             Some(slot) => slot.1 = value,
-            None => self.0.push((key, value)),
+            None => self.values.push((key, value)),
         }
         self
     }
 
+    /// The row is printed struck through (its 備考 says why).
+    #[must_use]
+    pub fn struck_through(mut self) -> Self {
+        self.struck = true;
+        self
+    }
+
+    pub fn is_struck(&self) -> bool {
+        self.struck
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0
+        self.values
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())

@@ -65,6 +65,8 @@ fn text(layout: &FormLayout, name: &str, size_pt: f32) -> Result<Block, FormErro
 
 fn table(columns: &[ColumnLayout], rows: Vec<Vec<String>>, pattern: Option<usize>) -> Block {
     Block::Table(TableBlock {
+        struck: Vec::new(),
+        reason_column: None,
         columns: columns
             .iter()
             .map(|c| {

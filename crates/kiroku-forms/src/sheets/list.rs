@@ -6,6 +6,10 @@ use crate::layout::FormKind;
 use crate::record::Record;
 use crate::FormError;
 
+/// The cells where a withdrawn record's reason is written (備考 in the 運用状況記録票, the use
+/// column of a 取扱記録表 row whose every record was withdrawn): they are not struck through.
+const REASON_KEYS: [&str; 2] = ["note", "use_and_take_out"];
+
 /// One print-out of a list form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListForm {
@@ -35,9 +39,20 @@ pub fn document(kind: FormKind, form: &ListForm) -> Result<Document, FormError> 
                     .collect::<Result<Vec<_>, _>>()
             })
             .collect::<Result<Vec<_>, _>>()?;
+    let struck = form
+        .records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.is_struck())
+        .map(|(i, _)| i)
+        .collect();
     let mut blocks = vec![Block::Table(TableBlock {
         columns: columns.iter().map(|c| c.column()).collect(),
         rows,
+        struck,
+        reason_column: columns
+            .iter()
+            .position(|c| REASON_KEYS.contains(&c.key.as_str())),
         show_header: true,
         size_pt: layout.size_pt.unwrap_or(BODY_PT),
     })];

@@ -51,6 +51,8 @@ pub fn document(sheet: &RecoverySheet) -> Result<Document, FormError> {
         },
         Block::Space { mm: 6.0 },
         Block::Table(TableBlock {
+            struck: Vec::new(),
+            reason_column: None,
             columns: columns(groups),
             rows: group_rows,
             show_header: true,
@@ -61,6 +63,8 @@ pub fn document(sheet: &RecoverySheet) -> Result<Document, FormError> {
         text("instructions", 10.0)?,
         Block::Space { mm: 6.0 },
         Block::Table(TableBlock {
+            struck: Vec::new(),
+            reason_column: None,
             columns: columns(storage),
             // Two lines of room to write in by hand.
             rows: vec![vec!["\n".to_owned(); storage.len()]; 3],

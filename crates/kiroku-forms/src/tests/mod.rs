@@ -412,3 +412,28 @@ fn the_recovery_sheet_prints_the_code_large_and_each_group() {
 
 mod fonts;
 mod long_text;
+
+#[test]
+fn a_withdrawn_record_is_struck_through_except_the_cell_that_says_why() {
+    let mut form = chronological(3);
+    form.records[1] = chronological_record(2, "誤登録として取消（本人違い）").struck_through();
+    let doc = crate::sheets::list::document(FormKind::Chronological, &form).unwrap();
+    let Some(crate::document::Block::Table(table)) = doc.blocks.first() else {
+        panic!("the list is a table");
+    };
+    assert_eq!(table.struck, vec![1]);
+    let note = table.reason_column.unwrap();
+    assert_eq!(table.columns[note].title, "備考");
+    // Still printed, with its reason readable.
+    let pdf = render(&doc).unwrap().pdf;
+    keep("struck", &pdf);
+    let text: String = pages_text(&pdf, "struck")
+        .join("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("職員0002"), "{text}");
+    // (The 備考 cell wraps: its two lines come out between the other cells' lines.)
+    assert!(text.contains("誤登録として取消"), "{text}");
+    assert!(text.contains("（本人違い）"), "{text}");
+}
