@@ -92,6 +92,12 @@ fn main() {
             commands::add_rule,
             commands::edit_rule,
             commands::rule_history,
+            commands::contractor,
+            commands::add_contractor,
+            commands::update_contractor,
+            commands::set_clause,
+            commands::disable_contractor,
+            commands::add_certificate,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

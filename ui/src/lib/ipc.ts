@@ -48,6 +48,10 @@ import type { TodayView } from './bindings/TodayView';
 import type { UserView } from './bindings/UserView';
 import type { VaultState } from './bindings/VaultState';
 import type { VerifyReport } from './bindings/VerifyReport';
+import type { NewContractor } from './bindings/NewContractor';
+import type { ContractorUpdateRequest } from './bindings/ContractorUpdateRequest';
+import type { ClauseRequest } from './bindings/ClauseRequest';
+import type { CertificateRequest } from './bindings/CertificateRequest';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -155,6 +159,15 @@ export const api = {
   addRule: (rule: Json<NewRule>) => call<RuleView>('add_rule', { rule }),
   editRule: (req: Json<EditRuleRequest>) => call<RuleView>('edit_rule', { req }),
   ruleHistory: (id: number) => call<RuleView[]>('rule_history', { id }),
+  contractor: (id: number) => call<ContractorView>('contractor', { id }),
+  addContractor: (contractor: Json<NewContractor>) =>
+    call<ContractorView>('add_contractor', { contractor }),
+  updateContractor: (req: Json<ContractorUpdateRequest>) =>
+    call<ContractorView>('update_contractor', { req }),
+  setClause: (req: Json<ClauseRequest>) => call<ContractorView>('set_clause', { req }),
+  disableContractor: (id: number) => call<ContractorView>('disable_contractor', { id }),
+  addCertificate: (req: Json<CertificateRequest>) =>
+    call<DocumentView[]>('add_certificate', { req }),
 };
 
 export type Api = typeof api;
