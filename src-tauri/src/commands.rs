@@ -336,3 +336,12 @@ pub fn add_certificate(
 ) -> Reply<Vec<DocumentView>> {
     state.with(|s| s.add_certificate(&req))
 }
+
+/// 「下書きを破棄」: a draft 評価シート discarded with its reason (officer only).
+#[tauri::command(async)]
+pub fn discard_evaluation(
+    state: State<'_, AppState>,
+    req: DiscardEvaluationRequest,
+) -> Reply<EvaluationView> {
+    state.with(|s| s.discard_evaluation(req.id, &req.reason))
+}

@@ -98,6 +98,7 @@ fn main() {
             commands::set_clause,
             commands::disable_contractor,
             commands::add_certificate,
+            commands::discard_evaluation,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

@@ -52,6 +52,7 @@ import type { NewContractor } from './bindings/NewContractor';
 import type { ContractorUpdateRequest } from './bindings/ContractorUpdateRequest';
 import type { ClauseRequest } from './bindings/ClauseRequest';
 import type { CertificateRequest } from './bindings/CertificateRequest';
+import type { DiscardEvaluationRequest } from './bindings/DiscardEvaluationRequest';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -168,6 +169,8 @@ export const api = {
   disableContractor: (id: number) => call<ContractorView>('disable_contractor', { id }),
   addCertificate: (req: Json<CertificateRequest>) =>
     call<DocumentView[]>('add_certificate', { req }),
+  discardEvaluation: (req: Json<DiscardEvaluationRequest>) =>
+    call<EvaluationView>('discard_evaluation', { req }),
 };
 
 export type Api = typeof api;
