@@ -156,3 +156,15 @@ describe('証明書待ち', () => {
     expect(await within(form).findByRole('alert')).toHaveTextContent('証明書番号を入力してください。');
   });
 });
+
+describe('what is confirmed is what is recorded', () => {
+  it('sends the documents of the confirmation even if more are ticked meanwhile', async () => {
+    vi.mocked(api.schedule).mockResolvedValue(plan({ due: [due, dueToo] }) as never);
+    await choose();
+    await fireEvent.click(screen.getByRole('button', { name: /選んだ1件の廃棄を記録/ }));
+    await screen.findByRole('alertdialog');
+    await fireEvent.click(screen.getByLabelText(`${dueToo.name} を選ぶ`));
+    await fireEvent.click(screen.getByRole('button', { name: '記録する' }));
+    expect(vi.mocked(api.dispose).mock.calls[0]?.[0]).toMatchObject({ documents: [5] });
+  });
+});
