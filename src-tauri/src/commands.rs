@@ -347,3 +347,53 @@ pub fn restore_backup(
 ) -> Reply<LoginReport> {
     state.restore(req)
 }
+
+/// One 委託先 with its contract checklist (契約条項).
+#[tauri::command(async)]
+pub fn contractor(state: State<'_, AppState>, id: i64) -> Reply<ContractorView> {
+    state.with(|s| s.contractor(id))
+}
+
+#[tauri::command(async)]
+pub fn add_contractor(
+    state: State<'_, AppState>,
+    contractor: NewContractor,
+) -> Reply<ContractorView> {
+    state.with(|s| s.add_contractor(&contractor))
+}
+
+#[tauri::command(async)]
+pub fn update_contractor(
+    state: State<'_, AppState>,
+    req: ContractorUpdateRequest,
+) -> Reply<ContractorView> {
+    state.with(|s| s.update_contractor(req.id, &req.changes))
+}
+
+#[tauri::command(async)]
+pub fn set_clause(state: State<'_, AppState>, req: ClauseRequest) -> Reply<ContractorView> {
+    state.with(|s| s.set_clause(req.id, &req.clause, &req.contract, &req.signed_on))
+}
+
+#[tauri::command(async)]
+pub fn disable_contractor(state: State<'_, AppState>, id: i64) -> Reply<ContractorView> {
+    state.with(|s| s.disable_contractor(id))
+}
+
+/// 「証明書を受け取った」: a contractor's 廃棄・削除証明書 for documents it disposed of.
+#[tauri::command(async)]
+pub fn add_certificate(
+    state: State<'_, AppState>,
+    req: CertificateRequest,
+) -> Reply<Vec<DocumentView>> {
+    state.with(|s| s.add_certificate(&req))
+}
+
+/// 「下書きを破棄」: a draft 評価シート discarded with its reason (officer only).
+#[tauri::command(async)]
+pub fn discard_evaluation(
+    state: State<'_, AppState>,
+    req: DiscardEvaluationRequest,
+) -> Reply<EvaluationView> {
+    state.with(|s| s.discard_evaluation(req.id, &req.reason))
+}

@@ -101,6 +101,13 @@ fn main() {
             commands::recover_password,
             commands::backups_beside,
             commands::restore_backup,
+            commands::contractor,
+            commands::add_contractor,
+            commands::update_contractor,
+            commands::set_clause,
+            commands::disable_contractor,
+            commands::add_certificate,
+            commands::discard_evaluation,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

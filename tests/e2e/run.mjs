@@ -177,6 +177,7 @@ await withApp(vault, async (d) => {
     const list = await d.findAll('ul.side button');
     await d.clickElement(list[1] ?? list[0]);
     await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '再評価').click()`);
+    await d.click('[data-testid=contractor-confirm] button.primary');
     await d.waitFor('[data-testid=decision]', { text: '判定' });
     await d.execute(`for (const s of document.querySelectorAll('select[data-item]')) {
       s.value = 'A'; s.dispatchEvent(new Event('change', { bubbles: true })); }`);

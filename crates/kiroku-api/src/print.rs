@@ -452,6 +452,10 @@ impl Session {
         };
         let mut notes: Vec<String> = Vec::new();
         match decision {
+            SheetDecision::Undecided if sheet.discarded => notes.push(format!(
+                "破棄（理由: {}）",
+                sheet.discard_reason.clone().unwrap_or_default()
+            )),
             SheetDecision::Undecided => notes.push(format!(
                 "判定未了（未記入の評価項目: {}）",
                 sheet
@@ -483,6 +487,7 @@ impl Session {
                     style.format(at.with_timezone(&kiroku_core::wareki::jst()).date_naive())
                 ));
             }
+            _ if sheet.discarded => {}
             _ => notes.push("下書き（未確定）".into()),
         }
         let shortcut_mark = |yes: bool| {

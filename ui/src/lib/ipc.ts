@@ -55,6 +55,11 @@ import type { TodayView } from './bindings/TodayView';
 import type { UserView } from './bindings/UserView';
 import type { VaultState } from './bindings/VaultState';
 import type { VerifyReport } from './bindings/VerifyReport';
+import type { NewContractor } from './bindings/NewContractor';
+import type { ContractorUpdateRequest } from './bindings/ContractorUpdateRequest';
+import type { ClauseRequest } from './bindings/ClauseRequest';
+import type { CertificateRequest } from './bindings/CertificateRequest';
+import type { DiscardEvaluationRequest } from './bindings/DiscardEvaluationRequest';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -173,6 +178,17 @@ export const api = {
   backupsBeside: () => call<string[]>('backups_beside'),
   restoreBackup: (req: Json<RestoreFromAppRequest>) =>
     call<LoginReport>('restore_backup', { req }),
+  contractor: (id: number) => call<ContractorView>('contractor', { id }),
+  addContractor: (contractor: Json<NewContractor>) =>
+    call<ContractorView>('add_contractor', { contractor }),
+  updateContractor: (req: Json<ContractorUpdateRequest>) =>
+    call<ContractorView>('update_contractor', { req }),
+  setClause: (req: Json<ClauseRequest>) => call<ContractorView>('set_clause', { req }),
+  disableContractor: (id: number) => call<ContractorView>('disable_contractor', { id }),
+  addCertificate: (req: Json<CertificateRequest>) =>
+    call<DocumentView[]>('add_certificate', { req }),
+  discardEvaluation: (req: Json<DiscardEvaluationRequest>) =>
+    call<EvaluationView>('discard_evaluation', { req }),
 };
 
 export type Api = typeof api;

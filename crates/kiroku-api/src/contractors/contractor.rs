@@ -574,6 +574,25 @@ pub struct ContractorChanges {
     pub leak_2y: Option<bool>,
 }
 
+/// A change of contractor `id`'s details (the window's 「変更を保存」).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ContractorUpdateRequest {
+    pub id: i64,
+    pub changes: ContractorChanges,
+}
+
+/// A clause of contractor `id`'s contract ticked (契約条項): the clause's ID (e.g. `001-5-1`),
+/// the contract's name and the day it was signed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ClauseRequest {
+    pub id: i64,
+    pub clause: String,
+    pub contract: String,
+    pub signed_on: String,
+}
+
 /// A contractor named in another record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -1,5 +1,6 @@
 //! The 評価シート (別紙3): a new sheet per contractor per year, judgments entered as they are
-//! found, the decision the rule gives, and finalising by the officer. Never overwritten.
+//! found, the decision the rule gives, and finalising by the officer. Never overwritten; a
+//! draft the officer discards (破棄) stays readable, marked, with its reason.
 
 use crate::contractors::contractor::contractor_ref;
 use crate::{lookup, ApiError, ContractorRef, Session};
@@ -23,6 +24,7 @@ fn evaluation_view(
     let confirmed = evaluations::confirmed_improvements(conn, e.id)?;
     let outcome = decide(e.pattern, e.facts, &sheet);
     let (decision, decision_label, reasons, missing) = match &outcome {
+        _ if e.discarded.is_some() => ("discarded", "破棄", Vec::new(), Vec::new()),
         Outcome::Decided { decision, reasons } => (
             decision.as_str(),
             decision.label(),
@@ -69,10 +71,14 @@ fn evaluation_view(
         finalized: e.finalized.is_some(),
         finalized_at: e.finalized.as_ref().map(|f| f.at),
         finalized_by: e.finalized.as_ref().map(|f| f.by.clone()),
+        discarded: e.discarded.is_some(),
+        discarded_at: e.discarded.as_ref().map(|d| d.at),
+        discarded_by: e.discarded.as_ref().map(|d| d.by.clone()),
+        discard_reason: e.discarded.as_ref().map(|d| d.reason.clone()),
     })
 }
 
-/// Sheet `id`, refused once finalised (by this window or another meanwhile).
+/// Sheet `id`, refused once finalised or discarded (by this window or another meanwhile).
 fn open_evaluation(conn: &Connection, id: i64) -> Result<evaluations::EvaluationRow, ApiError> {
     let e = lookup::evaluation(conn, id)?;
     if e.finalized.is_some() {
@@ -82,7 +88,48 @@ fn open_evaluation(conn: &Connection, id: i64) -> Result<evaluations::Evaluation
         )
         .into());
     }
+    if e.discarded.is_some() {
+        return Err(FieldError::new(
+            "評価",
+            format!("評価 ID {id} は破棄済みのため変更できません。評価するときは新しい評価を作成してください。"),
+        )
+        .into());
+    }
     Ok(e)
+}
+
+/// The reason a draft sheet is discarded: required, guarded like every text.
+fn discard_reason(reason: &str) -> Result<String, ApiError> {
+    if reason.trim().is_empty() {
+        return Err(FieldError::new(
+            "破棄の理由",
+            "破棄には理由が必要です。この下書きを使わない理由（例: 委託先を取り違えた）を入力してください。",
+        )
+        .into());
+    }
+    Ok(kiroku_core::field::required_text(
+        "破棄の理由",
+        reason,
+        200,
+    )?)
+}
+
+/// Checks that sheet `id` is a draft that may be discarded, as `conn` holds it now.
+fn check_discardable(conn: &Connection, id: i64) -> Result<(), ApiError> {
+    let e = lookup::evaluation(conn, id)?;
+    if e.finalized.is_some() {
+        return Err(FieldError::new(
+            "評価",
+            format!("評価 ID {id} は確定済みのため破棄できません。確定した評価シートは記録として残ります。"),
+        )
+        .into());
+    }
+    if e.discarded.is_some() {
+        return Err(ApiError::AlreadyExists(format!(
+            "評価 ID {id} はすでに破棄されています（別の画面・コマンドで破棄された可能性があります）。"
+        )));
+    }
+    Ok(())
 }
 
 /// The rows `judgments` and `improvements` add to open sheet `id`, checked against the sheet
@@ -332,6 +379,35 @@ impl Session {
         evaluation_view(self.vault.conn(), &self.evaluation_row(id)?)
     }
 
+    /// Discards a draft sheet (破棄, officer only) with its reason: it stays readable, marked
+    /// 破棄, takes no more judgments and is never finalised. A finalised sheet, or one already
+    /// discarded, is refused.
+    pub fn discard_evaluation(
+        &mut self,
+        id: i64,
+        reason: &str,
+    ) -> Result<EvaluationView, ApiError> {
+        self.require_officer("評価シートの破棄")?;
+        let reason = discard_reason(reason)?;
+        let stamp = self.stamp();
+        // Checked inside the write transaction: a sheet finalised or discarded by another
+        // window or command meanwhile is refused.
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            check_discardable(tx, id)?;
+            evaluations::discard(tx, id, &reason, stamp.at, &stamp.actor)?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Amend,
+                    format!("evaluation:{id}"),
+                    format!("破棄: {reason}"),
+                ),
+            )?;
+            Ok(())
+        })?;
+        evaluation_view(self.vault.conn(), &self.evaluation_row(id)?)
+    }
+
     /// One sheet with its decision, reasons and what is missing (the read is audited).
     pub fn evaluation(&mut self, id: i64) -> Result<EvaluationView, ApiError> {
         let e = self.evaluation_row(id)?;
@@ -407,7 +483,7 @@ pub struct EvaluationView {
     /// 選定基準(1) applies: 採用 without the items.
     pub shortcut: bool,
     pub items: Vec<ItemView>,
-    /// `adopted` | `adopted_conditional` | `rejected` | `incomplete`
+    /// `adopted` | `adopted_conditional` | `rejected` | `incomplete` | `discarded`
     pub decision: String,
     pub decision_label: String,
     pub reasons: Vec<ReasonView>,
@@ -416,6 +492,19 @@ pub struct EvaluationView {
     pub finalized: bool,
     pub finalized_at: Option<DateTime<Utc>>,
     pub finalized_by: Option<String>,
+    /// A draft discarded (破棄): kept and shown marked, no longer the contractor's current sheet.
+    pub discarded: bool,
+    pub discarded_at: Option<DateTime<Utc>>,
+    pub discarded_by: Option<String>,
+    pub discard_reason: Option<String>,
+}
+
+/// A draft 評価シート discarded (破棄) with its reason.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DiscardEvaluationRequest {
+    pub id: i64,
+    pub reason: String,
 }
 
 impl Session {

@@ -124,6 +124,7 @@ impl Context {
                 contractor: x
                     .contractor_id
                     .and_then(|c| self.contractors.get(&c).cloned()),
+                contractor_id: x.contractor_id,
                 early_reason: x.early_reason.clone(),
                 event_id: x.event_id,
                 certificate: d.certificate.as_ref().map(|c| c.number.clone()),
@@ -208,6 +209,9 @@ pub struct DisposalView {
     pub performer: String,
     pub witness: Option<String>,
     pub contractor: Option<String>,
+    /// The 委託先's ID (a certificate from the window names it by ID: a name may repeat once
+    /// a contractor is disabled).
+    pub contractor_id: Option<i64>,
     /// Disposed of before its 廃棄可能日 with the officer's reason.
     pub early_reason: Option<String>,
     /// The handling-log event.

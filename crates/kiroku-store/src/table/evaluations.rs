@@ -1,6 +1,7 @@
 //! `evaluations` with `evaluation_judgments` and `improvement_checks`: the 評価シート (別紙3)
 //! of one contractor on one day. Judgments are appended (the latest per item counts); once
-//! finalised, the sheet is frozen by triggers.
+//! finalised, the sheet is frozen by triggers. A draft may be discarded (破棄) with a reason:
+//! it stays, marked.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::evaluation::{Decision, Judgment, Pattern, Sheet, ShortcutFacts};
@@ -25,6 +26,16 @@ pub struct EvaluationRow {
     pub created_at: DateTime<Utc>,
     pub created_by: String,
     pub finalized: Option<Finalized>,
+    /// A draft discarded (破棄): never finalised, no longer the contractor's current sheet.
+    pub discarded: Option<Discarded>,
+}
+
+/// Who discarded a draft sheet, when, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discarded {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub reason: String,
 }
 
 /// Who finalised the sheet, when, and the decision.
@@ -47,7 +58,8 @@ pub struct NewEvaluation {
 
 /// The columns every query of `evaluations` selects; [`from_row`] reads them by name.
 const COLUMNS: &str = "id, contractor_id, re_evaluation, made_on, pattern, pmark_valid, leak_2y, \
-    created_at, created_by, finalized_at, finalized_by, decision";
+    created_at, created_by, finalized_at, finalized_by, decision, discarded_at, discarded_by, \
+    discard_reason";
 
 fn decision_from_sql(text: &str) -> Option<Decision> {
     [
@@ -77,6 +89,20 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EvaluationRow> {
         }),
         _ => None,
     };
+    let discarded_at: Option<String> = r.get(col!(COLUMNS, "discarded_at"))?;
+    let discarded = match discarded_at {
+        Some(at) => Some(Discarded {
+            at: time_from_sql(&at)
+                .map_err(|e| text_conversion(col!(COLUMNS, "discarded_at"), e))?,
+            by: r
+                .get::<_, Option<String>>(col!(COLUMNS, "discarded_by"))?
+                .unwrap_or_default(),
+            reason: r
+                .get::<_, Option<String>>(col!(COLUMNS, "discard_reason"))?
+                .unwrap_or_default(),
+        }),
+        None => None,
+    };
     Ok(EvaluationRow {
         id: r.get(col!(COLUMNS, "id"))?,
         contractor_id: r.get(col!(COLUMNS, "contractor_id"))?,
@@ -90,6 +116,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EvaluationRow> {
         created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
         created_by: r.get(col!(COLUMNS, "created_by"))?,
         finalized,
+        discarded,
     })
 }
 
@@ -210,6 +237,23 @@ pub fn finalize(
         "UPDATE evaluations SET finalized_at = ?2, finalized_by = ?3, decision = ?4
          WHERE id = ?1 AND finalized_at IS NULL",
         params![id, time_to_sql(at), by, decision.as_str()],
+    )?;
+    Ok(())
+}
+
+/// Marks a draft sheet discarded (破棄) with its reason; a finalised or already discarded
+/// sheet is left as it is (the caller checks first).
+pub fn discard(
+    conn: &Connection,
+    id: i64,
+    reason: &str,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE evaluations SET discarded_at = ?2, discarded_by = ?3, discard_reason = ?4
+         WHERE id = ?1 AND finalized_at IS NULL AND discarded_at IS NULL",
+        params![id, time_to_sql(at), by, reason],
     )?;
     Ok(())
 }

@@ -10,6 +10,11 @@ deleted: boolean, method: string, disposed_on: string,
  */
 disposed_on_label: string, performer: string, witness: string | null, contractor: string | null, 
 /**
+ * The 委託先's ID (a certificate from the window names it by ID: a name may repeat once
+ * a contractor is disabled).
+ */
+contractor_id: bigint | null, 
+/**
  * Disposed of before its 廃棄可能日 with the officer's reason.
  */
 early_reason: string | null, 

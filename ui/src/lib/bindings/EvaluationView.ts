@@ -20,10 +20,14 @@ made_on: string, made_on_label: string, pattern: string, pmark_valid: boolean, l
  */
 shortcut: boolean, items: Array<ItemView>, 
 /**
- * `adopted` | `adopted_conditional` | `rejected` | `incomplete`
+ * `adopted` | `adopted_conditional` | `rejected` | `incomplete` | `discarded`
  */
 decision: string, decision_label: string, reasons: Array<ReasonView>, 
 /**
  * Applicable items still without a judgment.
  */
-missing: Array<number>, finalized: boolean, finalized_at: string | null, finalized_by: string | null, };
+missing: Array<number>, finalized: boolean, finalized_at: string | null, finalized_by: string | null, 
+/**
+ * A draft discarded (破棄): kept and shown marked, no longer the contractor's current sheet.
+ */
+discarded: boolean, discarded_at: string | null, discarded_by: string | null, discard_reason: string | null, };
