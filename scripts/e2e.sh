@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_INCREMENTAL=0
 (cd ui && npm run --silent build)
-cargo build --locked -q -p kiroku-app -p kiroku-cli
+cargo build --locked -q -p kiroku-app --features kiroku-app/e2e-clock -p kiroku-cli
 command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked -q
 command -v WebKitWebDriver >/dev/null || { echo "WebKitWebDriver missing: apt-get install webkit2gtk-driver" >&2; exit 1; }
 

@@ -3,6 +3,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+#[cfg(feature = "e2e-clock")]
+mod e2e_clock;
 mod open;
 mod state;
 
@@ -35,7 +37,13 @@ fn main() {
     if let Some(dir) = vault.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let state = state::AppState::new(kiroku_api::Env::system(), vault);
+    #[allow(unused_mut)]
+    let mut env = kiroku_api::Env::system();
+    #[cfg(feature = "e2e-clock")]
+    if let Some(clock) = e2e_clock::ShiftedClock::from_env() {
+        env.clock = std::sync::Arc::new(clock);
+    }
+    let state = state::AppState::new(env, vault);
     let app = tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![

@@ -27,7 +27,8 @@ mod vault;
 
 pub use contractors::*;
 pub use dashboard::*;
-pub use env::Env;
+pub use env::{Env, SystemClock};
+pub use kiroku_core::clock::Clock;
 pub use error::{ApiError, ErrorBody, ErrorCode};
 pub use handling::*;
 pub use kiroku_core::affair_templates::OfficeTemplate;
