@@ -114,3 +114,58 @@ impl Names {
         }
     }
 }
+
+/// The reading (フリガナ) of every name above, `字=ヨミ`.
+const READINGS: &str = "\
+     佐藤=サトウ 鈴木=スズキ 高橋=タカハシ 田中=タナカ 伊藤=イトウ 渡辺=ワタナベ 山本=ヤマモト \
+     中村=ナカムラ 小林=コバヤシ 加藤=カトウ 吉田=ヨシダ 山田=ヤマダ 佐々木=ササキ 山口=ヤマグチ \
+     松本=マツモト 井上=イノウエ 木村=キムラ 林=ハヤシ 斎藤=サイトウ 清水=シミズ 山崎=ヤマザキ \
+     森=モリ 池田=イケダ 橋本=ハシモト 阿部=アベ 石川=イシカワ 山下=ヤマシタ 中島=ナカジマ \
+     石井=イシイ 小川=オガワ 前田=マエダ 岡田=オカダ 長谷川=ハセガワ 藤田=フジタ 後藤=ゴトウ \
+     近藤=コンドウ 村上=ムラカミ 遠藤=エンドウ 青木=アオキ 坂本=サカモト 福田=フクダ 太田=オオタ \
+     西村=ニシムラ 藤井=フジイ 金子=カネコ 岡本=オカモト 藤原=フジワラ 中野=ナカノ 三浦=ミウラ \
+     原田=ハラダ 中川=ナカガワ 松田=マツダ 竹内=タケウチ 小野=オノ 田村=タムラ 和田=ワダ \
+     石田=イシダ 森田=モリタ 上田=ウエダ 柴田=シバタ \
+     翔太=ショウタ 大輔=ダイスケ 健太=ケンタ 拓也=タクヤ 直樹=ナオキ 和也=カズヤ 達也=タツヤ \
+     誠=マコト 浩二=コウジ 哲也=テツヤ 隆=タカシ 剛=ツヨシ 修=オサム 博之=ヒロユキ 健一=ケンイチ \
+     裕太=ユウタ 亮=リョウ 大樹=ダイキ 雄一=ユウイチ 智也=トモヤ 陽介=ヨウスケ 悠斗=ユウト 蓮=レン \
+     湊=ミナト 大和=ヤマト 悠真=ユウマ 陽翔=ハルト 樹=イツキ 颯太=ソウタ 蒼=アオイ 正樹=マサキ \
+     秀樹=ヒデキ 俊介=シュンスケ 康弘=ヤスヒロ 英明=ヒデアキ 光太郎=コウタロウ 慎也=シンヤ 涼=リョウ \
+     航=ワタル 優斗=ユウト \
+     美咲=ミサキ 陽子=ヨウコ 恵子=ケイコ 裕子=ユウコ 由美=ユミ 真由美=マユミ 明美=アケミ \
+     久美子=クミコ 智子=トモコ 直美=ナオミ さくら=サクラ 彩=アヤ 愛=アイ 結衣=ユイ 陽菜=ヒナ \
+     美月=ミヅキ 葵=アオイ 凛=リン 結菜=ユイナ 莉子=リコ 芽依=メイ 紗希=サキ 奈々=ナナ 千尋=チヒロ \
+     麻衣=マイ 香織=カオリ 沙織=サオリ 舞=マイ 瞳=ヒトミ 涼子=リョウコ 花子=ハナコ 優子=ユウコ \
+     純子=ジュンコ 幸子=サチコ 京子=キョウコ 理恵=リエ 友美=トモミ 綾香=アヤカ 楓=カエデ 杏=アン";
+
+/// The フリガナ of a full name drawn from the lists above (`family given`), if every part has
+/// a reading.
+pub(super) fn kana_of(full_name: &str) -> Option<String> {
+    let reading = |word: &str| {
+        READINGS
+            .split_whitespace()
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(kanji, _)| *kanji == word)
+            .map(|(_, kana)| kana)
+    };
+    let parts: Option<Vec<&str>> = full_name.split_whitespace().map(reading).collect();
+    parts.map(|p| p.join(" "))
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    #[test]
+    fn every_name_the_demo_draws_has_a_reading() {
+        for list in [FAMILY, MALE, FEMALE] {
+            for word in list.split_whitespace() {
+                assert!(kana_of(word).is_some(), "{word} has no reading");
+            }
+        }
+        assert_eq!(
+            kana_of("佐々木 光太郎").as_deref(),
+            Some("ササキ コウタロウ")
+        );
+    }
+}

@@ -117,7 +117,7 @@ impl Replay<'_> {
             name: p.name.clone(),
             dept: p.dept.clone(),
             employer: p.employer.map(str::to_owned),
-            kana: None,
+            kana: crate::cast::kana_of(&p.name),
         })?;
         self.person_ids[i] = Some(view.id);
         self.persons += 1;
