@@ -92,6 +92,9 @@ fn main() {
             commands::add_rule,
             commands::edit_rule,
             commands::rule_history,
+            commands::last_entry_persons,
+            commands::suggested_rule,
+            commands::retention_preview,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

@@ -48,6 +48,8 @@ import type { TodayView } from './bindings/TodayView';
 import type { UserView } from './bindings/UserView';
 import type { VaultState } from './bindings/VaultState';
 import type { VerifyReport } from './bindings/VerifyReport';
+import type { RetentionPreview } from './bindings/RetentionPreview';
+import type { RetentionPreviewRequest } from './bindings/RetentionPreviewRequest';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -155,6 +157,12 @@ export const api = {
   addRule: (rule: Json<NewRule>) => call<RuleView>('add_rule', { rule }),
   editRule: (req: Json<EditRuleRequest>) => call<RuleView>('edit_rule', { req }),
   ruleHistory: (id: number) => call<RuleView[]>('rule_history', { id }),
+  /** 「前回と同じ人たち」: the persons of this user's previous entry. */
+  lastEntryPersons: () => call<number[]>('last_entry_persons'),
+  /** The rule (ID) an acquisition for `affair` (ID or name) most likely files its papers under. */
+  suggestedRule: (affair: string) => call<number | null>('suggested_rule', { affair }),
+  retentionPreview: (req: Json<RetentionPreviewRequest>) =>
+    call<RetentionPreview>('retention_preview', { req }),
 };
 
 export type Api = typeof api;
