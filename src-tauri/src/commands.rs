@@ -296,6 +296,58 @@ pub fn rule_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<RuleView>>
     state.with(|s| s.rule_history(id))
 }
 
+#[tauri::command(async)]
+pub fn withdraw_event(state: State<'_, AppState>, req: WithdrawEventRequest) -> Reply<EventView> {
+    state.with(|s| s.withdraw_event(&req))
+}
+
+#[tauri::command(async)]
+pub fn person(state: State<'_, AppState>, id: i64) -> Reply<PersonView> {
+    state.with(|s| s.person(id))
+}
+
+#[tauri::command(async)]
+pub fn correct_person(state: State<'_, AppState>, req: PersonCorrection) -> Reply<PersonView> {
+    state.with(|s| s.correct_person(&req))
+}
+
+#[tauri::command(async)]
+pub fn person_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<PersonVersionView>> {
+    state.with(|s| s.person_history(id))
+}
+
+#[tauri::command(async)]
+pub fn person_leave(state: State<'_, AppState>, req: PersonLeaveRequest) -> Reply<PersonView> {
+    state.with(|s| s.person_leave(req.person, &req.date))
+}
+
+#[tauri::command(async)]
+pub fn dependent_leave(
+    state: State<'_, AppState>,
+    req: DependentLeaveRequest,
+) -> Reply<PersonView> {
+    state.with(|s| s.dependent_leave(&req))
+}
+
+#[tauri::command(async)]
+pub fn recover_password(state: State<'_, AppState>, req: RecoverPasswordRequest) -> Reply<()> {
+    state.recover_password(&req)
+}
+
+/// The backups found beside the app's vault path (choices for 「バックアップから復元」).
+#[tauri::command(async)]
+pub fn backups_beside(state: State<'_, AppState>) -> Vec<String> {
+    kiroku_api::backups_beside(state.vault())
+}
+
+#[tauri::command(async)]
+pub fn restore_backup(
+    state: State<'_, AppState>,
+    req: RestoreFromAppRequest,
+) -> Reply<LoginReport> {
+    state.restore(req)
+}
+
 /// 「前回と同じ人たち」: the persons of this user's previous entry.
 #[tauri::command(async)]
 pub fn last_entry_persons(state: State<'_, AppState>) -> Reply<Vec<i64>> {

@@ -108,6 +108,23 @@ impl AppState {
         Ok(report)
     }
 
+    /// 「パスワードを忘れた場合」: a new password with the recovery code (no session opens).
+    pub fn recover_password(&self, req: &kiroku_api::RecoverPasswordRequest) -> Reply<()> {
+        kiroku_api::recover_password(&self.env, &self.vault, req).map_err(|e| e.body())
+    }
+
+    /// 「バックアップから復元」 into this app's vault path, then logged in with the new password.
+    pub fn restore(&self, req: kiroku_api::RestoreFromAppRequest) -> Reply<LoginReport> {
+        let (user, password) = (req.user.clone(), req.new_password.clone());
+        let full = req.into_restore(&self.vault).map_err(|e| e.body())?;
+        kiroku_api::restore(&self.env, full).map_err(|e| e.body())?;
+        self.login(&LoginRequest {
+            user,
+            password,
+            accept_older_vault: false,
+        })
+    }
+
     /// ロック: logs out and forgets the session.
     pub fn lock(&self) -> Reply<()> {
         match self.slot().take() {

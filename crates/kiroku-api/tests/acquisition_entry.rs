@@ -9,7 +9,7 @@ use chrono::Duration;
 use common::*;
 use kiroku_api::{
     DocumentFromEvent, ErrorCode, EventFields, EventQuery, FamilyTick, NewDependent, NewEvent,
-    NewLedgerEntry, NewPerson, RetentionPreviewRequest, Session,
+    NewLedgerEntry, NewPerson, RetentionPreviewRequest, Session, WithdrawEventRequest,
 };
 
 const AFFAIR: &str = "年末調整事務";
@@ -20,6 +20,7 @@ fn staff(s: &mut Session, name: &str) -> i64 {
         name: name.into(),
         dept: Some("総務課".into()),
         employer: None,
+        kana: None,
     })
     .unwrap()
     .id
@@ -304,6 +305,16 @@ fn the_previous_entry_gives_its_persons_once_each() {
     o.clock.advance(Duration::minutes(5));
     clerk.add_events(&acquire(vec![jiro], vec![])).unwrap();
     assert_eq!(clerk.last_entry_persons().unwrap(), [jiro]);
+    assert_eq!(s.last_entry_persons().unwrap(), [taro]);
+    // An entry withdrawn as a mistake is no previous entry: the one before it is.
+    o.clock.advance(Duration::minutes(5));
+    let wrong = s.add_events(&acquire(vec![jiro], vec![])).unwrap();
+    assert_eq!(s.last_entry_persons().unwrap(), [jiro]);
+    s.withdraw_event(&WithdrawEventRequest {
+        id: wrong[0].id,
+        reason: "別の本人で登録した".into(),
+    })
+    .unwrap();
     assert_eq!(s.last_entry_persons().unwrap(), [taro]);
     // The read is in the audit chain.
     let rows = s.audit_list(5).unwrap();

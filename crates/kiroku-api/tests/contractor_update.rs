@@ -198,6 +198,7 @@ fn a_disabled_contractor_still_owes_its_certificate() {
             name: "山田 一郎".into(),
             dept: None,
             employer: None,
+            kana: None,
         })
         .unwrap()
         .id;

@@ -368,6 +368,7 @@ fn a_disposal_by_a_contractor_waits_for_its_certificate() {
             name: "職員 一".into(),
             dept: Some("総務課".into()),
             employer: None,
+            kana: None,
         })
         .unwrap()
         .id;

@@ -16,6 +16,7 @@ fn staff(s: &mut Session, name: &str, dept: &str) -> i64 {
         name: name.into(),
         dept: Some(dept.into()),
         employer: None,
+        kana: None,
     })
     .unwrap()
     .id

@@ -12,6 +12,7 @@ fn staff(name: &str) -> NewPerson {
         name: name.into(),
         dept: Some("総務課".into()),
         employer: None,
+        kana: None,
     }
 }
 

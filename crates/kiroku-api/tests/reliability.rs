@@ -61,6 +61,7 @@ fn three_writers_and_a_verifier_on_one_vault_lose_nothing() {
             name: "鈴木 一郎".into(),
             dept: Some("総務課".into()),
             employer: None,
+            kana: None,
         })
         .unwrap()
         .id;

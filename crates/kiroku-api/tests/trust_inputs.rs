@@ -14,6 +14,7 @@ fn person(s: &mut Session, name: &str) -> Result<i64, kiroku_api::ApiError> {
         name: name.into(),
         dept: Some("総務課".into()),
         employer: None,
+        kana: None,
     })
     .map(|p| p.id)
 }

@@ -411,6 +411,7 @@ pub fn retention(json: bool, count: u32, years: u32, dir: Option<&Path>) -> Resu
             name: "測定 花子".into(),
             dept: None,
             employer: None,
+            kana: None,
         })?
         .id;
     let t = Instant::now();

@@ -35,6 +35,8 @@ pub struct HandlingRecord {
     pub file_no: Option<i64>,
     /// The 帳票 it handled or filed papers in.
     pub document_id: Option<i64>,
+    /// Withdrawn as entered by mistake, with the reason (printed struck through).
+    pub withdrawn: Option<String>,
     /// 担当: login ID and 氏名
     pub clerk_id: String,
     pub clerk: Name,
@@ -215,6 +217,9 @@ pub struct LifecycleRow {
     pub event_ids: Vec<i64>,
     /// Whether any of them has been amended.
     pub amended: bool,
+    /// Every event of the row was withdrawn as entered by mistake: the reasons (the row is
+    /// printed struck through). Withdrawn events never fill a live row's cells.
+    pub withdrawn: Option<String>,
 }
 
 /// Joins distinct values in first-seen order.
@@ -244,7 +249,16 @@ fn dated_phrases(phrases: &[(NaiveDate, String)], style: DateStyle) -> String {
     out.join("、")
 }
 
-fn row_of(events: &[&HandlingRecord], style: DateStyle) -> Option<LifecycleRow> {
+fn row_of(all: &[&HandlingRecord], style: DateStyle) -> Option<LifecycleRow> {
+    let live: Vec<&HandlingRecord> = all
+        .iter()
+        .copied()
+        .filter(|e| e.withdrawn.is_none())
+        .collect();
+    let withdrawn = live
+        .is_empty()
+        .then(|| distinct_joined(all.iter().filter_map(|e| e.withdrawn.as_deref())));
+    let events: &[&HandlingRecord] = if live.is_empty() { all } else { &live };
     let first = events.first()?;
     let days = |kind: EventKind| {
         distinct_joined(
@@ -287,6 +301,7 @@ fn row_of(events: &[&HandlingRecord], style: DateStyle) -> Option<LifecycleRow> 
         disposal: phrases(Cell::Disposal),
         event_ids: events.iter().map(|e| e.event_id).collect(),
         amended: events.iter().any(|e| e.version > 1),
+        withdrawn,
     })
 }
 
@@ -380,6 +395,7 @@ mod tests {
             dependent: dependent.map(Into::into),
             file_no: Some(1),
             document_id: None,
+            withdrawn: None,
             clerk_id: "tanto".into(),
             clerk: "〇〇".into(),
         }

@@ -87,6 +87,8 @@ pub struct PersonDetails {
     pub dept: Option<String>,
     /// 委託事業主名 (for 委託事業主の従業員)
     pub employer: Option<String>,
+    /// フリガナ: the reading to find the person by (katakana; optional).
+    pub kana: Option<String>,
 }
 
 impl PersonDetails {
@@ -104,8 +106,48 @@ impl PersonDetails {
             name: required_name("氏名", name, 50)?,
             dept: optional_text("所属", dept, 50)?,
             employer,
+            kana: None,
         })
     }
+
+    /// The same details with their フリガナ (hiragana and half-width kana are written as
+    /// full-width katakana; an empty text means none).
+    pub fn with_kana(mut self, kana: &str) -> Result<Self, FieldError> {
+        self.kana = furigana(kana)?;
+        Ok(self)
+    }
+}
+
+/// フリガナ as entered → full-width katakana, spaces kept single; only kana, the long-vowel
+/// mark, 「・」 and spaces are accepted.
+pub fn furigana(text: &str) -> Result<Option<String>, FieldError> {
+    use unicode_normalization::UnicodeNormalization;
+    let Some(text) = optional_text("フリガナ", text, 50)? else {
+        return Ok(None);
+    };
+    let mut out = String::new();
+    for c in text.nfkc() {
+        let c = match c {
+            // ひらがな → カタカナ (the blocks are 0x60 apart).
+            'ぁ'..='ゖ' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            _ => c,
+        };
+        match c {
+            'ァ'..='ヺ' | 'ー' | '・' | 'ヽ' | 'ヾ' => out.push(c),
+            ' ' | '\u{3000}' => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            _ => {
+                return Err(FieldError::new(
+                    "フリガナ",
+                    "フリガナはカタカナかひらがなで入力してください（例: ヤマダ タロウ）。",
+                ))
+            }
+        }
+    }
+    Ok(Some(out.trim().to_owned()))
 }
 
 /// A dependent (扶養家族) of a person.
@@ -169,6 +211,22 @@ mod tests {
                 .field,
             "続柄"
         );
+    }
+
+    #[test]
+    fn furigana_is_written_in_full_width_katakana() {
+        let p = PersonDetails::parse("staff", "山田 太郎", "", "")
+            .unwrap()
+            .with_kana("やまだ　たろう")
+            .unwrap();
+        assert_eq!(p.kana.as_deref(), Some("ヤマダ タロウ"));
+        assert_eq!(
+            furigana("ﾔﾏﾀﾞ ｼﾞﾛｳ").unwrap().as_deref(),
+            Some("ヤマダ ジロウ")
+        );
+        assert_eq!(furigana("  ").unwrap(), None);
+        assert_eq!(furigana("山田").unwrap_err().field, "フリガナ");
+        assert_eq!(furigana("yamada").unwrap_err().field, "フリガナ");
     }
 
     #[test]

@@ -117,6 +117,7 @@ impl Replay<'_> {
             name: p.name.clone(),
             dept: p.dept.clone(),
             employer: p.employer.map(str::to_owned),
+            kana: None,
         })?;
         self.person_ids[i] = Some(view.id);
         self.persons += 1;

@@ -389,3 +389,62 @@ fn a_document_is_disposed_of_once_and_its_witness_is_someone_else() {
         .to_string();
     assert!(err.contains("UNIQUE"), "{err}");
 }
+
+#[test]
+fn person_versions_persons_and_dependents_are_never_removed_and_a_withdrawal_has_a_reason() {
+    let (_dir, vault) = migrated_fixture();
+    vault
+        .conn()
+        .execute(
+            "INSERT INTO dependents (person_id, name, relation, created_at, created_by)
+             VALUES (1, '移行 一郎', '長男', '2026-04-01T00:30:00Z', 'boss')",
+            [],
+        )
+        .unwrap();
+    for sql in [
+        "UPDATE person_versions SET name = 'x'",
+        "DELETE FROM person_versions",
+        "DELETE FROM persons",
+        "DELETE FROM dependents",
+    ] {
+        let err = vault.conn().execute(sql, []).unwrap_err().to_string();
+        assert!(err.contains("never"), "{sql}: {err}");
+    }
+    // A version marked withdrawn without a reason is refused by the schema itself.
+    vault
+        .conn()
+        .execute(
+            "INSERT INTO events (id, entered_at, entered_by) SELECT 99, entered_at, entered_by
+             FROM events WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    let version = |withdrawn: i64| {
+        vault.conn().execute(
+            "INSERT INTO event_versions (event_id, version, kind, happened_on, clerk, details,
+                 entered_at, entered_by, withdrawn)
+             SELECT 99, 1, kind, happened_on, clerk, details, entered_at, entered_by, ?1
+             FROM event_versions WHERE event_id = 1 AND version = 1",
+            [withdrawn],
+        )
+    };
+    let err = version(1).unwrap_err().to_string();
+    assert!(err.contains("CHECK"), "{err}");
+    version(0).unwrap();
+}
+
+#[test]
+fn a_discarded_evaluation_is_frozen_and_takes_no_judgments() {
+    let (_dir, vault) = migrated_fixture();
+    let (_, evaluation) = with_contract_rows(&vault);
+    vault
+        .conn()
+        .execute(
+            "UPDATE evaluations SET discarded_at = '2026-05-01T00:00:00Z', discarded_by = 'boss',
+                 discard_reason = '作り直し' WHERE id = ?1",
+            [evaluation],
+        )
+        .unwrap();
+    assert!(judge(&vault, evaluation, 3, "A").is_err());
+    assert!(finalize(&vault, evaluation).is_err());
+}

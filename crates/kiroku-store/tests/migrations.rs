@@ -127,6 +127,16 @@ fn every_fixture_opens_migrated_with_its_data() {
             let doc = documents::get(v.conn(), 1).unwrap().unwrap();
             assert_eq!(doc.doc.batch_count, Some(48), "v{version}");
         }
+        // v6: every person registered before has their version 1 (no フリガナ yet); events
+        // are not withdrawn.
+        if version >= 3 {
+            let person = persons::get(v.conn(), 1).unwrap().unwrap();
+            assert_eq!(person.details.kana, None, "v{version}");
+            let history = persons::history(v.conn(), 1).unwrap();
+            assert_eq!(history.len(), 1, "v{version}");
+            assert_eq!(history[0].details, person.details, "v{version}");
+            assert!(!events::current(v.conn(), 1).unwrap().unwrap().withdrawn);
+        }
         let chain = audit::verify(v.conn()).unwrap();
         assert_eq!((chain.rows, chain.first_break), (2, None), "v{version}");
         assert!(v.integrity_check().unwrap().is_ok());

@@ -302,6 +302,7 @@ fn every_row_reads_back_as_written() {
                 links: &links,
                 facts: &corrected,
                 reason: "日付の誤り",
+                withdrawn: false,
             },
             later,
             "boss",

@@ -3,6 +3,13 @@
 // types come from the Rust types (ts-rs, ./bindings).
 import { invoke } from '@tauri-apps/api/core';
 import type { AffairView } from './bindings/AffairView';
+import type { WithdrawEventRequest } from './bindings/WithdrawEventRequest';
+import type { PersonCorrection } from './bindings/PersonCorrection';
+import type { PersonVersionView } from './bindings/PersonVersionView';
+import type { PersonLeaveRequest } from './bindings/PersonLeaveRequest';
+import type { DependentLeaveRequest } from './bindings/DependentLeaveRequest';
+import type { RecoverPasswordRequest } from './bindings/RecoverPasswordRequest';
+import type { RestoreFromAppRequest } from './bindings/RestoreFromAppRequest';
 import type { BackupReport } from './bindings/BackupReport';
 import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
 import type { NewAffairRequest } from './bindings/NewAffairRequest';
@@ -157,6 +164,17 @@ export const api = {
   addRule: (rule: Json<NewRule>) => call<RuleView>('add_rule', { rule }),
   editRule: (req: Json<EditRuleRequest>) => call<RuleView>('edit_rule', { req }),
   ruleHistory: (id: number) => call<RuleView[]>('rule_history', { id }),
+  withdrawEvent: (req: Json<WithdrawEventRequest>) => call<EventView>('withdraw_event', { req }),
+  person: (id: number) => call<PersonView>('person', { id }),
+  correctPerson: (req: Json<PersonCorrection>) => call<PersonView>('correct_person', { req }),
+  personHistory: (id: number) => call<PersonVersionView[]>('person_history', { id }),
+  personLeave: (req: Json<PersonLeaveRequest>) => call<PersonView>('person_leave', { req }),
+  dependentLeave: (req: Json<DependentLeaveRequest>) =>
+    call<PersonView>('dependent_leave', { req }),
+  recoverPassword: (req: Json<RecoverPasswordRequest>) => call<null>('recover_password', { req }),
+  backupsBeside: () => call<string[]>('backups_beside'),
+  restoreBackup: (req: Json<RestoreFromAppRequest>) =>
+    call<LoginReport>('restore_backup', { req }),
   /** 「前回と同じ人たち」: the persons of this user's previous entry. */
   lastEntryPersons: () => call<number[]>('last_entry_persons'),
   /** The rule (ID) an acquisition for `affair` (ID or name) most likely files its papers under. */

@@ -4,7 +4,9 @@
 pub(crate) mod entry_forms;
 pub(crate) mod query;
 pub(crate) mod record;
+pub(crate) mod withdraw;
 
 pub use entry_forms::*;
 pub use query::*;
 pub use record::*;
+pub use withdraw::*;

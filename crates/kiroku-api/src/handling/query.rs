@@ -63,6 +63,7 @@ impl EventQuery {
                 .map(str::parse::<EventKind>)
                 .transpose()?,
             ledger_no: self.file.map(|n| lookup::file_no(conn, n)).transpose()?,
+            with_withdrawn: false,
         })
     }
 
@@ -91,7 +92,11 @@ impl Session {
         query: &EventQuery,
         view: &str,
     ) -> Result<Vec<HandlingRecord>, ApiError> {
-        let filter = query.filter(self.vault.conn())?;
+        // The lists and forms show withdrawn records struck through; counts leave them out.
+        let filter = EventFilter {
+            with_withdrawn: true,
+            ..query.filter(self.vault.conn())?
+        };
         self.audited_read("events", format!("{view} {}", query.describe()).trim())?;
         Ok(events::handling_records(self.vault.conn(), &filter)?)
     }
@@ -124,6 +129,7 @@ impl Session {
                     file: r.file_no,
                     clerk: r.clerk.to_string(),
                     note: r.facts.note,
+                    withdrawn: r.withdrawn,
                 }
             })
             .collect())
@@ -212,4 +218,6 @@ pub struct ChronologicalRow {
     pub summary: String,
     pub clerk: String,
     pub note: Option<String>,
+    /// 誤登録として取り消し済み: the reason (the row is shown struck through).
+    pub withdrawn: Option<String>,
 }

@@ -100,7 +100,7 @@ pub(crate) fn name_of(names: &HashMap<String, String>) -> impl Fn(&str) -> Strin
     move |id| names.get(id).cloned().unwrap_or_else(|| id.to_owned())
 }
 
-fn event_view(
+pub(crate) fn event_view(
     conn: &Connection,
     row: &EventVersionRow,
     versions: u32,
@@ -135,6 +135,9 @@ fn event_view(
         dependent: dependent.map(Into::into),
         file_no: l.ledger_no,
         document_id: l.document_id,
+        withdrawn: row
+            .withdrawn
+            .then(|| row.reason.clone().unwrap_or_default()),
         clerk_id: l.clerk.clone(),
         clerk: name_of(names)(&l.clerk).into(),
     };
@@ -163,6 +166,7 @@ fn event_view(
         },
         fields: EventFields::from_facts(&row.facts),
         reason: row.reason.clone(),
+        withdrawn: row.withdrawn,
         entered_at: row.entered_at,
         entered_by: row.entered_by.clone(),
     })
@@ -445,6 +449,11 @@ impl Session {
         let version = self.vault.write(|tx| -> Result<u32, ApiError> {
             let conn: &Connection = tx;
             let current = lookup::event(conn, id)?;
+            if current.withdrawn {
+                return Err(ApiError::Conflict(format!(
+                    "記録 ID {id} は誤登録として取り消されています。取り消した記録は訂正できません。正しい内容は新しく記録してください。"
+                )));
+            }
             let mut links = current.links.clone();
             if let Some(a) = &changes.affair {
                 links.affair_id = Some(lookup::affair(conn, a)?);
@@ -514,6 +523,7 @@ impl Session {
                     links: &links,
                     facts: &facts,
                     reason: &reason,
+                    withdrawn: false,
                 },
                 stamp.at,
                 &stamp.actor,
@@ -635,6 +645,8 @@ pub struct EventView {
     pub fields: EventFields,
     /// Why this version replaced the previous one.
     pub reason: Option<String>,
+    /// This version withdrew the record (誤登録として取消し; `reason` says why).
+    pub withdrawn: bool,
     pub entered_at: DateTime<Utc>,
     pub entered_by: String,
 }

@@ -2,9 +2,11 @@
 //! records (利用者), and the affair catalog (関係事務).
 
 pub(crate) mod affairs;
+pub(crate) mod person_correction;
 pub(crate) mod persons;
 pub(crate) mod users;
 
 pub use affairs::*;
+pub use person_correction::*;
 pub use persons::*;
 pub use users::*;

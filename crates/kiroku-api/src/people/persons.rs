@@ -18,7 +18,8 @@ impl Session {
             &new.name,
             new.dept.as_deref().unwrap_or(""),
             new.employer.as_deref().unwrap_or(""),
-        )?;
+        )?
+        .with_kana(new.kana.as_deref().unwrap_or(""))?;
         let stamp = self.stamp();
         let id = self.vault.write(|tx| -> Result<i64, ApiError> {
             let id = persons::insert(tx, &details, stamp.at, &stamp.actor)?;
@@ -35,7 +36,7 @@ impl Session {
         self.person_view(id)
     }
 
-    fn person_view(&self, id: i64) -> Result<PersonView, ApiError> {
+    pub(crate) fn person_view(&self, id: i64) -> Result<PersonView, ApiError> {
         let conn = self.vault.conn();
         let row = lookup::person(conn, id, Asked::Subject)?;
         let deps = dependents::of_person(conn, id)?;
@@ -128,6 +129,9 @@ pub struct NewPerson {
     pub name: String,
     pub dept: Option<String>,
     pub employer: Option<String>,
+    /// フリガナ (optional; hiragana is written as katakana)
+    #[serde(default)]
+    pub kana: Option<String>,
 }
 
 /// A new dependent (扶養家族).
@@ -145,6 +149,8 @@ pub struct DependentView {
     pub id: i64,
     pub name: String,
     pub relation: String,
+    /// The day they left the household (no longer offered in entries).
+    pub left_on: Option<chrono::NaiveDate>,
 }
 
 /// A person with their dependents.
@@ -157,6 +163,8 @@ pub struct PersonView {
     pub name: String,
     pub dept: Option<String>,
     pub employer: Option<String>,
+    /// フリガナ
+    pub kana: Option<String>,
     /// 退職日等 (ISO date)
     pub left_on: Option<chrono::NaiveDate>,
     pub dependents: Vec<DependentView>,
@@ -174,6 +182,7 @@ impl PersonView {
             name: p.details.name.clone(),
             dept: p.details.dept.clone(),
             employer: p.details.employer.clone(),
+            kana: p.details.kana.clone(),
             left_on: p.left_on,
             dependents: deps
                 .iter()
@@ -181,6 +190,7 @@ impl PersonView {
                     id: d.id,
                     name: d.details.name.clone(),
                     relation: d.details.relation.clone(),
+                    left_on: d.left_on,
                 })
                 .collect(),
         }

@@ -1,9 +1,11 @@
 //! Logging in: a key slot opens the master key, the master key opens the vault.
 
 pub(crate) mod key_change;
+pub(crate) mod recovery;
 pub(crate) mod vault_head;
 
 pub use key_change::RotationReport;
+pub use recovery::{recover_password, RecoverPasswordRequest};
 
 use crate::{ApiError, Env};
 use chrono::{DateTime, NaiveDate, Utc};

@@ -13,8 +13,8 @@ use kiroku_store::key_file_lock::KeyFileLock;
 use kiroku_store::paths;
 use kiroku_store::slots::{self, KeySlots, Slot, SlotOwner, UnwrapError};
 use kiroku_store::table::{audit, users};
-use serde::Serialize;
-use std::path::PathBuf;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
@@ -212,4 +212,61 @@ pub struct RestoreReport {
     pub backup_created_at: DateTime<Utc>,
     pub protection: Protection,
     pub users_needing_reset: Vec<String>,
+}
+
+/// 「バックアップから復元」 in the window: the backup file, who logs in, the recovery code and
+/// the new password. The app restores into its own vault path, which must not exist yet.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RestoreFromAppRequest {
+    pub backup: String,
+    pub user: String,
+    pub recovery_code: String,
+    pub new_password: String,
+}
+
+impl RestoreFromAppRequest {
+    /// The full request, restoring into `vault`.
+    pub fn into_restore(self, vault: &Path) -> Result<RestoreRequest, ApiError> {
+        let backup = self.backup.trim();
+        if backup.is_empty() {
+            return Err(kiroku_core::FieldError::new(
+                "バックアップファイル",
+                "復元するバックアップファイル（.kiroku-backup）を選ぶか、その場所を入力してください。",
+            )
+            .into());
+        }
+        Ok(RestoreRequest {
+            from: PathBuf::from(backup),
+            vault: vault.to_owned(),
+            user: self.user,
+            recovery_code: Zeroizing::new(self.recovery_code),
+            new_password: Zeroizing::new(self.new_password),
+        })
+    }
+}
+
+/// The backups the app wrote beside `vault` (`バックアップ/*.kiroku-backup`), newest first: the
+/// choices 「バックアップから復元」 offers before a path is typed.
+pub fn backups_beside(vault: &Path) -> Vec<String> {
+    let dir = vault
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("バックアップ");
+    let mut found: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "kiroku-backup"))
+        .map(|e| {
+            let modified = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            (modified, e.path().display().to_string())
+        })
+        .collect();
+    found.sort_by(|a, b| b.cmp(a));
+    found.into_iter().map(|(_, p)| p).collect()
 }

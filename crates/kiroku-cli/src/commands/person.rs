@@ -99,6 +99,7 @@ pub fn run(cli: &Global, cmd: &PersonCommand) -> Result<(), Failure> {
                 name: name.clone(),
                 dept: dept.clone(),
                 employer: employer.clone(),
+                kana: None,
             };
             let person = with_session(cli, |s| Ok(s.add_person(&new)?))?;
             notice_undrawable("氏名", name);

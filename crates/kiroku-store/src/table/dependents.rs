@@ -1,10 +1,10 @@
 //! `dependents`: 扶養家族 of a person.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::person::DependentDetails;
 use rusqlite::{params, Connection, Row};
 
-use super::{col, decoded, time_from_sql, time_to_sql};
+use super::{col, decoded, decoded_opt, time_from_sql, time_to_sql};
 use crate::StoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,11 +12,13 @@ pub struct DependentRow {
     pub id: i64,
     pub person_id: i64,
     pub details: DependentDetails,
+    /// The day they left the household (no longer 扶養家族); they stay in the log.
+    pub left_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
 }
 
 /// The columns every query of `dependents` selects; [`from_row`] reads them by name.
-const COLUMNS: &str = "id, person_id, name, relation, created_at";
+const COLUMNS: &str = "id, person_id, name, relation, left_on, created_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<DependentRow> {
     Ok(DependentRow {
@@ -26,6 +28,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<DependentRow> {
             name: r.get(col!(COLUMNS, "name"))?,
             relation: r.get(col!(COLUMNS, "relation"))?,
         },
+        left_on: decoded_opt(r, col!(COLUMNS, "left_on"), str::parse::<NaiveDate>)?,
         created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
     })
 }
@@ -51,4 +54,13 @@ pub fn of_person(conn: &Connection, person_id: i64) -> Result<Vec<DependentRow>,
     ))?;
     let rows = stmt.query_map([person_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Records the day a dependent left the household.
+pub fn set_left_on(conn: &Connection, id: i64, on: NaiveDate) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE dependents SET left_on = ?2 WHERE id = ?1",
+        params![id, on.to_string()],
+    )?;
+    Ok(())
 }

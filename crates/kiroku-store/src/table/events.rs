@@ -38,6 +38,8 @@ pub struct EventVersionRow {
     pub facts: EventFacts,
     /// Why this version replaced the previous one (`None` for version 1).
     pub reason: Option<String>,
+    /// 誤登録として取り消し: the record was entered by mistake (its reason says why).
+    pub withdrawn: bool,
     pub entered_at: DateTime<Utc>,
     pub entered_by: String,
 }
@@ -45,7 +47,7 @@ pub struct EventVersionRow {
 /// The columns every query of whole versions selects ([`from_row`] reads them by name) and a
 /// new version writes.
 const COLUMNS: &str = "event_id, version, kind, happened_on, affair_id, person_id, dependent_id, \
-    ledger_no, clerk, details, content, note, reason, entered_at, entered_by, document_id";
+    ledger_no, clerk, details, content, note, reason, entered_at, entered_by, document_id, withdrawn";
 
 /// Where a query selects an event's facts (found by name at compile time).
 #[derive(Clone, Copy)]
@@ -92,6 +94,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EventVersionRow> {
         },
         facts: const { FactColumns::of(COLUMNS) }.read(r)?,
         reason: r.get(col!(COLUMNS, "reason"))?,
+        withdrawn: r.get(col!(COLUMNS, "withdrawn"))?,
         entered_at: decoded(r, col!(COLUMNS, "entered_at"), time_from_sql)?,
         entered_by: r.get(col!(COLUMNS, "entered_by"))?,
     })
@@ -105,6 +108,7 @@ struct NewVersion<'a> {
     facts: &'a EventFacts,
     /// Why it replaces the previous version (`None` for version 1).
     reason: Option<&'a str>,
+    withdrawn: bool,
     at: DateTime<Utc>,
     by: &'a str,
 }
@@ -134,6 +138,7 @@ fn insert_version(conn: &Connection, v: &NewVersion<'_>) -> Result<(), StoreErro
             (col!(COLUMNS, "entered_at"), &time_to_sql(v.at)),
             (col!(COLUMNS, "entered_by"), &v.by),
             (col!(COLUMNS, "document_id"), &v.links.document_id),
+            (col!(COLUMNS, "withdrawn"), &v.withdrawn),
         ],
     )
 }
@@ -157,6 +162,7 @@ pub fn insert(
             links,
             facts,
             reason: None,
+            withdrawn: false,
             at,
             by,
         },
@@ -174,6 +180,8 @@ pub struct Amendment<'a> {
     pub facts: &'a EventFacts,
     /// Why the new version replaces the current one.
     pub reason: &'a str,
+    /// The new version withdraws the record (誤登録として取り消す).
+    pub withdrawn: bool,
 }
 
 /// Adds version `a.version` of event `a.event_id`, with the reason for the correction.
@@ -191,6 +199,7 @@ pub fn amend(
             links: a.links,
             facts: a.facts,
             reason: Some(a.reason),
+            withdrawn: a.withdrawn,
             at,
             by,
         },
@@ -228,11 +237,17 @@ pub struct EventFilter {
     pub affair_id: Option<i64>,
     pub kind: Option<EventKind>,
     pub ledger_no: Option<i64>,
+    /// Also records withdrawn as entered by mistake (the lists and printed forms show them
+    /// struck through; counts leave them out).
+    pub with_withdrawn: bool,
 }
 
 impl EventFilter {
     fn where_clause(&self) -> (String, Vec<Value>) {
         let mut clauses = vec![CURRENT.to_owned()];
+        if !self.with_withdrawn {
+            clauses.push("v.withdrawn = 0".to_owned());
+        }
         let mut values: Vec<Value> = Vec::new();
         let mut add = |clause: &str, value: Value| {
             values.push(value);
@@ -336,7 +351,8 @@ pub fn handling_records(
     let (clause, values) = filter.where_clause();
     /// What a view shows of a version.
     const RECORD: &str = "v.event_id, v.version, v.happened_on, v.details, v.content, v.note, \
-        v.affair_id, v.person_id, v.dependent_id, v.ledger_no, v.clerk, v.document_id";
+        v.affair_id, v.person_id, v.dependent_id, v.ledger_no, v.clerk, v.document_id, \
+        CASE WHEN v.withdrawn = 1 THEN v.reason END AS withdrawn";
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {RECORD}
          FROM event_versions v
@@ -388,6 +404,7 @@ pub fn handling_records(
             dependent_id,
             file_no: r.get(col!(RECORD, "ledger_no"))?,
             document_id: r.get(col!(RECORD, "document_id"))?,
+            withdrawn: r.get(col!(RECORD, "withdrawn"))?,
             clerk: names
                 .users
                 .get(&clerk_id)
@@ -408,7 +425,8 @@ pub fn days_by_contractor(
     const DAYS: &str = "json_extract(v.details, '$.contractor') AS contractor, v.happened_on";
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {DAYS} FROM event_versions v
-         WHERE v.kind = ?1 AND json_extract(v.details, '$.contractor') IS NOT NULL AND {CURRENT}"
+         WHERE v.kind = ?1 AND json_extract(v.details, '$.contractor') IS NOT NULL AND {CURRENT}
+           AND v.withdrawn = 0"
     ))?;
     let rows = stmt.query_map([kind.as_str()], |r| {
         Ok((
@@ -421,19 +439,21 @@ pub fn days_by_contractor(
 
 /// The persons of the newest entry `by` made of handling events (one event or a batch: the
 /// events entered together, at one moment), each once, in entry order. Events about a
-/// document as a whole (a disposal 一式) are not entries of persons and are passed over.
+/// document as a whole (a disposal 一式) are not entries of persons, and records withdrawn as
+/// entered by mistake are no entry: both are passed over.
 pub fn persons_of_last_entry(conn: &Connection, by: &str) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "WITH last AS (
              SELECT e.entered_at FROM events e
-             JOIN event_versions f ON f.event_id = e.id AND f.version = 1
-             WHERE e.entered_by = ?1 AND f.affair_id IS NOT NULL AND f.person_id IS NOT NULL
+             JOIN event_versions v ON v.event_id = e.id
+             WHERE e.entered_by = ?1 AND v.affair_id IS NOT NULL AND v.person_id IS NOT NULL
+               AND v.withdrawn = 0 AND {CURRENT}
              ORDER BY e.id DESC LIMIT 1
          )
          SELECT v.person_id FROM events e
          JOIN event_versions v ON v.event_id = e.id
          WHERE e.entered_by = ?1 AND e.entered_at = (SELECT entered_at FROM last)
-           AND v.person_id IS NOT NULL AND {CURRENT}
+           AND v.person_id IS NOT NULL AND v.withdrawn = 0 AND {CURRENT}
          GROUP BY v.person_id
          ORDER BY MIN(e.id)"
     ))?;

@@ -19,7 +19,7 @@ pub struct PersonRow {
 }
 
 /// The columns every query of `persons` selects; [`from_row`] reads them by name.
-const COLUMNS: &str = "id, kind, name, dept, employer, left_on, created_at, created_by";
+const COLUMNS: &str = "id, kind, name, dept, employer, kana, left_on, created_at, created_by";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
     Ok(PersonRow {
@@ -29,6 +29,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
             name: r.get(col!(COLUMNS, "name"))?,
             dept: r.get(col!(COLUMNS, "dept"))?,
             employer: r.get(col!(COLUMNS, "employer"))?,
+            kana: r.get(col!(COLUMNS, "kana"))?,
         },
         left_on: decoded_opt(r, col!(COLUMNS, "left_on"), str::parse::<NaiveDate>)?,
         created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
@@ -36,7 +37,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
     })
 }
 
-/// Inserts a person and returns the ID.
+/// Inserts a person (and their version 1) and returns the ID.
 pub fn insert(
     conn: &Connection,
     p: &PersonDetails,
@@ -44,18 +45,112 @@ pub fn insert(
     by: &str,
 ) -> Result<i64, StoreError> {
     conn.execute(
-        "INSERT INTO persons (kind, name, dept, employer, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO persons (kind, name, dept, employer, kana, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             p.kind.as_str(),
             p.name,
             p.dept,
             p.employer,
+            p.kana,
             time_to_sql(at),
             by
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    insert_version(conn, id, 1, p, None, at, by)?;
+    Ok(id)
+}
+
+/// A correction of a person's details (氏名の訂正 and the like): the new details become the
+/// current ones and are appended as the next version with the reason; the old stay readable.
+/// Returns the new version number.
+pub fn correct(
+    conn: &Connection,
+    id: i64,
+    p: &PersonDetails,
+    reason: &str,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<u32, StoreError> {
+    let last: u32 = conn.query_row(
+        "SELECT COALESCE(MAX(version), 0) FROM person_versions WHERE person_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    let version = last + 1;
+    insert_version(conn, id, version, p, Some(reason), at, by)?;
+    conn.execute(
+        "UPDATE persons SET kind = ?2, name = ?3, dept = ?4, employer = ?5, kana = ?6
+         WHERE id = ?1",
+        params![id, p.kind.as_str(), p.name, p.dept, p.employer, p.kana],
+    )?;
+    Ok(version)
+}
+
+fn insert_version(
+    conn: &Connection,
+    id: i64,
+    version: u32,
+    p: &PersonDetails,
+    reason: Option<&str>,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO person_versions (person_id, version, kind, name, kana, dept, employer,
+                                      reason, entered_at, entered_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id,
+            version,
+            p.kind.as_str(),
+            p.name,
+            p.kana,
+            p.dept,
+            p.employer,
+            reason,
+            time_to_sql(at),
+            by
+        ],
+    )?;
+    Ok(())
+}
+
+/// One version of a person's details as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonVersionRow {
+    pub version: u32,
+    pub details: PersonDetails,
+    /// Why this version replaced the previous one (`None` for version 1).
+    pub reason: Option<String>,
+    pub entered_at: DateTime<Utc>,
+    pub entered_by: String,
+}
+
+/// Every version of person `id`, oldest first.
+pub fn history(conn: &Connection, id: i64) -> Result<Vec<PersonVersionRow>, StoreError> {
+    const VERSION: &str =
+        "version, kind, name, kana, dept, employer, reason, entered_at, entered_by";
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {VERSION} FROM person_versions WHERE person_id = ?1 ORDER BY version"
+    ))?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(PersonVersionRow {
+            version: r.get(col!(VERSION, "version"))?,
+            details: PersonDetails {
+                kind: decoded(r, col!(VERSION, "kind"), str::parse::<PersonKind>)?,
+                name: r.get(col!(VERSION, "name"))?,
+                dept: r.get(col!(VERSION, "dept"))?,
+                employer: r.get(col!(VERSION, "employer"))?,
+                kana: r.get(col!(VERSION, "kana"))?,
+            },
+            reason: r.get(col!(VERSION, "reason"))?,
+            entered_at: decoded(r, col!(VERSION, "entered_at"), time_from_sql)?,
+            entered_by: r.get(col!(VERSION, "entered_by"))?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Option<PersonRow>, StoreError> {

@@ -3,4 +3,8 @@
 /**
  * One row of the 運用状況記録票 (別紙1, chronological).
  */
-export type ChronologicalRow = { event_id: bigint, version: number, amended: boolean, date: string, date_label: string, kind: string, kind_label: string, affair: string | null, person: string | null, unit: string | null, dependent: string | null, file: bigint | null, summary: string, clerk: string, note: string | null, };
+export type ChronologicalRow = { event_id: bigint, version: number, amended: boolean, date: string, date_label: string, kind: string, kind_label: string, affair: string | null, person: string | null, unit: string | null, dependent: string | null, file: bigint | null, summary: string, clerk: string, note: string | null, 
+/**
+ * 誤登録として取り消し済み: the reason (the row is shown struck through).
+ */
+withdrawn: string | null, };

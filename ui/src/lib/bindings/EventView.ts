@@ -37,4 +37,8 @@ fields: EventFields,
 /**
  * Why this version replaced the previous one.
  */
-reason: string | null, entered_at: string, entered_by: string, };
+reason: string | null, 
+/**
+ * This version withdrew the record (誤登録として取消し; `reason` says why).
+ */
+withdrawn: boolean, entered_at: string, entered_by: string, };

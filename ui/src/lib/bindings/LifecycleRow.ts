@@ -51,4 +51,9 @@ event_ids: Array<bigint>,
 /**
  * Whether any of them has been amended.
  */
-amended: boolean, };
+amended: boolean, 
+/**
+ * Every event of the row was withdrawn as entered by mistake: the reasons (the row is
+ * printed struck through). Withdrawn events never fill a live row's cells.
+ */
+withdrawn: string | null, };

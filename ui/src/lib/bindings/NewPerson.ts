@@ -4,4 +4,8 @@
  * A new person (本人): `kind` is `staff` | `director` | `councillor` | `third_party` |
  * `employer_staff`.
  */
-export type NewPerson = { kind: string, name: string, dept: string | null, employer: string | null, };
+export type NewPerson = { kind: string, name: string, dept: string | null, employer: string | null, 
+/**
+ * フリガナ (optional; hiragana is written as katakana)
+ */
+kana: string | null, };

@@ -6,6 +6,10 @@ import type { DependentView } from "./DependentView";
  */
 export type PersonView = { id: bigint, kind: string, kind_label: string, name: string, dept: string | null, employer: string | null, 
 /**
+ * フリガナ
+ */
+kana: string | null, 
+/**
  * 退職日等 (ISO date)
  */
 left_on: string | null, dependents: Array<DependentView>, };

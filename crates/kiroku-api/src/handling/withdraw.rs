@@ -1,0 +1,75 @@
+//! 誤登録として取り消す: a record entered by mistake is withdrawn by a new version marked
+//! withdrawn, with the reason. It stays in the history and in the lists and printed forms
+//! (struck through, the reason in 備考), and leaves every count.
+
+use crate::handling::record::{event_view, user_names, EventView};
+use crate::{lookup, ApiError, Session};
+use kiroku_core::audit::AuditAction;
+use kiroku_core::field::required_text;
+use kiroku_core::FieldError;
+use kiroku_store::table::{audit, events};
+use kiroku_store::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Withdraws a record entered by mistake, with the reason.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WithdrawEventRequest {
+    pub id: i64,
+    pub reason: String,
+}
+
+impl Session {
+    /// Withdraws event `id` (誤登録として取り消す): its next version is the current one,
+    /// marked withdrawn. A record already withdrawn is refused.
+    pub fn withdraw_event(&mut self, req: &WithdrawEventRequest) -> Result<EventView, ApiError> {
+        self.require_writer("取扱記録の取消し")?;
+        if req.reason.trim().is_empty() {
+            return Err(FieldError::new(
+                "取消しの理由",
+                "取消しには理由が必要です。なぜ誤りなのかを入力してください（例: 別の本人で登録した）。",
+            )
+            .into());
+        }
+        let reason = required_text("取消しの理由", &req.reason, 200)?;
+        let id = req.id;
+        let stamp = self.stamp();
+        let version = self.vault.write(|tx| -> Result<u32, ApiError> {
+            let conn: &Connection = tx;
+            let current = lookup::event(conn, id)?;
+            if current.withdrawn {
+                return Err(ApiError::Conflict(format!(
+                    "記録 ID {id} はすでに取り消されています（理由: {}）。",
+                    current.reason.as_deref().unwrap_or_default()
+                )));
+            }
+            let version = current.version + 1;
+            events::amend(
+                tx,
+                &events::Amendment {
+                    event_id: id,
+                    version,
+                    links: &current.links,
+                    facts: &current.facts,
+                    reason: &reason,
+                    withdrawn: true,
+                },
+                stamp.at,
+                &stamp.actor,
+            )?;
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Amend,
+                    format!("event:{id}"),
+                    format!("第{version}版で誤登録として取消し: {reason}"),
+                ),
+            )?;
+            Ok(version)
+        })?;
+        let conn = self.vault.conn();
+        let row = lookup::event(conn, id)?;
+        event_view(conn, &row, version, &user_names(conn)?)
+    }
+}
