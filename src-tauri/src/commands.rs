@@ -397,3 +397,24 @@ pub fn discard_evaluation(
 ) -> Reply<EvaluationView> {
     state.with(|s| s.discard_evaluation(req.id, &req.reason))
 }
+
+/// 「前回と同じ人たち」: the persons of this user's previous entry.
+#[tauri::command(async)]
+pub fn last_entry_persons(state: State<'_, AppState>) -> Reply<Vec<i64>> {
+    state.with(Session::last_entry_persons)
+}
+
+/// The rule an acquisition for `affair` most likely files its papers under.
+#[tauri::command(async)]
+pub fn suggested_rule(state: State<'_, AppState>, affair: String) -> Reply<Option<i64>> {
+    state.with(|s| s.suggested_rule(&affair))
+}
+
+/// The 保存期限 and 廃棄可能日 a new 帳票 would get (nothing is saved).
+#[tauri::command(async)]
+pub fn retention_preview(
+    state: State<'_, AppState>,
+    req: RetentionPreviewRequest,
+) -> Reply<RetentionPreview> {
+    state.with(|s| s.retention_preview(&req))
+}

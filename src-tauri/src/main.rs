@@ -116,6 +116,9 @@ fn main() {
             commands::disable_contractor,
             commands::add_certificate,
             commands::discard_evaluation,
+            commands::last_entry_persons,
+            commands::suggested_rule,
+            commands::retention_preview,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

@@ -116,9 +116,22 @@ await withApp(vault, async (d) => {
     await d.click('.toolbar button.primary');
     await d.select('#entry-kind', 'acquire');
     await d.select('#entry-affair', '1');
-    for (const id of [1, 2, 3]) await d.click(`input[data-person="${id}"]`);
+    // The picker: focused, it offers the first persons; each click adds one as a chip.
+    await d.click('#entry-person');
+    for (let i = 0; i < 3; i += 1) await d.click('#entry-person-list li[data-person]');
+    await d.waitFor('ul[aria-label="選んだ本人"]');
     await d.select('#entry-source', 'person');
     await d.select('#entry-method', 'mynumber_card');
+    // 保存する書類: one new 一式 帳票 under a 台帳 file, by the rule the 関係事務 suggests (the
+    // first rule if none is suggested), its dates shown before saving.
+    await d.waitFor('#entry-doc-file option[value]:not([value=""])', { timeout: 30000 });
+    await d.execute(
+      `for (const css of ['#entry-doc-file', '#entry-doc-rule']) {
+         const el = document.querySelector(css);
+         if (!el.value) { el.value = el.options[1].value; el.dispatchEvent(new Event('change', { bubbles: true })); }
+       }`,
+    );
+    await d.waitFor('[data-testid=retention-preview]', { text: '一式', timeout: 30000 });
     await shot(d, 'entry');
     await d.click('form.entry button[type=submit]');
     const msg = await d.text(await d.waitFor('p.ok', { text: '3件の記録を保存しました' }));

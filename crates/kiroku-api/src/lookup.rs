@@ -89,6 +89,29 @@ pub(crate) fn dependent(conn: &Connection, person_id: i64, text: &str) -> Result
         })
 }
 
+/// 扶養家族 `id`, who must be a dependent of `person` (a family member ticked under a 本人).
+pub(crate) fn dependent_of(
+    conn: &Connection,
+    person: &persons::PersonRow,
+    id: i64,
+) -> Result<i64, ApiError> {
+    let id = guarded_id("扶養家族", id)?;
+    dependents::of_person(conn, person.id)?
+        .iter()
+        .find(|d| d.id == id)
+        .map(|d| d.id)
+        .ok_or_else(|| {
+            FieldError::new(
+                "扶養家族",
+                format!(
+                    "扶養家族 ID {id} は{}（本人 ID {}）の扶養家族ではありません。本人の画面で扶養家族を確認して選び直してください。",
+                    person.details.name, person.id
+                ),
+            )
+            .into()
+        })
+}
+
 /// A 関係事務 by ID or exact name.
 pub(crate) fn affair(conn: &Connection, text: &str) -> Result<i64, ApiError> {
     let text = required_name("関係事務", text, 100)?;

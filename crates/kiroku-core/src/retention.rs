@@ -11,6 +11,12 @@ use crate::choice::{Choice, DisposalMethod};
 use crate::field::{optional_text, required_text, FieldError};
 use crate::period::{retention, RetentionDates, StartKind};
 
+mod base;
+mod suggestion;
+
+pub use base::year_of_return_label;
+pub use suggestion::suggested_rule;
+
 /// The longest period a rule may set.
 pub const MAX_YEARS: u32 = 100;
 

@@ -60,6 +60,8 @@ import type { ContractorUpdateRequest } from './bindings/ContractorUpdateRequest
 import type { ClauseRequest } from './bindings/ClauseRequest';
 import type { CertificateRequest } from './bindings/CertificateRequest';
 import type { DiscardEvaluationRequest } from './bindings/DiscardEvaluationRequest';
+import type { RetentionPreview } from './bindings/RetentionPreview';
+import type { RetentionPreviewRequest } from './bindings/RetentionPreviewRequest';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -189,6 +191,12 @@ export const api = {
     call<DocumentView[]>('add_certificate', { req }),
   discardEvaluation: (req: Json<DiscardEvaluationRequest>) =>
     call<EvaluationView>('discard_evaluation', { req }),
+  /** 「前回と同じ人たち」: the persons of this user's previous entry. */
+  lastEntryPersons: () => call<number[]>('last_entry_persons'),
+  /** The rule (ID) an acquisition for `affair` (ID or name) most likely files its papers under. */
+  suggestedRule: (affair: string) => call<number | null>('suggested_rule', { affair }),
+  retentionPreview: (req: Json<RetentionPreviewRequest>) =>
+    call<RetentionPreview>('retention_preview', { req }),
 };
 
 export type Api = typeof api;

@@ -142,6 +142,21 @@ impl Session {
         Ok(u32::try_from(events::count(self.vault.conn(), &filter)?).unwrap_or(u32::MAX))
     }
 
+    /// 「前回と同じ人たち」: the 本人 of this user's newest entry (one event or a batch), each
+    /// once, in the order entered; empty before their first entry (the read is audited).
+    pub fn last_entry_persons(&mut self) -> Result<Vec<i64>, ApiError> {
+        let entry = self.entry(
+            kiroku_core::audit::AuditAction::Read,
+            "events",
+            "前回と同じ人たち",
+        );
+        let by = self.actor().to_string();
+        self.vault.write(|tx| -> Result<Vec<i64>, ApiError> {
+            kiroku_store::table::audit::append(tx, entry)?;
+            Ok(events::persons_of_last_entry(tx, &by)?)
+        })
+    }
+
     /// The 取扱記録表: one row per 関係事務 × 本人 × 扶養家族 over the events the query selects.
     pub fn lifecycle(&mut self, query: &EventQuery) -> Result<Vec<LifecycleRow>, ApiError> {
         let records = self.handling_records(query, "取扱記録表")?;

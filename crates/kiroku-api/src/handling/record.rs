@@ -232,10 +232,12 @@ fn document_for(
         }
     };
     let base_date = match spec.base_date.as_deref().filter(|d| !d.trim().is_empty()) {
-        Some(d) => kiroku_core::wareki::parse("基準日", d)?,
+        Some(d) => rule.rule.read_base("基準日", d)?,
         None => facts.happened_on,
     };
-    let one = validated.len() == 1;
+    // One 本人 (with or without the family ticked under them): their document; several: 一式.
+    let holders = new.persons.len();
+    let one = holders == 1;
     Ok(Some(DocumentChoice::New(
         kiroku_store::table::documents::NewDocument {
             name,
@@ -246,7 +248,7 @@ fn document_for(
             batch_count: if one {
                 None
             } else {
-                u32::try_from(validated.len()).ok()
+                u32::try_from(holders).ok()
             },
         },
     )))
@@ -268,7 +270,34 @@ fn check_batch_shape(new: &NewEvent) -> Result<(), ApiError> {
         )
         .into());
     }
-    refuse_repeats("本人", &new.persons)
+    if new.dependent.is_some() && !new.family.is_empty() {
+        return Err(FieldError::new(
+            "扶養家族",
+            "扶養家族は、名前で1人指定するか一覧でチェックするか、どちらか一方にしてください。",
+        )
+        .into());
+    }
+    refuse_repeats("本人", &new.persons)?;
+    let mut seen = std::collections::HashSet::new();
+    for tick in &new.family {
+        if !new.persons.contains(&tick.person) {
+            let person = lookup::guarded_id("本人", tick.person)?;
+            return Err(FieldError::new(
+                "扶養家族",
+                format!("扶養家族をチェックした本人 ID {person} が、本人に選ばれていません。本人を選び直してください。"),
+            )
+            .into());
+        }
+        if !seen.insert(tick.dependent) {
+            let id = lookup::guarded_id("扶養家族", tick.dependent)?;
+            return Err(FieldError::new(
+                "扶養家族",
+                format!("扶養家族 ID {id} が2回指定されています。"),
+            )
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// Resolves and validates each person's event of a batch against what `conn` holds now.
@@ -280,28 +309,33 @@ fn validate_batch(
 ) -> Result<Vec<(EventLinks, EventFacts)>, ApiError> {
     let affair_id = lookup::affair(conn, &new.affair)?;
     let ledger_no = new.file.map(|no| lookup::file_no(conn, no)).transpose()?;
-    let mut validated = Vec::with_capacity(new.persons.len());
+    let draft = |person_id: i64, dependent_id: Option<i64>| Draft {
+        kind: new.kind.clone(),
+        date: new.date.clone(),
+        links: EventLinks {
+            affair_id: Some(affair_id),
+            person_id: Some(person_id),
+            dependent_id,
+            ledger_no,
+            clerk: clerk.to_owned(),
+            document_id: None,
+        },
+        fields: new.fields.clone(),
+    };
+    let mut validated = Vec::with_capacity(new.persons.len() + new.family.len());
     for &person_id in &new.persons {
-        lookup::person(conn, person_id, Asked::InField)?;
+        let person = lookup::person(conn, person_id, Asked::InField)?;
         let dependent_id = new
             .dependent
             .as_deref()
             .map(|d| lookup::dependent(conn, person_id, d))
             .transpose()?;
-        let draft = Draft {
-            kind: new.kind.clone(),
-            date: new.date.clone(),
-            links: EventLinks {
-                affair_id: Some(affair_id),
-                person_id: Some(person_id),
-                dependent_id,
-                ledger_no,
-                clerk: clerk.to_owned(),
-                document_id: None,
-            },
-            fields: new.fields.clone(),
-        };
-        validated.push(draft.validate(conn, today)?);
+        validated.push(draft(person_id, dependent_id).validate(conn, today)?);
+        // Each family member ticked under this 本人: an event of their own, right after.
+        for tick in new.family.iter().filter(|t| t.person == person_id) {
+            let dependent_id = lookup::dependent_of(conn, &person, tick.dependent)?;
+            validated.push(draft(person_id, Some(dependent_id)).validate(conn, today)?);
+        }
     }
     Ok(validated)
 }
@@ -523,7 +557,8 @@ pub struct AmendEventRequest {
 ///
 /// `persons` takes one person, or many for a batch (the same event for each, e.g. 年末調整).
 /// `affair` is an affair's ID or exact name; `dependent` a dependent's ID or name (only with
-/// one person); `file` a 台帳 NO.; `clerk` the login ID of who did it (default: the user).
+/// one person: the event is about that dependent alone), `family` the dependents ticked under
+/// the persons (an event each, besides the persons' own); `file` a 台帳 NO.; `clerk` the login ID of who did it (default: the user).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct NewEvent {
@@ -532,6 +567,10 @@ pub struct NewEvent {
     pub affair: String,
     pub persons: Vec<i64>,
     pub dependent: Option<String>,
+    /// 扶養家族 ticked under the persons: each gets an event of their own (本人 = that person,
+    /// 扶養家族 = them), in the same transaction as the persons' events.
+    #[serde(default)]
+    pub family: Vec<FamilyTick>,
     pub file: Option<i64>,
     pub clerk: Option<String>,
     pub fields: EventFields,
@@ -539,6 +578,14 @@ pub struct NewEvent {
     pub document: Option<i64>,
     /// … or a new one made from the event (one person: theirs; a batch: 一式 of them all).
     pub new_document: Option<DocumentFromEvent>,
+}
+
+/// One 扶養家族 ticked under a 本人 in an entry: `dependent` must be `person`'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FamilyTick {
+    pub person: i64,
+    pub dependent: i64,
 }
 
 /// A document made from an acquisition: kept under the event's 台帳 file by `rule` (ID or

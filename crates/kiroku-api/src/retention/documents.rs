@@ -16,7 +16,7 @@ use kiroku_core::period::RetentionDates;
 use kiroku_core::retention::RetentionRule;
 use kiroku_core::schedule::DocumentState;
 use kiroku_core::wareki::DateStyle;
-use kiroku_core::{wareki, FieldError};
+use kiroku_core::FieldError;
 use kiroku_store::table::documents::{self, DocumentFilter, DocumentRow};
 use kiroku_store::table::events::EventLinks;
 use kiroku_store::table::{audit, contractors, ledger, persons, retention_rules};
@@ -159,7 +159,7 @@ fn new_document(conn: &Connection, new: &NewDocument) -> Result<documents::NewDo
     let name = kiroku_core::field::required_text("帳票名", &new.name, 100)?;
     let ledger_no = lookup::file_no(conn, new.file)?;
     let rule = lookup::rule_by_text(conn, &new.rule)?;
-    let base_date = wareki::parse("基準日", &new.base_date)?;
+    let base_date = rule.rule.read_base("基準日", &new.base_date)?;
     let person_id = new
         .person
         .map(|p| lookup::person(conn, p, Asked::InField).map(|p| p.id))

@@ -3,10 +3,12 @@
 
 pub(crate) mod disposal;
 pub(crate) mod documents;
+pub(crate) mod preview;
 pub(crate) mod rules;
 pub(crate) mod schedule;
 
 pub use disposal::*;
 pub use documents::*;
+pub use preview::*;
 pub use rules::*;
 pub use schedule::*;

@@ -355,6 +355,7 @@ pub fn event(cli: &Global, cmd: &EventCommand) -> Result<(), Failure> {
                 affair: a.affair.clone(),
                 persons: person_ids(a)?,
                 dependent: a.dependent.clone(),
+                family: Vec::new(),
                 file: a
                     .file
                     .as_deref()

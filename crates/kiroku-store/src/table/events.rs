@@ -436,3 +436,27 @@ pub fn days_by_contractor(
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The persons of the newest entry `by` made of handling events (one event or a batch: the
+/// events entered together, at one moment), each once, in entry order. Events about a
+/// document as a whole (a disposal 一式) are not entries of persons, and records withdrawn as
+/// entered by mistake are no entry: both are passed over.
+pub fn persons_of_last_entry(conn: &Connection, by: &str) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "WITH last AS (
+             SELECT e.entered_at FROM events e
+             JOIN event_versions v ON v.event_id = e.id
+             WHERE e.entered_by = ?1 AND v.affair_id IS NOT NULL AND v.person_id IS NOT NULL
+               AND v.withdrawn = 0 AND {CURRENT}
+             ORDER BY e.id DESC LIMIT 1
+         )
+         SELECT v.person_id FROM events e
+         JOIN event_versions v ON v.event_id = e.id
+         WHERE e.entered_by = ?1 AND e.entered_at = (SELECT entered_at FROM last)
+           AND v.person_id IS NOT NULL AND v.withdrawn = 0 AND {CURRENT}
+         GROUP BY v.person_id
+         ORDER BY MIN(e.id)"
+    ))?;
+    let rows = stmt.query_map([by], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
