@@ -67,7 +67,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * What the correction sends: each field the clerk changed, every other one null (kept).
- * When the kind changes, a detail the new kind does not take is cleared ('').
+ * When the kind changes, a detail the new kind does not take is cleared (''; the API drops them
+ * too, including 安全措置 and 封緘, which a text cannot clear).
  */
 export function eventChanges(
   view: Wire<EventView>,

@@ -41,6 +41,12 @@ const forms = [
     ],
   },
   { kind: 'use', label: '利用', fields: [{ key: 'content', label: '利用の内容', input: 'text', required: true, choices: [] }] },
+  {
+    kind: 'dispose', label: '廃棄', fields: [
+      { key: 'content', label: '廃棄したもの', input: 'text', required: true, choices: [] },
+      { key: 'method', label: '廃棄・削除の方法', input: 'choice', required: true, choices: [{ id: 'shred', label: 'シュレッダー' }] },
+    ],
+  },
 ];
 
 const persons = [
@@ -123,6 +129,29 @@ describe('取扱記録: the detail and the correction', () => {
       },
     });
     expect(await screen.findByText('No.1 を訂正しました（第2版）。')).toBeInTheDocument();
+  });
+
+  it('changes the kind: the new kind’s fields, pre-filled where they carry over, the old ones cleared', async () => {
+    vi.mocked(api.amendEvent).mockResolvedValue(view(1, { version: 2, kind: 'dispose' }) as never);
+    const detail = await open(1);
+    await fireEvent.click(await within(detail).findByRole('button', { name: '訂正する' }));
+    const form = await within(detail).findByRole('form', { name: '記録の訂正' });
+    await fireEvent.change(within(form).getByLabelText(/^種別/), { target: { value: 'dispose' } });
+    expect(within(form).getByLabelText(/^廃棄したもの/)).toHaveValue('扶養控除等申告書');
+    expect(within(form).queryByLabelText(/^取得元/)).not.toBeInTheDocument();
+    const method = within(form).getByLabelText(/^廃棄・削除の方法/, { selector: 'select' });
+    expect(method).toHaveValue('');
+    await fireEvent.change(method, { target: { value: 'shred' } });
+    await fireEvent.input(within(form).getByLabelText(/訂正の理由/), { target: { value: '種別の誤り' } });
+    await fireEvent.click(within(form).getByRole('button', { name: '訂正を保存' }));
+    expect(api.amendEvent).toHaveBeenCalledWith({
+      id: 1,
+      reason: '種別の誤り',
+      changes: {
+        kind: 'dispose', date: null, affair: null, person: null, dependent: null, file: null, clerk: null,
+        fields: { ...noFields, source: '', method: 'shred' },
+      },
+    });
   });
 
   it('sends nothing when nothing was changed', async () => {
