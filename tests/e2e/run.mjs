@@ -142,11 +142,12 @@ await withApp(vault, async (d) => {
   await step('amend one with a reason', async () => {
     await d.type('[data-testid=event-filter]', String(ids[0]));
     await d.click(`button[data-event="${ids[0]}"]`);
-    await d.type('#amend-content', '個人番号カードの写しを添付');
-    await d.click('section[aria-label="記録の訂正と履歴"] button[type=submit]');
-    await d.waitFor('#amend-reason-error', { text: '理由' });
-    await d.type('#amend-reason', '添付書類の記載漏れ');
-    await d.click('section[aria-label="記録の訂正と履歴"] button[type=submit]');
+    await d.click('[data-testid=event-correct]');
+    await d.type('#fix-content', '個人番号カードの写しを添付');
+    await d.click('form[aria-label="記録の訂正"] button[type=submit]');
+    await d.waitFor('#fix-reason-error', { text: '理由' });
+    await d.type('#fix-reason', '添付書類の記載漏れ');
+    await d.click('form[aria-label="記録の訂正"] button[type=submit]');
     await d.waitFor('p.ok', { text: '訂正しました' });
     await d.waitFor('ol.history', { text: '第2版' });
     await shot(d, 'events');

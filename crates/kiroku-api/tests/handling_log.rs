@@ -293,6 +293,65 @@ fn a_correction_is_a_new_version_and_the_old_one_stays_readable() {
 }
 
 #[test]
+fn a_correction_of_the_kind_leaves_no_detail_of_the_old_kind() {
+    let o = office();
+    let mut s = o.officer();
+    let p = staff(&mut s, "山田 一郎", "総務課");
+    let take_out = s
+        .add_events(&event(
+            "take_out",
+            "令和8年1月20日",
+            "1",
+            vec![p],
+            EventFields {
+                to: Some("税務署".into()),
+                content: Some("源泉徴収票の提出".into()),
+                measures: vec!["seal".into()],
+                ..EventFields::default()
+            },
+        ))
+        .unwrap()
+        .remove(0);
+    let hand_over = s
+        .add_events(&event(
+            "hand_over",
+            "令和8年1月20日",
+            "1",
+            vec![p],
+            EventFields {
+                sealed: Some(true),
+                content: Some("源泉徴収票".into()),
+                ..EventFields::default()
+            },
+        ))
+        .unwrap()
+        .remove(0);
+    let to_use = EventChanges {
+        kind: Some("use".into()),
+        ..EventChanges::default()
+    };
+    for id in [take_out.id, hand_over.id] {
+        let used = s.amend_event(id, "種別の誤り", &to_use).unwrap();
+        assert_eq!((used.kind.as_str(), used.version), ("use", 2));
+        assert_eq!(used.fields.measures, Vec::<String>::new());
+        assert_eq!((used.fields.to, used.fields.sealed), (None, None));
+        assert!(used.fields.content.is_some(), "内容 stays");
+    }
+    // Back to 持出し: its details must be given again.
+    let back = s
+        .amend_event(
+            take_out.id,
+            "種別の誤り",
+            &EventChanges {
+                kind: Some("take_out".into()),
+                ..EventChanges::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(back.body().field.as_deref(), Some("持出先"));
+}
+
+#[test]
 fn a_ledger_entry_keeps_its_number_and_its_versions() {
     let o = office();
     o.add_user("sato", "佐藤 花子", "clerk", "clerk-pass-1");

@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::handling::{EventDetails, EventFacts, EventInput};
+use crate::entry_form::fields;
+use crate::handling::{EventDetails, EventFacts, EventInput, EventKind};
 
 /// The details of an event; which are needed depends on the kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +134,36 @@ impl EventFields {
         f
     }
 
+    /// These details as a record of `kind` takes them: a detail that only other kinds take is
+    /// dropped (a correction that changes the kind leaves none of the old kind's behind, even
+    /// the 安全措置 or 封緘 a correction cannot clear); 内容 and 備考 stay.
+    pub fn kept_for(&self, kind: EventKind) -> EventFields {
+        let keys: Vec<&str> = fields(kind).iter().map(|f| f.key).collect();
+        let asks = |key: &str| keys.contains(&key);
+        let keep = |key: &str, v: &Option<String>| if asks(key) { v.clone() } else { None };
+        EventFields {
+            source: keep("source", &self.source),
+            method: keep("method", &self.method),
+            to: keep("to", &self.to),
+            via: keep("via", &self.via),
+            measures: if asks("measures") {
+                self.measures.clone()
+            } else {
+                Vec::new()
+            },
+            sealed: if asks("sealed") { self.sealed } else { None },
+            content: self.content.clone(),
+            contractor: keep("contractor", &self.contractor),
+            certificate_no: keep("certificate_no", &self.certificate_no),
+            answer: keep("answer", &self.answer),
+            requester: keep("requester", &self.requester),
+            correction_reason: keep("correction_reason", &self.correction_reason),
+            witness: keep("witness", &self.witness),
+            officer: keep("officer", &self.officer),
+            note: self.note.clone(),
+        }
+    }
+
     /// `changes` over these details: a given text replaces (an empty one clears), given
     /// measures replace the list, a given flag replaces.
     pub fn merged(&self, changes: &EventFields) -> EventFields {
@@ -174,6 +205,31 @@ mod tests {
     use crate::handling::EventKind;
     use chrono::NaiveDate;
     use proptest::prelude::*;
+
+    #[test]
+    fn another_kind_keeps_only_its_own_details() {
+        let take_out = EventFields {
+            to: Some("税務署".into()),
+            measures: vec!["seal".into()],
+            content: Some("提出".into()),
+            note: Some("備考".into()),
+            ..EventFields::default()
+        };
+        assert_eq!(take_out.kept_for(EventKind::TakeOut), take_out);
+        assert_eq!(
+            take_out.kept_for(EventKind::Use),
+            EventFields {
+                content: Some("提出".into()),
+                note: Some("備考".into()),
+                ..EventFields::default()
+            }
+        );
+        let hand_over = EventFields {
+            sealed: Some(true),
+            ..EventFields::default()
+        };
+        assert_eq!(hand_over.kept_for(EventKind::Output).sealed, None);
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 4, 1).expect("a real date")

@@ -36,6 +36,7 @@ import type { EvaluationView } from './bindings/EvaluationView';
 import type { EventFormView } from './bindings/EventFormView';
 import type { EventQuery } from './bindings/EventQuery';
 import type { EventView } from './bindings/EventView';
+import type { LifecycleRow } from './bindings/LifecycleRow';
 import type { InitResponse } from './bindings/InitResponse';
 import type { JudgmentsRequest } from './bindings/JudgmentsRequest';
 import type { LedgerView } from './bindings/LedgerView';
@@ -112,6 +113,8 @@ export const api = {
   today: () => call<TodayView>('today'),
   dashboard: () => call<DashboardView>('dashboard'),
   events: (query: Json<EventQuery>) => call<ChronologicalRow[]>('events', { query }),
+  /** The 取扱記録表 rows (one per 関係事務 × 本人 × 扶養家族), e.g. one person's. */
+  lifecycle: (query: Json<EventQuery>) => call<LifecycleRow[]>('lifecycle', { query }),
   addEvents: (event: Json<NewEvent>) => call<EventView[]>('add_events', { event }),
   amendEvent: (req: Json<AmendEventRequest>) => call<EventView>('amend_event', { req }),
   eventHistory: (id: number) => call<EventView[]>('event_history', { id }),

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kiroku_core::audit::AuditAction;
 pub use kiroku_core::event_fields::EventFields;
 use kiroku_core::field::required_text;
-use kiroku_core::handling::{EventDetails, EventFacts};
+use kiroku_core::handling::{EventDetails, EventFacts, EventKind};
 use kiroku_core::lifecycle::HandlingRecord;
 use kiroku_core::FieldError;
 use kiroku_store::table::events::{self, EventLinks, EventVersionRow};
@@ -494,17 +494,25 @@ impl Session {
             if let Some(c) = &changes.clerk {
                 links.clerk.clone_from(c);
             }
+            let kind_now = current.facts.details.kind();
+            let kind = changes
+                .kind
+                .clone()
+                .unwrap_or_else(|| kind_now.as_str().to_owned());
+            // Another kind: the details only the old kind took go (the new kind's are given).
+            let before = EventFields::from_facts(&current.facts);
+            let before = match kind.parse::<EventKind>() {
+                Ok(k) if k != kind_now => before.kept_for(k),
+                _ => before,
+            };
             let draft = Draft {
-                kind: changes
-                    .kind
-                    .clone()
-                    .unwrap_or_else(|| current.facts.details.kind().as_str().to_owned()),
+                kind,
                 date: changes
                     .date
                     .clone()
                     .unwrap_or_else(|| current.facts.happened_on.to_string()),
                 links,
-                fields: EventFields::from_facts(&current.facts).merged(&changes.fields),
+                fields: before.merged(&changes.fields),
             };
             let (links, facts) = draft.validate(conn, today)?;
             if links == current.links && facts == current.facts {
@@ -599,7 +607,8 @@ pub struct DocumentFromEvent {
 }
 
 /// A correction of an event: the parts given replace the current ones, an empty text clears
-/// an optional one; in `fields` likewise, and given measures replace the list.
+/// an optional one; in `fields` likewise, and given measures replace the list. Another `kind`
+/// drops the details only the old kind took (its 安全措置, 封緘, 提出先…).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct EventChanges {

@@ -3,6 +3,7 @@ import type { EventFields } from "./EventFields";
 
 /**
  * A correction of an event: the parts given replace the current ones, an empty text clears
- * an optional one; in `fields` likewise, and given measures replace the list.
+ * an optional one; in `fields` likewise, and given measures replace the list. Another `kind`
+ * drops the details only the old kind took (its 安全措置, 封緘, 提出先…).
  */
 export type EventChanges = { kind: string | null, date: string | null, affair: string | null, person: bigint | null, dependent: string | null, file: string | null, clerk: string | null, fields: EventFields, };
