@@ -4,6 +4,7 @@
 
 mod commands;
 mod open;
+mod print_setup;
 mod state;
 
 use std::path::PathBuf;
@@ -38,6 +39,12 @@ fn main() {
     let state = state::AppState::new(kiroku_api::Env::system(), vault);
     let app = tauri::Builder::default()
         .manage(state)
+        .setup(|app| {
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                print_setup::install(&window);
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::vault_state,
             commands::event_forms,
@@ -84,6 +91,8 @@ fn main() {
             commands::documents,
             commands::add_document,
             commands::preview,
+            commands::print_dialog,
+            commands::confirm_rules,
             commands::ledger_history,
             commands::amend_ledger_entry,
             commands::disable_user,
