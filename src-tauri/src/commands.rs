@@ -253,12 +253,13 @@ pub fn preview(state: State<'_, AppState>, req: PrintRequest) -> Reply<tauri::ip
 }
 
 /// 「印刷する」: the form built in memory for the system print dialog (raw bytes), audited as a
-/// print; the dialog opens with A4 in the form's orientation.
+/// print.
 #[tauri::command(async)]
 pub fn print_dialog(state: State<'_, AppState>, req: PrintRequest) -> Reply<tauri::ipc::Response> {
-    let p = state.with(|s| s.print_to_dialog(&req))?;
-    crate::print_setup::orient(p.landscape);
-    Ok(tauri::ipc::Response::new(p.pdf))
+    state.with(|s| {
+        s.print_to_dialog(&req)
+            .map(|p| tauri::ipc::Response::new(p.pdf))
+    })
 }
 
 /// 「このままでよい」: the officer confirms the retention rules as they stand.

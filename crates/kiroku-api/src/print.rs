@@ -151,8 +151,6 @@ pub struct Preview {
     pub title: String,
     pub pages: u32,
     pub rows: u32,
-    /// A4 横 (every form but the 評価シート, which is A4 縦).
-    pub landscape: bool,
     pub pdf: Vec<u8>,
 }
 
@@ -166,15 +164,14 @@ struct Built {
 }
 
 impl Built {
-    fn preview(self) -> Result<Preview, ApiError> {
-        Ok(Preview {
+    fn preview(self) -> Preview {
+        Preview {
             form: self.kind.name().to_owned(),
-            landscape: self.kind.layout()?.orientation == kiroku_forms::Orientation::Landscape,
             title: self.title,
             pages: u32_of(self.rendered.pages),
             rows: u32_of(self.rows),
             pdf: self.rendered.pdf,
-        })
+        }
     }
 }
 
@@ -216,7 +213,7 @@ impl Session {
     /// Builds one form in memory for the preview (`req.out` is not used).
     pub fn preview(&mut self, req: &PrintRequest) -> Result<Preview, ApiError> {
         let built = self.build(form_kind(&req.form)?, req)?;
-        built.preview()
+        Ok(built.preview())
     }
 
     /// 「印刷する」: builds one form in memory for the system's print dialog and appends its
@@ -232,7 +229,7 @@ impl Session {
                 built.title, built.scope, built.rendered.pages
             ),
         )?;
-        built.preview()
+        Ok(built.preview())
     }
 
     fn build(&mut self, kind: FormKind, req: &PrintRequest) -> Result<Built, ApiError> {

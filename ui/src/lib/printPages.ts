@@ -2,7 +2,11 @@
 // 「印刷する」 hands to the system print dialog (window.print()). pdf.js is loaded only here and
 // in the preview, never at start.
 
-/** One sheet: the page as a PNG (a data: URL, which the window's CSP allows) and its size. */
+/**
+ * One sheet: the page as a PNG (a data: URL, which the window's CSP allows) and its size. A
+ * landscape page is turned a quarter (as a printer does for 横): every sheet is portrait,
+ * because WebKitGTK prints nothing on landscape sheets (checked with WebKitGTK 2.50 under Xvfb).
+ */
 export type PrintPage = { src: string; widthMm: number; heightMm: number };
 
 /** Enough for small print (8 pt tables) to stay sharp; an A4 page is 2339 × 1654 pixels. */
@@ -28,8 +32,11 @@ export async function renderPages(
     onProgress(0, doc.numPages);
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const size = page.getViewport({ scale: 1 });
-      const viewport = page.getViewport({ scale: PRINT_DPI / 72 });
+      const flat = page.getViewport({ scale: 1 });
+      // 横 pages turned a quarter anticlockwise, their top to the sheet's left edge.
+      const rotation = flat.width > flat.height ? (page.rotate + 270) % 360 : page.rotate;
+      const size = page.getViewport({ scale: 1, rotation });
+      const viewport = page.getViewport({ scale: PRINT_DPI / 72, rotation });
       canvas.width = Math.round(viewport.width);
       canvas.height = Math.round(viewport.height);
       const context = canvas.getContext('2d');
@@ -51,4 +58,19 @@ export async function renderPages(
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * Resolves once every image has loaded and decoded (or failed, or after `limitMs`). WebKit
+ * prints an image that is still loading as nothing, and a data: URL loads asynchronously too.
+ */
+export function whenLoaded(images: HTMLImageElement[], limitMs = 15000): Promise<void> {
+  const one = (img: HTMLImageElement) =>
+    new Promise<void>((done) => {
+      if (img.complete && img.naturalWidth > 0) return done();
+      img.addEventListener('load', () => done(), { once: true });
+      img.addEventListener('error', () => done(), { once: true });
+    }).then(() => img.decode?.().catch(() => undefined));
+  const limit = new Promise<void>((done) => setTimeout(done, limitMs));
+  return Promise.race([Promise.all(images.map(one)).then(() => undefined), limit]);
 }

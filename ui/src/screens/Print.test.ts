@@ -4,7 +4,7 @@ import Print from './Print.svelte';
 import { api } from '../lib/ipc';
 import { renderPages } from '../lib/printPages';
 
-vi.mock('../lib/printPages', () => ({ renderPages: vi.fn(), PRINT_DPI: 200 }));
+vi.mock('../lib/printPages', () => ({ renderPages: vi.fn(), whenLoaded: vi.fn(async () => {}), PRINT_DPI: 200 }));
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const real = await importOriginal<typeof import('../lib/ipc')>();
@@ -50,7 +50,8 @@ describe('printing', () => {
 });
 
 describe('印刷する', () => {
-  const a4 = (n: number) => ({ src: `data:image/png;base64,page${n}`, widthMm: 297, heightMm: 210 });
+  // What renderPages gives: A4 portrait sheets (a 横 form comes turned).
+  const a4 = (n: number) => ({ src: `data:image/png;base64,page${n}`, widthMm: 210, heightMm: 297 });
 
   beforeEach(() => {
     vi.mocked(api.printDialog).mockReset();
@@ -82,9 +83,9 @@ describe('印刷する', () => {
     expect(api.print).not.toHaveBeenCalled();
     const images = [...(layer as Element | null)?.querySelectorAll('img') ?? []];
     expect(images.map((i) => i.getAttribute('src'))).toEqual([a4(1).src, a4(2).src, a4(3).src]);
-    expect(images[0]?.getAttribute('style')).toContain('296.5mm');
+    expect(images[0]?.getAttribute('style')).toContain('width: 195.3mm; height: 276.2mm');
     const rule = [...document.head.querySelectorAll('style')].map((s) => s.textContent).join('');
-    expect(rule).toContain('@page { size: 297.0mm 210.0mm; margin: 0; }');
+    expect(rule).toContain('@page { size: 210.0mm 297.0mm; margin: 0; }');
     expect(await screen.findByTestId('print-sent')).toHaveTextContent('取扱記録表（別紙1）（3ページ）を印刷ダイアログに送りました。');
     print.mockRestore();
   });
