@@ -76,6 +76,7 @@ fn a_new_office_counts_its_first_steps_for_the_checklist() {
         name: "田中 一郎".into(),
         dept: Some("総務課".into()),
         employer: None,
+        kana: Some("タナカ イチロウ".into()),
     })
     .unwrap();
     s.add_ledger_entry(&NewLedgerEntry {
