@@ -14,4 +14,8 @@ scratch=$(mktemp -d /tmp/kiroku-e2e.XXXXXX)
 source scripts/lib/window.sh
 scratch_home "$scratch"
 start_window "$scratch"
-node tests/e2e/run.mjs target/debug/kiroku-app target/debug/kiroku "$scratch"
+# The binaries are copied first: another build into a shared target dir cannot swap them mid-run.
+mkdir -p "$scratch/bin"
+cp "${CARGO_TARGET_DIR:-target}/debug/kiroku-app" "${CARGO_TARGET_DIR:-target}/debug/kiroku" "$scratch/bin/"
+bin="$scratch/bin"
+node tests/e2e/run.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"

@@ -78,6 +78,29 @@ export class Driver {
     await this.send('POST', this.s(`/element/${el}/click`), {});
   }
 
+  /**
+   * Waits for a button whose text is `label` (exactly, or starting with it when `prefix`),
+   * inside `scope` (a CSS selector), and clicks it by script.
+   */
+  async button(label, { scope = 'body', prefix = false, timeout = 15000 } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const hit = await this.execute(
+        `const [scope, label, prefix] = arguments;
+         const b = [...document.querySelectorAll(scope + ' button')].find((b) => {
+           const t = b.textContent.trim();
+           return !b.disabled && (prefix ? t.startsWith(label) : t === label);
+         });
+         if (b) { b.scrollIntoView({ block: 'center' }); b.click(); }
+         return !!b;`,
+        [scope, label, prefix],
+      );
+      if (hit) return;
+      if (Date.now() > end) throw new Error(`timed out waiting for the button «${label}» in ${scope}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
   async type(css, text) {
     const el = await this.waitFor(css);
     await this.send('POST', this.s(`/element/${el}/clear`), {}).catch(() => undefined);
