@@ -465,7 +465,9 @@ fn the_disposal_record_names_the_contractor_and_its_certificate() {
             .output()
             .expect("pdftotext (poppler-utils) is needed by this test")
             .stdout;
-        String::from_utf8(text).unwrap().replace(char::is_whitespace, "")
+        String::from_utf8(text)
+            .unwrap()
+            .replace(char::is_whitespace, "")
     };
     let waiting = print(&mut s, "waiting.pdf");
     says(&waiting, "証明書待ち");
