@@ -6,14 +6,14 @@
 // Usage: node tests/e2e/run.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
 // (scripts/e2e.sh starts Xvfb and tauri-driver and builds what is needed.)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { Driver } from './webdriver.mjs';
+import { harness } from './app.mjs';
 
 const [app, kiroku, scratch] = process.argv.slice(2).map((p) => resolve(p));
-const shots = resolve('docs/screenshots');
-mkdirSync(shots, { recursive: true });
+const { step, shot, withApp: withSession, report } = harness({ app, scratch });
+const withApp = (vault, fn) => withSession(['--vault', vault], fn);
 const PASSWORD = 'e2e-password-1';
 const home = join(scratch, 'home');
 const baseEnv = {
@@ -23,33 +23,6 @@ const baseEnv = {
   XDG_CACHE_HOME: join(home, 'cache'),
 };
 for (const d of Object.values(baseEnv).slice(1)) mkdirSync(d, { recursive: true });
-
-const steps = [];
-async function step(name, fn) {
-  const t = Date.now();
-  await fn();
-  steps.push(`${name}: ok (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-  console.log(`✓ ${name}`);
-}
-
-async function shot(d, name) {
-  writeFileSync(join(shots, `app-${name}.png`), await d.screenshot());
-}
-
-async function withApp(vault, fn) {
-  const d = new Driver();
-  // tauri-driver passes arguments, not environment: the scratch XDG folders are set on it
-  // by scripts/e2e.sh, and the vault is given as --vault.
-  await d.start(app, ['--vault', vault]);
-  try {
-    await fn(d);
-  } catch (e) {
-    writeFileSync(join(scratch, 'failure.png'), await d.screenshot().catch(() => Buffer.alloc(0)));
-    throw e;
-  } finally {
-    await d.quit();
-  }
-}
 
 // 1. First-run setup on a vault that does not exist yet.
 const fresh = join(scratch, 'new-office.kiroku');
@@ -302,5 +275,4 @@ await withApp(vault, async (d) => {
   });
 });
 
-writeFileSync(join(scratch, 'e2e-report.txt'), steps.join('\n') + '\n');
-console.log(steps.join('\n'));
+report('e2e-report.txt');
