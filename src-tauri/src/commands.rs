@@ -252,6 +252,22 @@ pub fn preview(state: State<'_, AppState>, req: PrintRequest) -> Reply<tauri::ip
     state.with(|s| s.preview(&req).map(|p| tauri::ipc::Response::new(p.pdf)))
 }
 
+/// 「印刷する」: the form built in memory for the system print dialog (raw bytes), audited as a
+/// print.
+#[tauri::command(async)]
+pub fn print_dialog(state: State<'_, AppState>, req: PrintRequest) -> Reply<tauri::ipc::Response> {
+    state.with(|s| {
+        s.print_to_dialog(&req)
+            .map(|p| tauri::ipc::Response::new(p.pdf))
+    })
+}
+
+/// 「このままでよい」: the officer confirms the retention rules as they stand.
+#[tauri::command(async)]
+pub fn confirm_rules(state: State<'_, AppState>) -> Reply<()> {
+    state.with(Session::confirm_rules)
+}
+
 #[tauri::command(async)]
 pub fn ledger_history(state: State<'_, AppState>, no: i64) -> Reply<Vec<LedgerView>> {
     state.with(|s| s.ledger_history(no))

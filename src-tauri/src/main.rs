@@ -6,6 +6,7 @@ mod commands;
 #[cfg(feature = "e2e-clock")]
 mod e2e_clock;
 mod open;
+mod print_setup;
 mod state;
 
 use std::path::PathBuf;
@@ -46,6 +47,12 @@ fn main() {
     let state = state::AppState::new(env, vault);
     let app = tauri::Builder::default()
         .manage(state)
+        .setup(|app| {
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                print_setup::install(&window);
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::vault_state,
             commands::event_forms,
@@ -92,6 +99,8 @@ fn main() {
             commands::documents,
             commands::add_document,
             commands::preview,
+            commands::print_dialog,
+            commands::confirm_rules,
             commands::ledger_history,
             commands::amend_ledger_entry,
             commands::disable_user,

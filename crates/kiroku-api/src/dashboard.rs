@@ -3,6 +3,7 @@
 
 use crate::{ApiError, ChronologicalRow, DueItem, EventQuery, Session};
 use kiroku_core::fiscal_year::FiscalYear;
+use kiroku_store::table::{contractors, ledger, persons, users};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -24,6 +25,25 @@ pub struct DashboardView {
     pub events_this_year: u32,
     /// 最近の記録 (newest first, at most 10)
     pub recent: Vec<ChronologicalRow>,
+    /// How far the office has set itself up (the 「はじめに」 checklist of a new vault).
+    pub setup: SetupProgress,
+}
+
+/// はじめに: what a new office registers first, counted from the vault (no names read).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SetupProgress {
+    /// 利用者 who may log in (the first officer is one of them).
+    pub users: u32,
+    /// 本人 registered.
+    pub persons: u32,
+    /// 管理台帳 files registered.
+    pub ledger_files: u32,
+    /// 保存期間のルール: the office added or changed a rule, or the officer confirmed them as
+    /// they stand (`confirm_rules`).
+    pub rules_reviewed: bool,
+    /// 委託先 in use.
+    pub contractors: u32,
 }
 
 /// Today as the office counts it (JST), for the screens' defaults.
@@ -73,6 +93,7 @@ impl Session {
         }
         recent.reverse();
         recent.truncate(10);
+        let setup = self.setup_progress()?;
         Ok(DashboardView {
             org_name: self.org_name()?,
             fy_label: fy.label(),
@@ -84,6 +105,20 @@ impl Session {
             contractors_due,
             events_this_year,
             recent,
+            setup,
+        })
+    }
+
+    /// The counts of the 「はじめに」 checklist.
+    fn setup_progress(&self) -> Result<SetupProgress, ApiError> {
+        let conn = self.vault.conn();
+        let n = |count: u64| u32::try_from(count).unwrap_or(u32::MAX);
+        Ok(SetupProgress {
+            users: n(users::count_active(conn)?),
+            persons: n(persons::count(conn)?),
+            ledger_files: n(ledger::count_files(conn)?),
+            rules_reviewed: crate::retention::rules::rules_reviewed(conn)?,
+            contractors: n(contractors::count_active(conn)?),
         })
     }
 }

@@ -163,6 +163,18 @@ struct Built {
     scope: String,
 }
 
+impl Built {
+    fn preview(self) -> Preview {
+        Preview {
+            form: self.kind.name().to_owned(),
+            title: self.title,
+            pages: u32_of(self.rendered.pages),
+            rows: u32_of(self.rows),
+            pdf: self.rendered.pdf,
+        }
+    }
+}
+
 impl Session {
     /// Prints one form to `req.out` (replacing a file of that name); with no path, to
     /// `帳票/<form>_<date-time>.pdf` beside the vault.
@@ -201,13 +213,23 @@ impl Session {
     /// Builds one form in memory for the preview (`req.out` is not used).
     pub fn preview(&mut self, req: &PrintRequest) -> Result<Preview, ApiError> {
         let built = self.build(form_kind(&req.form)?, req)?;
-        Ok(Preview {
-            form: built.kind.name().to_owned(),
-            title: built.title,
-            pages: u32_of(built.rendered.pages),
-            rows: u32_of(built.rows),
-            pdf: built.rendered.pdf,
-        })
+        Ok(built.preview())
+    }
+
+    /// 「印刷する」: builds one form in memory for the system's print dialog and appends its
+    /// `print form:NAME` row, as a saved print does but naming the dialog instead of a file.
+    /// Nothing is written (`req.out` is not used). The row records that the form was handed
+    /// to the print dialog: whether the clerk then pressed 「キャンセル」 there is not known.
+    pub fn print_to_dialog(&mut self, req: &PrintRequest) -> Result<Preview, ApiError> {
+        let built = self.build(form_kind(&req.form)?, req)?;
+        self.append_print_row(
+            built.kind.name(),
+            format!(
+                "{} {} {}ページ → 印刷ダイアログ",
+                built.title, built.scope, built.rendered.pages
+            ),
+        )?;
+        Ok(built.preview())
     }
 
     fn build(&mut self, kind: FormKind, req: &PrintRequest) -> Result<Built, ApiError> {
@@ -252,19 +274,19 @@ impl Session {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let entry = self.entry(
-            AuditAction::Print,
-            format!("form:{form}"),
-            format!("{what} → {file_name}"),
-        );
-        self.vault.write(|tx| -> Result<(), ApiError> {
-            audit::append(tx, entry)?;
-            Ok(())
-        })?;
+        self.append_print_row(form, format!("{what} → {file_name}"))?;
         if let Ok(canonical) = std::fs::canonicalize(path) {
             self.printed.push(canonical);
         }
         Ok(())
+    }
+
+    fn append_print_row(&mut self, form: &str, detail: String) -> Result<(), ApiError> {
+        let entry = self.entry(AuditAction::Print, format!("form:{form}"), detail);
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            audit::append(tx, entry)?;
+            Ok(())
+        })
     }
 
     /// A path for a PDF that must not outlive this login, in a private temporary folder of its

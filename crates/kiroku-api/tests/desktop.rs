@@ -8,8 +8,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use kiroku_api::{
-    event_forms, ErrorCode, EventFields, EventQuery, JudgmentInput, JudgmentsRequest, NewEvent,
-    PrintRequest, RecoverySheetRequest, Session, SetupRequest,
+    event_forms, ErrorCode, EventFields, EventQuery, JudgmentInput, JudgmentsRequest,
+    NewContractor, NewEvent, NewLedgerEntry, NewPerson, PrintRequest, RecoverySheetRequest,
+    RuleChanges, Session, SetupProgress, SetupRequest,
 };
 use kiroku_demo as demo;
 use kiroku_store::credentials::NoCredentials;
@@ -48,6 +49,92 @@ fn the_dashboard_counts_this_years_records_and_disposals() {
     let after = s.dashboard().unwrap();
     assert_eq!(after.events_this_year, before.events_this_year + 3);
     assert_eq!(after.recent[0].summary, "源泉徴収票を作成");
+}
+
+/// The home's 「はじめに」 checklist of a new office ticks itself from what the office registers:
+/// a second user, a 本人, a 台帳 file, the retention rules looked at, a 委託先.
+#[test]
+fn a_new_office_counts_its_first_steps_for_the_checklist() {
+    let o = common::office();
+    let mut s = o.officer();
+    let setup = |s: &mut Session| s.dashboard().unwrap().setup;
+    assert_eq!(
+        setup(&mut s),
+        SetupProgress {
+            users: 1,
+            persons: 0,
+            ledger_files: 0,
+            rules_reviewed: false,
+            contractors: 0,
+        },
+        "a new vault: only the first officer"
+    );
+
+    o.add_user("clerk", "佐藤 花子", "clerk", "clerk-pass-1");
+    s.add_person(&NewPerson {
+        kind: "staff".into(),
+        name: "田中 一郎".into(),
+        dept: Some("総務課".into()),
+        employer: None,
+    })
+    .unwrap();
+    s.add_ledger_entry(&NewLedgerEntry {
+        name: "給与所得の源泉徴収票".into(),
+        scope: "役職員の個人番号、氏名".into(),
+        dept: "総務課".into(),
+        owner: common::OFFICER.into(),
+        handlers: vec![common::OFFICER.into()],
+        purpose: "源泉徴収票の作成".into(),
+        retention: "7年".into(),
+        disposal: "shred".into(),
+        location: "総務課キャビネット".into(),
+        electronic: false,
+    })
+    .unwrap();
+    s.add_contractor(&NewContractor {
+        name: "大分データサービス".into(),
+        pattern: "I".into(),
+        ..NewContractor::default()
+    })
+    .unwrap();
+    let mid = setup(&mut s);
+    assert_eq!(
+        (mid.users, mid.persons, mid.ledger_files, mid.contractors),
+        (2, 1, 1, 1)
+    );
+    assert!(
+        !mid.rules_reviewed,
+        "the built-in catalog alone is not a review"
+    );
+
+    // A clerk may not confirm the rules for the office; the officer may.
+    let mut clerk = o.login("clerk", "clerk-pass-1");
+    assert_eq!(
+        clerk.confirm_rules().unwrap_err().code(),
+        ErrorCode::Forbidden
+    );
+    clerk.logout().unwrap();
+    s.confirm_rules().unwrap();
+    assert!(setup(&mut s).rules_reviewed);
+    let audit = s.audit_list(100).unwrap();
+    assert!(audit
+        .iter()
+        .any(|r| r.target == "setting:rules_confirmed" && r.detail.contains("確認")));
+
+    // Changing a rule counts as reviewing them too (another office, no confirmation).
+    let other = common::office();
+    let mut s = other.officer();
+    let rule = s.list_rules().unwrap()[0].clone();
+    s.edit_rule(
+        rule.id,
+        "当団体の規程に合わせる",
+        &RuleChanges {
+            years: Some((rule.years + 1).to_string()),
+            ..RuleChanges::default()
+        },
+    )
+    .unwrap();
+    assert!(setup(&mut s).rules_reviewed);
 }
 
 #[test]

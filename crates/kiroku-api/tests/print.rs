@@ -438,3 +438,60 @@ fn only_a_pdf_printed_in_this_login_may_be_opened() {
         ErrorCode::Forbidden
     );
 }
+
+/// 「印刷する」: the form handed to the system print dialog is the previewed form, audited as a
+/// print of it (naming the dialog, not a file), and nothing is written beside the vault.
+#[test]
+fn a_print_through_the_dialog_is_the_previewed_form_audited_as_a_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let (env, vault) = demo_office(dir.path());
+    let mut s = login(&env, &vault, demo::OFFICER_ID);
+    let req = PrintRequest {
+        form: "lifecycle".into(),
+        query: fy("R7"),
+        ..PrintRequest::default()
+    };
+    let prints = |s: &mut Session| {
+        s.audit_list(1000)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.action == "print")
+            .collect::<Vec<_>>()
+    };
+    let before = prints(&mut s).len();
+    let preview = s.preview(&req).unwrap();
+    let printed = s.print_to_dialog(&req).unwrap();
+    assert!(printed.pdf.starts_with(b"%PDF-"));
+    assert_eq!(
+        (printed.pages, printed.rows, printed.title.as_str()),
+        (preview.pages, preview.rows, preview.title.as_str())
+    );
+    let (a, b) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+    std::fs::write(&a, &preview.pdf).unwrap();
+    std::fs::write(&b, &printed.pdf).unwrap();
+    assert_eq!(pdf_text(&a), pdf_text(&b), "the same form as previewed");
+
+    let after = prints(&mut s);
+    assert_eq!(after.len(), before + 1, "one print row per print");
+    let row = after.last().unwrap();
+    assert_eq!(row.target, "form:lifecycle");
+    assert!(
+        row.detail.contains("印刷ダイアログ")
+            && row.detail.contains("令和7年度")
+            && row.detail.contains(&format!("{}ページ", printed.pages)),
+        "{}",
+        row.detail
+    );
+    assert!(
+        !dir.path().join("帳票").exists(),
+        "no file beside the vault"
+    );
+
+    // A bad request is refused before any print row.
+    let count = prints(&mut s).len();
+    let err = s
+        .print_to_dialog(&request("invoice", Path::new("")))
+        .unwrap_err();
+    assert_eq!(err.body().field.as_deref(), Some("帳票"));
+    assert_eq!(prints(&mut s).len(), count);
+}

@@ -542,3 +542,24 @@ fn every_change_and_read_of_the_log_is_in_the_audit_chain() {
     assert_success(&out);
     assert_eq!(json(&out)["ok"], true);
 }
+
+#[test]
+fn a_withdrawn_event_stays_listed_marked_and_cannot_be_withdrawn_again() {
+    let s = office();
+    let first = ok_json(&s, &strs(&event_add("use", "--note", "誤登録")));
+    let id = first["id"].as_i64().unwrap().to_string();
+    let out = s.run(&["event", "withdraw", &id, "--reason", " "]);
+    assert_refused(&out, 1, "取消しの理由");
+    let withdrawn = ok_json(&s, &["event", "withdraw", &id, "--reason", "本人違い"]);
+    assert_eq!(withdrawn["withdrawn"], true);
+    assert_eq!(withdrawn["version"], 2);
+    let list = ok_json(&s, &["event", "list"]);
+    assert_eq!(list[0]["withdrawn"], "本人違い");
+    let out = s.run(&["event", "withdraw", &id, "--reason", "もう一度"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("すでに取り消されています"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -163,6 +163,19 @@ export const api = {
       throw toIpcError(e);
     }
   },
+  /**
+   * 「印刷する」: the form's PDF built in memory (raw bytes) for the system print dialog,
+   * audited as a print of that form (nothing saved).
+   */
+  printDialog: async (req: Json<PrintRequest>): Promise<ArrayBuffer> => {
+    try {
+      return await invoke<ArrayBuffer>('print_dialog', { req });
+    } catch (e) {
+      throw toIpcError(e);
+    }
+  },
+  /** 「このままでよい」: the officer confirms the retention rules as they stand. */
+  confirmRules: () => call<null>('confirm_rules'),
   ledgerHistory: (no: number) => call<LedgerView[]>('ledger_history', { no }),
   amendLedgerEntry: (req: Json<AmendLedgerRequest>) =>
     call<LedgerView>('amend_ledger_entry', { req }),

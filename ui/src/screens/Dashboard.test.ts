@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Dashboard from './Dashboard.svelte';
 import { api } from '../lib/ipc';
 
@@ -9,9 +9,11 @@ vi.mock('../lib/ipc', async (importOriginal) => {
   return { ...real, api: fns };
 });
 
-const view = (overdue: number) => ({
+const allDone = { users: 3, persons: 40, ledger_files: 2, rules_reviewed: true, contractors: 1 };
+const view = (overdue: number, setup = allDone) => ({
   org_name: 'みどり広域事務組合', fy_label: '令和8年度', disposal_headline: '', disposal_due: 4,
   disposal_overdue: overdue, awaiting_certificate: 1, contractors_due: [], events_this_year: 12, recent: [],
+  setup,
 });
 
 describe('home', () => {
@@ -38,5 +40,59 @@ describe('home', () => {
     expect(tile).toHaveClass('warn');
     await fireEvent.click(tile);
     expect(onGo).toHaveBeenCalledWith('disposal');
+  });
+});
+
+describe('the 「はじめに」 checklist', () => {
+  beforeEach(() => {
+    vi.mocked(api.dashboard).mockReset();
+    vi.mocked(api.confirmRules).mockReset();
+    localStorage.clear();
+  });
+
+  const fresh = { users: 1, persons: 12, ledger_files: 0, rules_reviewed: false, contractors: 0 };
+
+  it('ticks each step from the vault’s counts and leads to its screen', async () => {
+    vi.mocked(api.dashboard).mockResolvedValue(view(0, fresh) as never);
+    const onGo = vi.fn();
+    render(Dashboard, { onGo });
+    const list = await screen.findByTestId('checklist');
+    expect(list).toHaveTextContent('はじめに（1 / 5）');
+    const state = (id: string) =>
+      list.querySelector(`[data-step=${id}] [role=img]`)?.getAttribute('aria-label');
+    expect(['users', 'persons', 'ledger', 'rules', 'contractors'].map(state)).toEqual(['未了', '済み', '未了', '未了', '未了']);
+    for (const name of [/利用者を登録する/, /本人/, /管理台帳/, /保存期間のルールを確認する/, /委託先を登録する/]) {
+      await fireEvent.click(screen.getByRole('button', { name }));
+    }
+    expect(onGo.mock.calls.map((c) => c[0])).toEqual(['users', 'persons', 'ledger', 'rules', 'contractors']);
+  });
+
+  it('confirms the rules as they stand, then shows them ticked', async () => {
+    vi.mocked(api.dashboard)
+      .mockResolvedValueOnce(view(0, fresh) as never)
+      .mockResolvedValueOnce(view(0, { ...fresh, rules_reviewed: true }) as never);
+    vi.mocked(api.confirmRules).mockResolvedValue(null);
+    render(Dashboard);
+    await fireEvent.click(await screen.findByRole('button', { name: 'このままでよい' }));
+    expect(api.confirmRules).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(screen.getByTestId('checklist')).toHaveTextContent('はじめに（2 / 5）'));
+    expect(screen.queryByRole('button', { name: 'このままでよい' })).not.toBeInTheDocument();
+  });
+
+  it('is gone once every step is done, and can be closed before', async () => {
+    vi.mocked(api.dashboard).mockResolvedValue(view(0) as never);
+    const done = render(Dashboard);
+    await screen.findByTestId('tile-events');
+    expect(screen.queryByTestId('checklist')).not.toBeInTheDocument();
+    done.unmount();
+
+    vi.mocked(api.dashboard).mockResolvedValue(view(0, fresh) as never);
+    const first = render(Dashboard);
+    await fireEvent.click(await screen.findByRole('button', { name: '「はじめに」を閉じる' }));
+    expect(screen.queryByTestId('checklist')).not.toBeInTheDocument();
+    first.unmount();
+    render(Dashboard);
+    await screen.findByTestId('tile-events');
+    expect(screen.queryByTestId('checklist')).not.toBeInTheDocument();
   });
 });

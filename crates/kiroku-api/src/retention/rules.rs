@@ -9,15 +9,24 @@ use chrono::{DateTime, Utc};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::retention::{RetentionRule, RuleInput};
 use kiroku_core::FieldError;
-use kiroku_store::table::audit;
 use kiroku_store::table::documents::{self, DocumentFilter};
 use kiroku_store::table::retention_rules::{self, RuleVersionRow};
+use kiroku_store::table::{audit, meta};
 use kiroku_store::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Who enters the built-in catalog (the v5 migration).
 const BUILT_IN_BY: &str = "kiroku";
+/// `meta` key: the day the officer confirmed the rules as they stand (「このままでよい」).
+const RULES_CONFIRMED: &str = "rules_confirmed_on";
+
+/// Whether the office has looked at its retention rules: it added or changed one, or the
+/// officer confirmed the catalog as it stands (the home's 「はじめに」 checklist).
+pub(crate) fn rules_reviewed(conn: &Connection) -> Result<bool, ApiError> {
+    Ok(meta::get(conn, RULES_CONFIRMED)?.is_some()
+        || retention_rules::count_office_changes(conn, BUILT_IN_BY)? > 0)
+}
 
 fn rule_view(conn: &Connection, row: &RuleVersionRow) -> Result<RuleView, ApiError> {
     let r = &row.rule;
@@ -97,6 +106,27 @@ impl Session {
             .iter()
             .map(|r| rule_view(conn, r))
             .collect()
+    }
+
+    /// 「このままでよい」: the officer confirms the retention rules as they stand (audited). The
+    /// home's 「はじめに」 checklist then counts the rules as reviewed.
+    pub fn confirm_rules(&mut self) -> Result<(), ApiError> {
+        self.require_officer("保存期間のルールの確認")?;
+        let today = self.today().to_string();
+        let stamp = self.stamp();
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            meta::set(tx, RULES_CONFIRMED, &today)?;
+            let rules = retention_rules::list(tx)?.len();
+            audit::append(
+                tx,
+                stamp.entry(
+                    AuditAction::Amend,
+                    "setting:rules_confirmed",
+                    format!("保存期間のルール {rules} 件を確認"),
+                ),
+            )?;
+            Ok(())
+        })
     }
 
     /// Adds a rule (officer only).

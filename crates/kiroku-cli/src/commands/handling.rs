@@ -76,6 +76,13 @@ pub enum EventCommand {
     Amend(EventAmendArgs),
     /// 記録の全ての版（訂正の履歴）。
     History { id: String },
+    /// 誤登録として取り消す（取消線付きで残り、件数に数えない。理由が必要）。
+    Withdraw {
+        id: String,
+        /// 取消しの理由。
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -404,6 +411,17 @@ pub fn event(cli: &Global, cmd: &EventCommand) -> Result<(), Failure> {
             let versions = with_session(cli, |s| Ok(s.event_history(id)?))?;
             emit(cli.json, &versions, |v| {
                 v.iter().map(event_detail).collect::<Vec<_>>().join("\n\n")
+            });
+        }
+        EventCommand::Withdraw { id, reason } => {
+            let id = number("記録ID", id)?;
+            let req = kiroku_api::WithdrawEventRequest {
+                id,
+                reason: reason.clone(),
+            };
+            let e = with_session(cli, |s| Ok(s.withdraw_event(&req)?))?;
+            emit(cli.json, &e, |e| {
+                format!("誤登録として取り消しました。\n{}", event_detail(e))
             });
         }
         EventCommand::Amend(a) => {

@@ -16,6 +16,9 @@ pub enum PersonCommand {
         kind: String,
         #[arg(long)]
         name: String,
+        /// フリガナ（ひらがなでも可）。
+        #[arg(long)]
+        kana: Option<String>,
         /// 所属。
         #[arg(long)]
         dept: Option<String>,
@@ -91,6 +94,7 @@ pub fn run(cli: &Global, cmd: &PersonCommand) -> Result<(), Failure> {
         PersonCommand::Add {
             kind,
             name,
+            kana,
             dept,
             employer,
         } => {
@@ -99,7 +103,7 @@ pub fn run(cli: &Global, cmd: &PersonCommand) -> Result<(), Failure> {
                 name: name.clone(),
                 dept: dept.clone(),
                 employer: employer.clone(),
-                kana: None,
+                kana: kana.clone(),
             };
             let person = with_session(cli, |s| Ok(s.add_person(&new)?))?;
             notice_undrawable("氏名", name);

@@ -155,3 +155,13 @@ pub fn update(conn: &Connection, id: i64, c: &ContractorDetails) -> Result<(), S
     )?;
     Ok(())
 }
+
+/// Contractors still in use (the home's 「はじめに」 checklist).
+pub fn count_active(conn: &Connection) -> Result<u64, StoreError> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM contractors WHERE disabled_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(u64::try_from(n).unwrap_or_default())
+}

@@ -136,3 +136,9 @@ pub fn list(conn: &Connection) -> Result<Vec<LedgerVersionRow>, StoreError> {
 pub fn history(conn: &Connection, no: i64) -> Result<Vec<LedgerVersionRow>, StoreError> {
     VERSIONS.history(conn, no, from_row)
 }
+
+/// How many 台帳 files are registered (the home's 「はじめに」 checklist).
+pub fn count_files(conn: &Connection) -> Result<u64, StoreError> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM ledger_files", [], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or_default())
+}

@@ -178,3 +178,9 @@ pub fn set_left_on(conn: &Connection, id: i64, on: NaiveDate) -> Result<(), Stor
     )?;
     Ok(())
 }
+
+/// How many persons are registered (the home's 「はじめに」 checklist).
+pub fn count(conn: &Connection) -> Result<u64, StoreError> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM persons", [], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or_default())
+}

@@ -124,3 +124,15 @@ pub fn list(conn: &Connection) -> Result<Vec<RuleVersionRow>, StoreError> {
 pub fn history(conn: &Connection, id: i64) -> Result<Vec<RuleVersionRow>, StoreError> {
     VERSIONS.history(conn, id, from_row)
 }
+
+/// How many rules the office itself added or changed: entered by someone other than
+/// `built_in_by` (who enters the built-in catalog), or amended since.
+pub fn count_office_changes(conn: &Connection, built_in_by: &str) -> Result<u64, StoreError> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM retention_rules r WHERE r.created_by <> ?1 \
+         OR EXISTS (SELECT 1 FROM retention_rule_versions v WHERE v.rule_id = r.id AND v.version > 1)",
+        [built_in_by],
+        |r| r.get(0),
+    )?;
+    Ok(u64::try_from(n).unwrap_or_default())
+}

@@ -105,3 +105,13 @@ pub fn count_active_officers(conn: &Connection) -> Result<u64, StoreError> {
     )?;
     Ok(n as u64)
 }
+
+/// Users who may still log in (the home's 「はじめに」 checklist).
+pub fn count_active(conn: &Connection) -> Result<u64, StoreError> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM users WHERE disabled_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(u64::try_from(n).unwrap_or_default())
+}
