@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# End-to-end tests of the desktop app in the real engine: builds the UI, the app and the CLI
-# (for the demo vault), installs tauri-driver if missing, starts Xvfb and tauri-driver, and
-# runs tests/e2e/run.mjs. Screenshots land in docs/screenshots/app-*.png.
+# End-to-end tests of the desktop app in the real engine: builds the UI, the app (with the
+# test-only clock, feature `e2e-clock`) and the CLI (for the demo vault of run.mjs), installs
+# tauri-driver if missing, starts Xvfb and tauri-driver, and runs tests/e2e/run.mjs, then the
+# clerk's year without any CLI (tests/e2e/clerk-year.mjs). Screenshots land in
+# docs/screenshots/app-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_INCREMENTAL=0
@@ -11,7 +13,15 @@ command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' 
 command -v WebKitWebDriver >/dev/null || { echo "WebKitWebDriver missing: apt-get install webkit2gtk-driver" >&2; exit 1; }
 
 scratch=$(mktemp -d /tmp/kiroku-e2e.XXXXXX)
+# The binaries are copied at once: another build into a shared target dir cannot swap them mid-run.
+mkdir -p "$scratch/bin"
+cp "${CARGO_TARGET_DIR:-target}/debug/kiroku-app" "${CARGO_TARGET_DIR:-target}/debug/kiroku" "$scratch/bin/"
+bin="$scratch/bin"
 source scripts/lib/window.sh
 scratch_home "$scratch"
+# The e2e clock: days added to the system time, written by clerk-year.mjs (the app inherits
+# tauri-driver's environment, so this is set before the window starts).
+export KIROKU_E2E_CLOCK_FILE="$scratch/clock-days"
 start_window "$scratch"
-node tests/e2e/run.mjs target/debug/kiroku-app target/debug/kiroku "$scratch"
+node tests/e2e/run.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
+node tests/e2e/clerk-year.mjs "$bin/kiroku-app" "$scratch"

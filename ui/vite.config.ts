@@ -15,6 +15,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['./vitest-setup.ts'],
+    // The shared stylesheet is read as text by layout.test.ts (other CSS stays stubbed).
+    css: { include: [/app\.css/] },
     passWithNoTests: false,
   },
 });

@@ -6,14 +6,14 @@
 // Usage: node tests/e2e/run.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
 // (scripts/e2e.sh starts Xvfb and tauri-driver and builds what is needed.)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { Driver } from './webdriver.mjs';
+import { harness } from './app.mjs';
 
 const [app, kiroku, scratch] = process.argv.slice(2).map((p) => resolve(p));
-const shots = resolve('docs/screenshots');
-mkdirSync(shots, { recursive: true });
+const { step, shot, withApp: withSession, report } = harness({ app, scratch });
+const withApp = (vault, fn) => withSession(['--vault', vault], fn);
 const PASSWORD = 'e2e-password-1';
 const home = join(scratch, 'home');
 const baseEnv = {
@@ -23,33 +23,6 @@ const baseEnv = {
   XDG_CACHE_HOME: join(home, 'cache'),
 };
 for (const d of Object.values(baseEnv).slice(1)) mkdirSync(d, { recursive: true });
-
-const steps = [];
-async function step(name, fn) {
-  const t = Date.now();
-  await fn();
-  steps.push(`${name}: ok (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-  console.log(`✓ ${name}`);
-}
-
-async function shot(d, name) {
-  writeFileSync(join(shots, `app-${name}.png`), await d.screenshot());
-}
-
-async function withApp(vault, fn) {
-  const d = new Driver();
-  // tauri-driver passes arguments, not environment: the scratch XDG folders are set on it
-  // by scripts/e2e.sh, and the vault is given as --vault.
-  await d.start(app, ['--vault', vault]);
-  try {
-    await fn(d);
-  } catch (e) {
-    writeFileSync(join(scratch, 'failure.png'), await d.screenshot().catch(() => Buffer.alloc(0)));
-    throw e;
-  } finally {
-    await d.quit();
-  }
-}
 
 // 1. First-run setup on a vault that does not exist yet.
 const fresh = join(scratch, 'new-office.kiroku');
@@ -131,6 +104,7 @@ await withApp(vault, async (d) => {
          if (!el.value) { el.value = el.options[1].value; el.dispatchEvent(new Event('change', { bubbles: true })); }
        }`,
     );
+    await d.type('#entry-doc-name', '扶養控除等申告書 令和8年分');
     await d.waitFor('[data-testid=retention-preview]', { text: '一式', timeout: 30000 });
     await shot(d, 'entry');
     await d.click('form.entry button[type=submit]');
@@ -190,13 +164,13 @@ await withApp(vault, async (d) => {
     await d.waitFor('ul.side button', { timeout: 30000 });
     const list = await d.findAll('ul.side button');
     await d.clickElement(list[1] ?? list[0]);
-    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '再評価').click()`);
+    await d.button('再評価');
     await d.click('[data-testid=contractor-confirm] button.primary');
     await d.waitFor('[data-testid=decision]', { text: '判定' });
     await d.execute(`for (const s of document.querySelectorAll('select[data-item]')) {
       s.value = 'A'; s.dispatchEvent(new Event('change', { bubbles: true })); }`);
     await shot(d, 'evaluation');
-    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent.startsWith('確定する')).click()`);
+    await d.button('確定する', { prefix: true });
     await d.waitFor('p.ok', { text: '確定しました' });
     await d.waitFor('[data-testid=decision]', { text: '採用' });
   });
@@ -232,7 +206,7 @@ await withApp(vault, async (d) => {
     await d.waitFor('[data-testid=ledger-history]', { text: '第1版' });
     await d.type('#amend-ledger-location', '書庫B（2階）');
     await d.type('#amend-ledger-reason', '書庫の移転');
-    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '訂正を保存').click()`);
+    await d.button('訂正を保存');
     await d.waitFor('p.ok', { text: '訂正しました（第2版）' });
     const history = await d.text(await d.waitFor('[data-testid=ledger-history]', { text: '第2版' }));
     assert.match(history, /第1版/);
@@ -257,7 +231,7 @@ await withApp(vault, async (d) => {
     await d.click('details form button[type=submit]');
     await d.waitFor('p.ok', { text: '新井 一郎' });
     await d.click('[data-screen=settings]');
-    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === 'バックアップを作る').click()`);
+    await d.button('バックアップを作る');
     await d.waitFor('[data-testid=backup-report]', { text: '検証済み', timeout: 60000 });
     await shot(d, 'settings');
   });
@@ -280,9 +254,9 @@ await withApp(vault, async (d) => {
 
   await step('rotate the master key: a new recovery code is shown once', async () => {
     await d.click('[data-screen=settings]');
-    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '暗号鍵を更新する…').click()`);
+    await d.button('暗号鍵を更新する…');
     await d.type('#key-reason', '退職者の鍵ファイル対策');
-    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '更新する').click()`);
+    await d.button('更新する');
     const code = await d.text(await d.waitFor('[data-testid=new-recovery-code]', { text: '新しい復旧コード', timeout: 60000 }));
     assert.match(code, /[0-9A-Z]{5}(-[0-9A-Z]{5}){6}/);
     await d.execute(`document.querySelector('[data-testid=new-recovery-code]').scrollIntoView({ block: 'center' })`);
@@ -292,7 +266,7 @@ await withApp(vault, async (d) => {
   await step('lock on idle', async () => {
     await d.click('[data-screen=settings]');
     await d.type('#set-lock', '1');
-    await d.execute(`[...document.querySelectorAll('button')].find(b => b.textContent === '変更').click()`);
+    await d.button('変更');
     await d.waitFor('p.ok', { text: '変更しました' });
     await d.waitFor('h1', { text: 'ログイン', timeout: 75000 });
     await d.waitFor('p.notice', { text: 'しばらく操作がなかったため' });
@@ -301,5 +275,4 @@ await withApp(vault, async (d) => {
   });
 });
 
-writeFileSync(join(scratch, 'e2e-report.txt'), steps.join('\n') + '\n');
-console.log(steps.join('\n'));
+report('e2e-report.txt');

@@ -3,6 +3,9 @@
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
+/** WebDriver's codes of the keys a clerk presses. */
+export const Key = { ArrowDown: '\uE015', ArrowUp: '\uE013', Enter: '\uE007', Escape: '\uE00C' };
+
 export class Driver {
   constructor(base = 'http://127.0.0.1:4444') {
     this.base = base;
@@ -53,7 +56,7 @@ export class Driver {
     return v.map((e) => e[ELEMENT]);
   }
 
-  /** Waits until `css` matches (and `predicate(text)` holds), returning the element. */
+  /** Waits until `css` matches (and its text has `text`, matches it or passes it), returning the element. */
   async waitFor(css, { timeout = 15000, text, poll = 150 } = {}) {
     const end = Date.now() + timeout;
     let last = '';
@@ -61,7 +64,7 @@ export class Driver {
       try {
         const el = await this.find(css);
         last = await this.text(el);
-        if (!text || (typeof text === 'string' ? last.includes(text) : text.test(last))) return el;
+        if (!text || (typeof text === 'string' ? last.includes(text) : typeof text === 'function' ? text(last) : text.test(last))) return el;
       } catch {
         // not there yet
       }
@@ -78,10 +81,59 @@ export class Driver {
     await this.send('POST', this.s(`/element/${el}/click`), {});
   }
 
+  /**
+   * Waits for a button whose text is `label` (exactly, or starting with it when `prefix`),
+   * inside `scope` (a CSS selector), and clicks it by script.
+   */
+  async button(label, { scope = 'body', prefix = false, timeout = 15000 } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const hit = await this.execute(
+        `const [scope, label, prefix] = arguments;
+         const b = [...document.querySelectorAll(scope + ' button')].find((b) => {
+           const t = b.textContent.trim();
+           return !b.disabled && (prefix ? t.startsWith(label) : t === label);
+         });
+         if (b) { b.scrollIntoView({ block: 'center' }); b.click(); }
+         return !!b;`,
+        [scope, label, prefix],
+      );
+      if (hit) return;
+      if (Date.now() > end) throw new Error(`timed out waiting for the button «${label}» in ${scope}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
   async type(css, text) {
     const el = await this.waitFor(css);
     await this.send('POST', this.s(`/element/${el}/clear`), {}).catch(() => undefined);
     await this.send('POST', this.s(`/element/${el}/value`), { text });
+  }
+
+  /** Sends keys to `css` without clearing it first (Key.* below for ↓, Enter…). */
+  async keys(css, text) {
+    const el = await this.waitFor(css);
+    await this.send('POST', this.s(`/element/${el}/value`), { text });
+  }
+
+  /** Sets a <select> to its option whose text contains `label` (waits for that option). */
+  async choose(css, label, { timeout = 15000 } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const value = await this.execute(
+        `const el = document.querySelector(arguments[0]);
+         const o = el && [...el.options].find((o) => o.textContent.includes(arguments[1]));
+         if (!o) return null;
+         el.value = o.value;
+         el.dispatchEvent(new Event('input', { bubbles: true }));
+         el.dispatchEvent(new Event('change', { bubbles: true }));
+         return o.value;`,
+        [css, label],
+      );
+      if (value !== null) return value;
+      if (Date.now() > end) throw new Error(`timed out waiting for the option «${label}» of ${css}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
   }
 
   async text(el) {

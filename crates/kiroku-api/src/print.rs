@@ -621,11 +621,7 @@ impl Session {
                             "performer",
                             x.map(|x| x.performer.clone()).unwrap_or_default(),
                         )
-                        .with(
-                            "witness",
-                            x.and_then(|x| x.witness.clone().or(x.contractor.clone()))
-                                .unwrap_or_default(),
-                        )
+                        .with("witness", x.map(confirmed_by).unwrap_or_default())
                         .with("seal", ""),
                 );
             }
@@ -647,6 +643,20 @@ impl Session {
         )?;
         Ok((rendered, rows, schedule.fy_label))
     }
+}
+
+/// The 確認者 cell of a disposal in the 廃棄記録簿: the witness, and for a 委託先's disposal
+/// the 委託先 with the number of its 廃棄・削除証明書 once received (the proof the record rests on).
+fn confirmed_by(x: &crate::DisposalView) -> String {
+    let contractor = x.contractor.as_ref().map(|c| match &x.certificate {
+        Some(no) => format!("{c}（証明書 {no}）"),
+        None => c.clone(),
+    });
+    [x.witness.clone(), contractor]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("・")
 }
 
 /// The 復旧用キー sheet of a vault just created (`init --recovery-pdf`).

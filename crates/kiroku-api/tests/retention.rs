@@ -441,6 +441,45 @@ fn a_contractors_disposal_waits_for_its_certificate_whatever_the_year() {
 }
 
 #[test]
+fn the_disposal_record_names_the_contractor_and_its_certificate() {
+    // The 廃棄記録簿 of a 委託先's disposal: the 委託先 in the 確認者 cell, then (once received)
+    // the number of its 廃棄・削除証明書 beside it; a witness stays in the cell too.
+    let o = office();
+    o.add_user("sato", "佐藤 一郎", "clerk", "clerk-pass-1");
+    let mut s = o.officer();
+    let name = "○○溶解センター株式会社";
+    contractor(&mut s, name);
+    let no = file(&mut s, "雇用保険届出控え", false);
+    let melted = batch(&mut s, "離職票控え", no, 30);
+    let mut by = disposal(&[melted], "dissolve");
+    (by.contractor, by.witness) = (Some(name.into()), Some("sato".into()));
+    s.dispose(&by).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let print = |s: &mut Session, file: &str| {
+        let out = dir.path().join(file);
+        let mut req = kiroku_api::PrintRequest::default();
+        (req.form, req.out) = ("disposal".into(), out.display().to_string());
+        s.print(&req).unwrap();
+        let text = std::process::Command::new("pdftotext")
+            .args(["-raw", &out.display().to_string(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils) is needed by this test")
+            .stdout;
+        String::from_utf8(text)
+            .unwrap()
+            .replace(char::is_whitespace, "")
+    };
+    let waiting = print(&mut s, "waiting.pdf");
+    says(&waiting, "証明書待ち");
+    says(&waiting, &format!("sato・{name}"));
+    assert!(!waiting.contains("証明書第"), "{waiting}");
+    s.add_certificate(&certificate(name, "第2026-15号", &[melted]))
+        .unwrap();
+    let done = print(&mut s, "done.pdf");
+    says(&done, &format!("sato・{name}（証明書第2026-15号）"));
+}
+
+#[test]
 fn refusals_name_the_field_and_never_echo_a_my_number() {
     // Disposing twice, unknown documents, rules and files, impossible dates and batches and a
     // 個人番号 typed into a name or as an ID: each refused naming its field; the number is never
