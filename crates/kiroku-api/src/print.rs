@@ -588,6 +588,8 @@ impl Session {
             ("証明書待ち", &schedule.awaiting_certificate),
             ("廃棄済", &done),
         ];
+        let names = crate::handling::record::user_names(self.vault.conn())?;
+        let name = crate::handling::record::name_of(&names);
         let mut records = Vec::new();
         for (status, documents) in listed {
             for d in documents.iter() {
@@ -619,9 +621,12 @@ impl Session {
                         .with("method", x.map(|x| x.method.clone()).unwrap_or_default())
                         .with(
                             "performer",
-                            x.map(|x| x.performer.clone()).unwrap_or_default(),
+                            x.map(|x| name(&x.performer)).unwrap_or_default(),
                         )
-                        .with("witness", x.map(confirmed_by).unwrap_or_default())
+                        .with(
+                            "witness",
+                            x.map(|x| confirmed_by(x, &name)).unwrap_or_default(),
+                        )
                         .with("seal", ""),
                 );
             }
@@ -645,14 +650,15 @@ impl Session {
     }
 }
 
-/// The 確認者 cell of a disposal in the 廃棄記録簿: the witness, and for a 委託先's disposal
-/// the 委託先 with the number of its 廃棄・削除証明書 once received (the proof the record rests on).
-fn confirmed_by(x: &crate::DisposalView) -> String {
+/// The 確認者 cell of a disposal in the 廃棄記録簿: the witness (by name), and for a 委託先's
+/// disposal the 委託先 with the number of its 廃棄・削除証明書 once received (the proof the record
+/// rests on).
+fn confirmed_by(x: &crate::DisposalView, name: &dyn Fn(&str) -> String) -> String {
     let contractor = x.contractor.as_ref().map(|c| match &x.certificate {
         Some(no) => format!("{c}（証明書 {no}）"),
         None => c.clone(),
     });
-    [x.witness.clone(), contractor]
+    [x.witness.as_deref().map(name), contractor]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()

@@ -471,12 +471,14 @@ fn the_disposal_record_names_the_contractor_and_its_certificate() {
     };
     let waiting = print(&mut s, "waiting.pdf");
     says(&waiting, "証明書待ち");
-    says(&waiting, &format!("sato・{name}"));
+    // Users by name, not by login ID.
+    says(&waiting, &format!("佐藤一郎・{name}"));
+    assert!(!waiting.contains("sato"), "{waiting}");
     assert!(!waiting.contains("証明書第"), "{waiting}");
     s.add_certificate(&certificate(name, "第2026-15号", &[melted]))
         .unwrap();
     let done = print(&mut s, "done.pdf");
-    says(&done, &format!("sato・{name}（証明書第2026-15号）"));
+    says(&done, &format!("佐藤一郎・{name}（証明書第2026-15号）"));
 }
 
 #[test]
