@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and every test: formatting, module cycles,
 # clippy, the UI's type check, lint and tests, all Rust tests (which also regenerate the
-# TypeScript bindings, and must leave them unchanged), the device-secret test against a private Secret Service, and
+# TypeScript bindings, and must leave them unchanged), the device-secret test against a private Secret Service, the
+# Windows build with its installer, tests and programs under Wine (scripts/test-windows.sh), and
 # the desktop app driven end to end in its real engine (scripts/e2e.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,9 @@ dbus-run-session -- bash -c '
   echo -n kiroku-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   KIROKU_TEST_SECRET_SERVICE=1 cargo test -p kiroku-api --locked --test secret_service -- --ignored
 ' 2> >(grep -v "Failed to set fd limit" >&2)
+
+step "Windows: build, installer, Rust tests and the programs under Wine (scripts/test-windows.sh)"
+KIROKU_SKIP_DEPS=1 bash scripts/test-windows.sh
 
 step "Desktop app end to end (tauri-driver + WebKitWebDriver under Xvfb)"
 bash scripts/e2e.sh
