@@ -15,6 +15,14 @@ packages=(
   # end-to-end tests of the window: WebKitWebDriver (tauri-driver talks to it), curl
   webkit2gtk-driver curl
 )
+# The Windows build and its tests add their own (KIROKU_WINDOWS_DEPS=1, as set by
+# scripts/build-windows.sh and scripts/test-windows.sh).
+if [ -n "${KIROKU_WINDOWS_DEPS:-}" ]; then
+  packages+=(
+    # the mingw-w64 cross compiler, Wine to run the tests, makensis for the installer, zip
+    gcc-mingw-w64-x86-64 wine64 nsis zip
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -29,6 +37,11 @@ if ((${#missing[@]})); then
 fi
 
 command -v cargo >/dev/null || { echo "cargo is missing: install Rust (rustup) first" >&2; exit 1; }
+if [ -n "${KIROKU_WINDOWS_DEPS:-}" ] && command -v rustup >/dev/null \
+  && ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+  echo "==> rustup target add x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
+fi
 command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 first" >&2; exit 1; }
 
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then

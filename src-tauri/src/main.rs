@@ -2,39 +2,44 @@
 //! strict CSP, loads nothing remote, and has no updater or telemetry.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod check;
 mod commands;
 #[cfg(feature = "e2e-clock")]
 mod e2e_clock;
 mod open;
 mod print_setup;
 mod state;
+mod webview;
 
 use std::path::PathBuf;
 
-/// `--vault PATH` or `KIROKU_VAULT` if given (tests and the demo point the app at a file),
-/// else `<data dir>/kiroku/office.kiroku`.
-fn vault_path() -> PathBuf {
+/// The vault and what chose it: `--vault PATH` or `KIROKU_VAULT` if given (tests and the demo
+/// point the app at a file), else the default (`kiroku_api::default_vault_path`: on Windows
+/// `%LOCALAPPDATA%\Kiroku\office.kiroku`, elsewhere `<data dir>/kiroku/office.kiroku`).
+fn vault_path() -> (PathBuf, &'static str) {
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--vault" {
             if let Some(path) = args.next() {
-                return PathBuf::from(path);
+                return (PathBuf::from(path), "--vault で指定");
             }
         }
     }
     if let Some(path) = std::env::var_os("KIROKU_VAULT") {
-        return PathBuf::from(path);
+        return (PathBuf::from(path), "環境変数 KIROKU_VAULT");
     }
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("."));
-    data.join("kiroku").join("office.kiroku")
+    (kiroku_api::default_vault_path(), "既定の場所")
 }
 
 fn main() {
-    let vault = vault_path();
+    let (vault, chosen_by) = vault_path();
+    if std::env::args_os().skip(1).any(|a| a == "--check") {
+        std::process::exit(check::run(&vault, chosen_by));
+    }
+    if let Err(why) = webview::present() {
+        webview::tell_missing(&why);
+        std::process::exit(1);
+    }
     if let Some(dir) = vault.parent() {
         let _ = std::fs::create_dir_all(dir);
     }

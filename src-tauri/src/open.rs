@@ -1,28 +1,35 @@
-//! Opening a printed PDF in the operating system's viewer (no plugin, no network).
+//! Opening a printed PDF in the operating system's viewer (no plugin, no network, no shell).
 
 use std::path::Path;
-use std::process::Command;
 
 use kiroku_api::{ApiError, ErrorBody};
 
 use crate::state::Reply;
 
-fn refused(e: &std::io::Error) -> ErrorBody {
+fn refused(e: &dyn std::fmt::Display) -> ErrorBody {
     ApiError::Io(format!(
         "PDF を開けませんでした（{e}）。保存先のファイルを直接開いてください。"
     ))
     .body()
 }
 
+/// Windows: `ShellExecuteW` with the "open" verb (through `opener`), so the path reaches the
+/// default viewer as one argument and is never read by `cmd.exe`.
+#[cfg(windows)]
 pub fn open(path: &Path) -> Reply<()> {
-    let mut cmd = if cfg!(target_os = "windows") {
-        let mut c = Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
-    } else if cfg!(target_os = "macos") {
-        Command::new("open")
+    opener::open(path).map_err(|e| refused(&e))
+}
+
+#[cfg(not(windows))]
+pub fn open(path: &Path) -> Reply<()> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
     } else {
-        Command::new("xdg-open")
+        "xdg-open"
     };
-    cmd.arg(path).spawn().map(drop).map_err(|e| refused(&e))
+    std::process::Command::new(program)
+        .arg(path)
+        .spawn()
+        .map(drop)
+        .map_err(|e| refused(&e))
 }

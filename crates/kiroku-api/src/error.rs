@@ -127,7 +127,7 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::VaultNotFound(_) => ApiError::NotFound(message),
             StoreError::AlreadyExists(_) => ApiError::AlreadyExists(message),
-            StoreError::Busy => ApiError::Busy(message),
+            StoreError::Busy | StoreError::InUse(_) => ApiError::Busy(message),
             StoreError::Conflict(_) => ApiError::Conflict(message),
             StoreError::Io { .. } | StoreError::DiskFull(_) | StoreError::ReadOnly(_) => {
                 ApiError::Io(message)

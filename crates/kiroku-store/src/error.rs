@@ -28,6 +28,10 @@ pub enum StoreError {
     /// Another window or command holds the write lock longer than the busy timeout.
     #[error("他の画面・コマンドが記録ファイルに書き込み中です。しばらく待ってから、もう一度実行してください。")]
     Busy,
+    /// Another program (an antivirus scanner, the search indexer, a backup tool) kept a file
+    /// open without sharing it for longer than a replace waits (Windows).
+    #[error("{0} を置き換えられませんでした。ほかのプログラム（ウイルス対策ソフト、バックアップソフトなど）がこのファイルを開いています。今回の内容は保存されていません。しばらく待ってから、もう一度実行してください。")]
+    InUse(PathBuf),
     /// The disk (or the folder's quota) is full: nothing was saved.
     #[error("ディスクの空きがありません（{0}）。今回の内容は保存されていません。不要なファイルを削除して空きを作ってから、もう一度実行してください。")]
     DiskFull(String),

@@ -81,3 +81,70 @@ pub fn first_unwritable(vault: &Path) -> Option<PathBuf> {
         .into_iter()
         .find(|p| p.is_file() && !file_writable(p))
 }
+
+/// Where the desktop app keeps its vault when no `--vault` or `KIROKU_VAULT` is given, read from
+/// the environment through `var`.
+///
+/// - Windows: `%LOCALAPPDATA%\Kiroku\office.kiroku`. Local AppData is this user's, on this PC
+///   only: unlike Documents it is not redirected to a file server or synced to OneDrive by
+///   Known Folder Move (a 特定個人情報 file must stay in the 取扱区域, and SQLite's locking is
+///   unsafe on a network share or under a sync client), and unlike Roaming AppData it does not
+///   travel with a roaming profile. The program itself goes to `%LOCALAPPDATA%\Programs\Kiroku`,
+///   a different folder, so uninstalling never comes near the vault.
+/// - Elsewhere: `$XDG_DATA_HOME/kiroku/office.kiroku`, else `~/.local/share/kiroku/…`.
+pub fn default_vault(windows: bool, var: &dyn Fn(&str) -> Option<OsString>) -> PathBuf {
+    let present = |name: &str| var(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if windows {
+        let local = present("LOCALAPPDATA")
+            .or_else(|| present("USERPROFILE").map(|home| home.join("AppData").join("Local")));
+        return local
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("Kiroku")
+            .join("office.kiroku");
+    }
+    present("XDG_DATA_HOME")
+        .or_else(|| present("HOME").map(|home| home.join(".local").join("share")))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("kiroku")
+        .join("office.kiroku")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<OsString> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| OsString::from(v))
+        }
+    }
+
+    fn parts(p: &Path) -> Vec<String> {
+        p.iter().map(|c| c.to_string_lossy().into_owned()).collect()
+    }
+
+    #[test]
+    fn on_windows_the_vault_defaults_to_local_app_data() {
+        let p = default_vault(true, &env(&[("LOCALAPPDATA", "L"), ("APPDATA", "R")]));
+        assert_eq!(parts(&p), ["L", "Kiroku", "office.kiroku"]);
+        let p = default_vault(true, &env(&[("USERPROFILE", "U")]));
+        assert_eq!(
+            parts(&p),
+            ["U", "AppData", "Local", "Kiroku", "office.kiroku"]
+        );
+    }
+
+    #[test]
+    fn elsewhere_the_vault_defaults_to_the_xdg_data_folder() {
+        let p = default_vault(false, &env(&[("XDG_DATA_HOME", "D"), ("HOME", "H")]));
+        assert_eq!(parts(&p), ["D", "kiroku", "office.kiroku"]);
+        let p = default_vault(false, &env(&[("XDG_DATA_HOME", ""), ("HOME", "H")]));
+        assert_eq!(
+            parts(&p),
+            ["H", ".local", "share", "kiroku", "office.kiroku"]
+        );
+    }
+}

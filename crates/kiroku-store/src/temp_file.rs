@@ -5,6 +5,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::key::random_bytes;
 use crate::StoreError;
@@ -65,9 +66,10 @@ impl TempFile {
         &self.path
     }
 
-    /// Moves the finished file over `dest` (atomically; the folder is synced).
+    /// Moves the finished file over `dest` (atomically; the folder is synced). On Windows a
+    /// destination another program holds open is waited for, up to [`HELD_FILE_WAIT`].
     pub fn rename_to(self, dest: &Path) -> Result<(), StoreError> {
-        std::fs::rename(&self.path, dest).map_err(|e| StoreError::io(dest, e))?;
+        replace_file(&self.path, dest, HELD_FILE_WAIT)?;
         sync_dir(dest);
         Ok(())
     }
@@ -77,6 +79,41 @@ impl Drop for TempFile {
     fn drop(&mut self) {
         remove_with_sidecars(&self.path);
         let _ = std::fs::remove_file(&self.marker);
+    }
+}
+
+/// How long a replace waits for a file that another program holds open without sharing it (on
+/// Windows an antivirus scanner or the search indexer opens a file that was just written, for a
+/// moment). Tried again and again, every 10 to 200 ms, until then.
+pub const HELD_FILE_WAIT: Duration = Duration::from_secs(5);
+
+/// Whether a failed rename is another program holding the file (Windows): `ERROR_ACCESS_DENIED`
+/// (what `MoveFileExW` returns for a file open without `FILE_SHARE_DELETE`),
+/// `ERROR_SHARING_VIOLATION`, `ERROR_LOCK_VIOLATION`. Never on other systems, where a rename
+/// does not care who has the file open.
+fn held_by_another_program(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
+}
+
+/// Renames `from` over `to`: atomic on one volume (`rename(2)`; on Windows `MoveFileExW` with
+/// `MOVEFILE_REPLACE_EXISTING`, atomic on NTFS). A destination held by another program is
+/// tried again until `wait` has passed, then refused with [`StoreError::InUse`]; `from` is left
+/// in place for the caller to remove.
+pub fn replace_file(from: &Path, to: &Path, wait: Duration) -> Result<(), StoreError> {
+    let start = Instant::now();
+    let mut pause = Duration::from_millis(10);
+    loop {
+        match std::fs::rename(from, to) {
+            Ok(()) => return Ok(()),
+            Err(e) if held_by_another_program(&e) => {
+                if start.elapsed() >= wait {
+                    return Err(StoreError::InUse(to.to_owned()));
+                }
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(200));
+            }
+            Err(e) => return Err(StoreError::io(to, e)),
+        }
     }
 }
 
@@ -153,5 +190,58 @@ mod tests {
         assert!(!orphan.exists());
         assert!(held.path().exists());
         assert!(dir.path().join("keep.txt").exists());
+    }
+
+    /// Opens `path` the way a scanner that does not share it would (no `FILE_SHARE_DELETE`).
+    #[cfg(windows)]
+    fn hold(path: &Path) -> File {
+        use std::os::windows::fs::OpenOptionsExt;
+        OpenOptions::new()
+            .read(true)
+            .share_mode(1) // FILE_SHARE_READ only
+            .open(path)
+            .unwrap()
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_replace_waits_for_a_file_another_program_holds_briefly() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("office.kiroku.keys");
+        std::fs::write(&dest, b"old").unwrap();
+        let held = hold(&dest);
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(held);
+        });
+        crate::atomic_file::replace(&dest, b"new").unwrap();
+        release.join().unwrap();
+        assert_eq!(std::fs::read(&dest).unwrap(), b"new");
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_replace_gives_up_on_a_file_held_too_long_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("office.kiroku.keys");
+        std::fs::write(&dest, b"old").unwrap();
+        let tmp = dir.path().join("new");
+        std::fs::write(&tmp, b"new").unwrap();
+        let _held = hold(&dest);
+        let err = replace_file(&tmp, &dest, Duration::from_millis(300)).unwrap_err();
+        assert!(matches!(err, StoreError::InUse(_)), "{err:?}");
+        assert!(err.to_string().contains("ウイルス対策ソフト"), "{err}");
+        drop(_held);
+        assert_eq!(std::fs::read(&dest).unwrap(), b"old");
+    }
+
+    #[test]
+    fn a_replace_is_not_retried_for_an_ordinary_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing");
+        let start = Instant::now();
+        let err = replace_file(&missing, &dir.path().join("dest"), HELD_FILE_WAIT).unwrap_err();
+        assert!(start.elapsed() < Duration::from_secs(1));
+        assert!(matches!(err, StoreError::Io { .. }), "{err:?}");
     }
 }

@@ -4,10 +4,12 @@ pub(crate) mod audit;
 pub(crate) mod backup;
 pub(crate) mod init;
 pub(crate) mod restore;
+pub(crate) mod startup_check;
 pub(crate) mod status;
 
 pub use audit::*;
 pub use backup::*;
 pub use init::*;
 pub use restore::*;
+pub use startup_check::*;
 pub use status::*;
