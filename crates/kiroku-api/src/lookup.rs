@@ -94,12 +94,11 @@ pub(crate) fn dependent_of(
     conn: &Connection,
     person: &persons::PersonRow,
     id: i64,
-) -> Result<i64, ApiError> {
+) -> Result<dependents::DependentRow, ApiError> {
     let id = guarded_id("扶養家族", id)?;
     dependents::of_person(conn, person.id)?
-        .iter()
+        .into_iter()
         .find(|d| d.id == id)
-        .map(|d| d.id)
         .ok_or_else(|| {
             FieldError::new(
                 "扶養家族",

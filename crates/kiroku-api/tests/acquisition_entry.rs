@@ -404,3 +404,37 @@ fn the_affair_suggests_the_rule_and_the_preview_shows_the_dates() {
         );
     }
 }
+
+#[test]
+fn a_family_member_who_left_is_refused_after_the_day_they_left_and_kept_before() {
+    let o = office();
+    let Family {
+        mut s,
+        taro,
+        hanako,
+        ..
+    } = family_office(&o);
+    s.dependent_leave(&kiroku_api::DependentLeaveRequest {
+        person: taro,
+        dependent: hanako,
+        date: "令和8年3月1日".into(),
+    })
+    .unwrap();
+    let tick = || {
+        vec![FamilyTick {
+            person: taro,
+            dependent: hanako,
+        }]
+    };
+    // 令和8年3月2日, the day after she left: refused, nothing saved.
+    let e = s.add_events(&acquire(vec![taro], tick())).unwrap_err();
+    assert_eq!(e.body().field.as_deref(), Some("扶養家族"));
+    assert!(e.to_string().contains("扶養から外れています"), "{e}");
+    assert_eq!(s.count_events(&EventQuery::default()).unwrap(), 0);
+    // A handling from before she left may still be entered.
+    let earlier = NewEvent {
+        date: "令和8年2月27日".into(),
+        ..acquire(vec![taro], tick())
+    };
+    assert_eq!(s.add_events(&earlier).unwrap().len(), 2);
+}

@@ -333,8 +333,21 @@ fn validate_batch(
         validated.push(draft(person_id, dependent_id).validate(conn, today)?);
         // Each family member ticked under this 本人: an event of their own, right after.
         for tick in new.family.iter().filter(|t| t.person == person_id) {
-            let dependent_id = lookup::dependent_of(conn, &person, tick.dependent)?;
-            validated.push(draft(person_id, Some(dependent_id)).validate(conn, today)?);
+            let dependent = lookup::dependent_of(conn, &person, tick.dependent)?;
+            let checked = draft(person_id, Some(dependent.id)).validate(conn, today)?;
+            // Not for a handling after they left the household (an earlier one may be entered).
+            if let Some(left) = dependent.left_on.filter(|l| *l < checked.1.happened_on) {
+                return Err(FieldError::new(
+                    "扶養家族",
+                    format!(
+                        "{}は{}に扶養から外れています。それより後の日付の記録には選べません。",
+                        dependent.details.name,
+                        kiroku_core::wareki::format(left)
+                    ),
+                )
+                .into());
+            }
+            validated.push(checked);
         }
     }
     Ok(validated)
