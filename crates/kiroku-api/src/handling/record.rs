@@ -535,33 +535,48 @@ impl Session {
             )
             .into());
             }
-            let version = current.version + 1;
-            events::amend(
-                tx,
-                &events::Amendment {
-                    event_id: id,
-                    version,
-                    links: &links,
-                    facts: &facts,
-                    reason: &reason,
-                    withdrawn: false,
-                },
-                stamp.at,
-                &stamp.actor,
-            )?;
-            audit::append(
-                tx,
-                stamp.entry(
-                    AuditAction::Amend,
-                    format!("event:{id}"),
-                    format!("第{version}版: {reason}"),
-                ),
-            )?;
-            Ok(version)
+            append_version(tx, &stamp, &current, (&links, &facts), &reason, false)
         })?;
         let conn = self.vault.conn();
         event_view(conn, &self.event_row(id)?, version, &user_names(conn)?)
     }
+}
+
+/// Writes the next version of event `current` — a correction, or with `withdrawn` the same
+/// record withdrawn as entered by mistake — and its audit row, in the caller's transaction.
+/// Returns the new version's number.
+pub(crate) fn append_version(
+    conn: &Connection,
+    stamp: &crate::session::Stamp,
+    current: &EventVersionRow,
+    (links, facts): (&EventLinks, &EventFacts),
+    reason: &str,
+    withdrawn: bool,
+) -> Result<u32, ApiError> {
+    let (id, version) = (current.event_id, current.version + 1);
+    events::amend(
+        conn,
+        &events::Amendment {
+            event_id: id,
+            version,
+            links,
+            facts,
+            reason,
+            withdrawn,
+        },
+        stamp.at,
+        &stamp.actor,
+    )?;
+    let detail = if withdrawn {
+        format!("第{version}版で誤登録として取消し: {reason}")
+    } else {
+        format!("第{version}版: {reason}")
+    };
+    audit::append(
+        conn,
+        stamp.entry(AuditAction::Amend, format!("event:{id}"), detail),
+    )?;
+    Ok(version)
 }
 
 /// A correction of an event (訂正), with its reason.

@@ -2,12 +2,10 @@
 //! withdrawn, with the reason. It stays in the history and in the lists and printed forms
 //! (struck through, the reason in 備考), and leaves every count.
 
-use crate::handling::record::{event_view, user_names, EventView};
+use crate::handling::record::{append_version, event_view, user_names, EventView};
 use crate::{lookup, ApiError, Session};
-use kiroku_core::audit::AuditAction;
 use kiroku_core::field::required_text;
 use kiroku_core::FieldError;
-use kiroku_store::table::{audit, events};
 use kiroku_store::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -44,29 +42,14 @@ impl Session {
                     current.reason.as_deref().unwrap_or_default()
                 )));
             }
-            let version = current.version + 1;
-            events::amend(
+            append_version(
                 tx,
-                &events::Amendment {
-                    event_id: id,
-                    version,
-                    links: &current.links,
-                    facts: &current.facts,
-                    reason: &reason,
-                    withdrawn: true,
-                },
-                stamp.at,
-                &stamp.actor,
-            )?;
-            audit::append(
-                tx,
-                stamp.entry(
-                    AuditAction::Amend,
-                    format!("event:{id}"),
-                    format!("第{version}版で誤登録として取消し: {reason}"),
-                ),
-            )?;
-            Ok(version)
+                &stamp,
+                &current,
+                (&current.links, &current.facts),
+                &reason,
+                true,
+            )
         })?;
         let conn = self.vault.conn();
         let row = lookup::event(conn, id)?;

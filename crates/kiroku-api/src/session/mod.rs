@@ -197,10 +197,62 @@ pub fn login(
     login_with(env, vault_path, login_id, password, LoginOptions::default())
 }
 
-fn counter_unwritable(e: StoreError) -> ApiError {
+pub(super) fn counter_unwritable(e: StoreError) -> ApiError {
     ApiError::Io(format!(
         "ログイン失敗の回数を記録できないため、ログインを受け付けません（{e}）。記録ファイルのフォルダーに書き込めるか確認してください。"
     ))
+}
+
+/// What is refused before any secret is tried: a try while `id` must still wait after failed
+/// ones, or a disabled user. Returns the failures counted so far.
+pub(super) fn refuse_before_trying(
+    attempts: &AttemptLog,
+    keys: &KeySlots,
+    id: &LoginId,
+    now: DateTime<Utc>,
+) -> Result<Option<kiroku_store::attempts::Failures>, ApiError> {
+    let before = attempts.get(keys, id.as_str());
+    if let Some(f) = before {
+        let wait = (f.next_try_at() - now).num_seconds();
+        if wait > 0 {
+            return Err(ApiError::Locked { seconds: wait });
+        }
+    }
+    if keys.is_disabled(id) {
+        return Err(ApiError::Disabled(id.to_string()));
+    }
+    Ok(before)
+}
+
+impl Session {
+    /// The session of `user` over an opened vault: the audit head is kept in the key-slot file
+    /// after every commit from now on.
+    pub(super) fn opened(
+        env: &Env,
+        vault_path: &Path,
+        mut vault: Vault,
+        key: MasterKey,
+        generation: u64,
+        keys: KeySlots,
+        user: UserRow,
+    ) -> Session {
+        vault.observe_commits(Box::new(HeadKeeper::new(
+            vault_path.to_owned(),
+            keys.vault_id.clone(),
+            generation,
+            key.clone(),
+        )));
+        Session {
+            env: env.clone(),
+            vault,
+            key,
+            generation,
+            keys,
+            user,
+            printed: Vec::new(),
+            transient: Vec::new(),
+        }
+    }
 }
 
 /// Logs `login_id` in with `password`, as [`login`], with `options`.
@@ -218,16 +270,7 @@ pub fn login_with(
     let mut keys = lock.load().map_err(|e| key_file_error(vault_path, e))?;
     let attempts = AttemptLog::for_vault(vault_path);
     let now = env.clock.now();
-    let before = attempts.get(&keys, id.as_str());
-    if let Some(f) = before {
-        let wait = (f.next_try_at() - now).num_seconds();
-        if wait > 0 {
-            return Err(ApiError::Locked { seconds: wait });
-        }
-    }
-    if keys.is_disabled(&id) {
-        return Err(ApiError::Disabled(id.to_string()));
-    }
+    let before = refuse_before_trying(&attempts, &keys, &id, now)?;
     let Some(slot) = keys.slot(&SlotOwner::User(id.clone())).cloned() else {
         attempts
             .record_failure(&lock, id.as_str(), now)
@@ -379,12 +422,6 @@ pub fn login_with(
     crate::session::vault_head::record_everywhere(env, &vault, &mut keys, generation, &key)?;
     lock.save(&keys)?;
     drop(lock);
-    vault.observe_commits(Box::new(HeadKeeper::new(
-        vault_path.to_owned(),
-        keys.vault_id.clone(),
-        generation,
-        key.clone(),
-    )));
     let org_name = meta::get(vault.conn(), meta::ORG_NAME)?.unwrap_or_default();
     let report = LoginReport {
         user: UserView::from(&user),
@@ -397,16 +434,7 @@ pub fn login_with(
         warnings,
     };
     Ok((
-        Session {
-            env: env.clone(),
-            vault,
-            key,
-            generation,
-            keys,
-            user,
-            printed: Vec::new(),
-            transient: Vec::new(),
-        },
+        Session::opened(env, vault_path, vault, key, generation, keys, user),
         report,
     ))
 }

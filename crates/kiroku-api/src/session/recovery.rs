@@ -3,13 +3,15 @@
 //! tries count as that user's failed logins (and wait as they do), a disabled user is refused,
 //! and the change is one audited key-slot change.
 
-use super::{key_file_error, open_newest, require_vault_file, Session};
+use super::{
+    counter_unwritable, key_file_error, open_newest, refuse_before_trying, require_vault_file,
+    Session,
+};
 use crate::{ApiError, Env};
 use kiroku_core::audit::AuditAction;
 use kiroku_core::recovery_code::RecoveryCode;
 use kiroku_core::user::{check_new_password, LoginId};
 use kiroku_store::attempts::AttemptLog;
-use kiroku_store::head_keeper::HeadKeeper;
 use kiroku_store::key_file_lock::KeyFileLock;
 use kiroku_store::slots::{SlotOwner, UnwrapError};
 use kiroku_store::table::users;
@@ -26,12 +28,6 @@ pub struct RecoverPasswordRequest {
     pub new_password: String,
 }
 
-fn counter_unwritable(e: kiroku_store::StoreError) -> ApiError {
-    ApiError::Io(format!(
-        "失敗の回数を記録できないため、受け付けません（{e}）。記録ファイルのフォルダーに書き込めるか確認してください。"
-    ))
-}
-
 /// Sets `req.user`'s password with the recovery code (the user then logs in as usual).
 pub fn recover_password(
     env: &Env,
@@ -46,16 +42,7 @@ pub fn recover_password(
     let keys = lock.load().map_err(|e| key_file_error(vault_path, e))?;
     let attempts = AttemptLog::for_vault(vault_path);
     let now = env.clock.now();
-    let before = attempts.get(&keys, id.as_str());
-    if let Some(f) = before {
-        let wait = (f.next_try_at() - now).num_seconds();
-        if wait > 0 {
-            return Err(ApiError::Locked { seconds: wait });
-        }
-    }
-    if keys.is_disabled(&id) {
-        return Err(ApiError::Disabled(id.to_string()));
-    }
+    let before = refuse_before_trying(&attempts, &keys, &id, now)?;
     let recovery = keys
         .slot(&SlotOwner::Recovery)
         .cloned()
@@ -83,7 +70,7 @@ pub fn recover_password(
             return Err(e.into());
         }
     };
-    let (generation, key, mut vault) = open_newest(vault_path, &keys, candidates)?;
+    let (generation, key, vault) = open_newest(vault_path, &keys, candidates)?;
     let user = users::get(vault.conn(), &id)?.ok_or_else(|| {
         ApiError::NotFound(format!(
             "ユーザーID「{id}」の利用者はこの記録ファイルにいません。IDを確認してください。"
@@ -96,22 +83,7 @@ pub fn recover_password(
         .restore(&lock, id.as_str(), before)
         .map_err(counter_unwritable)?;
     drop(lock);
-    vault.observe_commits(Box::new(HeadKeeper::new(
-        vault_path.to_owned(),
-        keys.vault_id.clone(),
-        generation,
-        key.clone(),
-    )));
-    let mut session = Session {
-        env: env.clone(),
-        vault,
-        key,
-        generation,
-        keys,
-        user,
-        printed: Vec::new(),
-        transient: Vec::new(),
-    };
+    let mut session = Session::opened(env, vault_path, vault, key, generation, keys, user);
     session.set_password_by_recovery(&id, &req.new_password)?;
     let lock = KeyFileLock::acquire(vault_path)?;
     attempts
