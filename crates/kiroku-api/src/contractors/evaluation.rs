@@ -100,18 +100,11 @@ fn open_evaluation(conn: &Connection, id: i64) -> Result<evaluations::Evaluation
 
 /// The reason a draft sheet is discarded: required, guarded like every text.
 fn discard_reason(reason: &str) -> Result<String, ApiError> {
-    if reason.trim().is_empty() {
-        return Err(FieldError::new(
-            "破棄の理由",
-            "破棄には理由が必要です。この下書きを使わない理由（例: 委託先を取り違えた）を入力してください。",
-        )
-        .into());
-    }
-    Ok(kiroku_core::field::required_text(
+    crate::correction::required_reason(
         "破棄の理由",
         reason,
-        200,
-    )?)
+        "破棄には理由が必要です。この下書きを使わない理由（例: 委託先を取り違えた）を入力してください。",
+    )
 }
 
 /// Checks that sheet `id` is a draft that may be discarded, as `conn` holds it now.

@@ -2,10 +2,9 @@
 //! withdrawn, with the reason. It stays in the history and in the lists and printed forms
 //! (struck through, the reason in 備考), and leaves every count.
 
+use crate::correction::required_reason;
 use crate::handling::record::{append_version, event_view, user_names, EventView};
 use crate::{lookup, ApiError, Session};
-use kiroku_core::field::required_text;
-use kiroku_core::FieldError;
 use kiroku_store::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -23,14 +22,11 @@ impl Session {
     /// marked withdrawn. A record already withdrawn is refused.
     pub fn withdraw_event(&mut self, req: &WithdrawEventRequest) -> Result<EventView, ApiError> {
         self.require_writer("取扱記録の取消し")?;
-        if req.reason.trim().is_empty() {
-            return Err(FieldError::new(
-                "取消しの理由",
-                "取消しには理由が必要です。なぜ誤りなのかを入力してください（例: 別の本人で登録した）。",
-            )
-            .into());
-        }
-        let reason = required_text("取消しの理由", &req.reason, 200)?;
+        let reason = required_reason(
+            "取消しの理由",
+            &req.reason,
+            "取消しには理由が必要です。なぜ誤りなのかを入力してください（例: 別の本人で登録した）。",
+        )?;
         let id = req.id;
         let stamp = self.stamp();
         let version = self.vault.write(|tx| -> Result<u32, ApiError> {

@@ -13,7 +13,6 @@
 use crate::session::Stamp;
 use crate::{ApiError, Session};
 use kiroku_core::audit::AuditAction;
-use kiroku_core::field::required_text;
 use kiroku_core::recovery_code::{self, RecoveryCode};
 use kiroku_core::user::LoginId;
 use kiroku_store::head_keeper::HeadKeeper;
@@ -252,16 +251,11 @@ impl Session {
     /// may have the vault open).
     pub fn rotate_key(&mut self, reason: &str) -> Result<RotationReport, ApiError> {
         self.require_officer("暗号鍵の更新")?;
-        let reason = required_text("更新の理由", reason, 200).map_err(|e| {
-            if reason.trim().is_empty() {
-                kiroku_core::FieldError::new(
-                    "更新の理由",
-                    "暗号鍵の更新には理由が必要です（例: 利用者の退職、パスワード漏えいの疑い）。",
-                )
-            } else {
-                e
-            }
-        })?;
+        let reason = crate::correction::required_reason(
+            "更新の理由",
+            reason,
+            "暗号鍵の更新には理由が必要です（例: 利用者の退職、パスワード漏えいの疑い）。",
+        )?;
         let (lock, keys) = self.keys_under_lock()?;
         let next = self.generation + 1;
         let new_key = MasterKey::generate();
