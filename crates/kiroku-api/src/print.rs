@@ -76,13 +76,21 @@ pub(crate) fn default_out(
     )
 }
 
-/// The output path, checked: no 個人番号 in it, its folder exists.
-fn out_path(out: &str) -> Result<PathBuf, ApiError> {
+/// The output path of a file with extension `ext` (`pdf`, `xlsx`, `csv`), checked: no 個人番号
+/// in it, its folder exists.
+pub(crate) fn out_path(out: &str, ext: &str) -> Result<PathBuf, ApiError> {
     const FIELD: &str = "出力先";
     guard::check_field(FIELD, out)?;
     if out.trim().is_empty() {
         return Err(
-            FieldError::new(FIELD, "PDF の保存先を指定してください（例: 台帳.pdf）。").into(),
+            FieldError::new(
+                FIELD,
+                format!(
+                    "{} の保存先を指定してください（例: 台帳.{ext}）。",
+                    ext.to_ascii_uppercase()
+                ),
+            )
+            .into(),
         );
     }
     let path = PathBuf::from(out.trim());
@@ -189,7 +197,7 @@ impl Session {
         } else {
             req.out.clone()
         };
-        let path = out_path(&out)?;
+        let path = out_path(&out, "pdf")?;
         let built = self.build(kind, req)?;
         write_pdf(&path, &built.rendered)?;
         self.audit_print(
@@ -237,17 +245,20 @@ impl Session {
         let org = self.org_name()?;
         let made_on = format!("作成日：{}", style.format(self.today()));
         let (rendered, rows, scope) = match kind {
-            FormKind::Lifecycle | FormKind::Chronological => {
-                self.print_log(kind, &req.query, style, &org, made_on)?
+            FormKind::Lifecycle
+            | FormKind::Chronological
+            | FormKind::Ledger
+            | FormKind::Disposal => {
+                let (form, scope) = self.list_values(kind, &req.query, style, &org, made_on)?;
+                let rows = form.records.len();
+                (kiroku_forms::print_list(kind, &form)?, rows, scope)
             }
-            FormKind::Ledger => self.print_ledger(&org, made_on)?,
             FormKind::Evaluation => {
                 let id = req.evaluation.ok_or_else(|| {
                     FieldError::new("評価シート", "印刷する評価シートの ID を指定してください。")
                 })?;
                 self.print_evaluation(id, style, &org)?
             }
-            FormKind::Disposal => self.print_disposal(&req.query, style, &org, made_on)?,
             FormKind::Recovery => {
                 return Err(
                     FieldError::new("帳票", "復旧用キーは初期設定のときだけ印刷できます。").into(),
@@ -320,14 +331,38 @@ impl Session {
         }
     }
 
-    fn print_log(
+    /// The values of a list form (取扱記録表, 運用状況記録票, 管理台帳, 廃棄予定一覧) and the scope
+    /// its audit row names: what `print` renders and `export` writes.
+    pub(crate) fn list_values(
         &mut self,
         kind: FormKind,
         query: &EventQuery,
         style: DateStyle,
         org: &str,
         made_on: String,
-    ) -> Result<(Rendered, usize, String), ApiError> {
+    ) -> Result<(ListForm, String), ApiError> {
+        match kind {
+            FormKind::Lifecycle | FormKind::Chronological => {
+                self.log_values(kind, query, style, org, made_on)
+            }
+            FormKind::Ledger => self.ledger_values(org, made_on),
+            FormKind::Disposal => self.disposal_values(query, style, org, made_on),
+            FormKind::Evaluation | FormKind::Recovery => Err(FieldError::new(
+                "帳票",
+                format!("{}は一覧の帳票ではありません。", kind.layout()?.title),
+            )
+            .into()),
+        }
+    }
+
+    fn log_values(
+        &mut self,
+        kind: FormKind,
+        query: &EventQuery,
+        style: DateStyle,
+        org: &str,
+        made_on: String,
+    ) -> Result<(ListForm, String), ApiError> {
         let filter = query.filter(self.vault.conn())?;
         let mut header_lines = vec![format!("団体名：{org}")];
         if let Some(no) = filter.ledger_no {
@@ -396,22 +431,16 @@ impl Session {
                 })
                 .collect()
         };
-        let rows = records.len();
-        let rendered = kiroku_forms::print_list(
-            kind,
-            &ListForm {
+        Ok((
+            ListForm {
                 header_lines,
                 records,
             },
-        )?;
-        Ok((rendered, rows, period))
+            period,
+        ))
     }
 
-    fn print_ledger(
-        &mut self,
-        org: &str,
-        made_on: String,
-    ) -> Result<(Rendered, usize, String), ApiError> {
+    fn ledger_values(&mut self, org: &str, made_on: String) -> Result<(ListForm, String), ApiError> {
         let records: Vec<Record> = self
             .list_ledger()?
             .into_iter()
@@ -442,15 +471,14 @@ impl Session {
                     .with("location", e.location)
             })
             .collect();
-        let rows = records.len();
-        let rendered = kiroku_forms::print_list(
-            FormKind::Ledger,
-            &ListForm {
+        let scope = format!("{}件", records.len());
+        Ok((
+            ListForm {
                 header_lines: vec![format!("団体名：{org}"), made_on],
                 records,
             },
-        )?;
-        Ok((rendered, rows, format!("{rows}件")))
+            scope,
+        ))
     }
 
     fn print_evaluation(
@@ -563,13 +591,13 @@ impl Session {
         Ok((rendered, rows, format!("評価シート {id}")))
     }
 
-    fn print_disposal(
+    fn disposal_values(
         &mut self,
         query: &EventQuery,
         style: DateStyle,
         org: &str,
         made_on: String,
-    ) -> Result<(Rendered, usize, String), ApiError> {
+    ) -> Result<(ListForm, String), ApiError> {
         let schedule = self.schedule(query.fy.as_deref())?;
         let fy = FiscalYear(schedule.fy);
         let done: Vec<DocumentView> = self
@@ -631,7 +659,6 @@ impl Session {
                 );
             }
         }
-        let rows = records.len();
         let period = format!(
             "対象：{}（{}～{}）　{}",
             schedule.fy_label,
@@ -639,14 +666,13 @@ impl Session {
             style.format(fy.last_day()),
             schedule.headline
         );
-        let rendered = kiroku_forms::print_list(
-            FormKind::Disposal,
-            &ListForm {
+        Ok((
+            ListForm {
                 header_lines: vec![format!("団体名：{org}"), format!("{period}　　{made_on}")],
                 records,
             },
-        )?;
-        Ok((rendered, rows, schedule.fy_label))
+            schedule.fy_label,
+        ))
     }
 }
 
@@ -673,7 +699,7 @@ pub(crate) fn recovery_sheet(
     made_on: NaiveDate,
     out: &str,
 ) -> Result<(PathBuf, Rendered), ApiError> {
-    let path = out_path(out)?;
+    let path = out_path(out, "pdf")?;
     let rendered =
         kiroku_forms::render(&kiroku_forms::sheets::recovery::document(&RecoverySheet {
             org_name: org_name.to_owned(),

@@ -98,6 +98,20 @@ pub struct ColumnLayout {
     pub align: Align,
     #[serde(default)]
     pub shaded: bool,
+    /// What the column's values are, for a spreadsheet export (the PDF prints them as text).
+    #[serde(default)]
+    pub cell: CellKind,
+}
+
+/// What a column holds: written as a number or a real date in a spreadsheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellKind {
+    #[default]
+    Text,
+    Number,
+    /// A date as the office writes it (和暦 or 西暦); an empty value is no date.
+    Date,
 }
 
 impl ColumnLayout {

@@ -8,7 +8,7 @@ use crate::FormError;
 
 /// The cells where a withdrawn record's reason is written (備考 in the 運用状況記録票, the use
 /// column of a 取扱記録表 row whose every record was withdrawn): they are not struck through.
-const REASON_KEYS: [&str; 2] = ["note", "use_and_take_out"];
+pub const REASON_KEYS: [&str; 2] = ["note", "use_and_take_out"];
 
 /// One print-out of a list form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
