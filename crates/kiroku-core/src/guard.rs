@@ -359,6 +359,26 @@ pub fn find_my_number(text: &str) -> Option<String> {
     )
 }
 
+/// True when `text` holds what looks like a 個人番号 ([`find_my_number`]); the number itself is
+/// not handed back.
+pub fn holds_my_number(text: &str) -> bool {
+    !found_spans(&tokens(text)).is_empty()
+}
+
+/// True when a number read from a spreadsheet cell is a 個人番号: integral, of 12 digits, with a
+/// valid check digit. An 11-digit number counts too when its 12 digits with a leading zero
+/// pass the check: a spreadsheet keeps `012345678901` as the number 12345678901.
+pub fn number_is_my_number(n: f64) -> bool {
+    if !n.is_finite() || n.fract() != 0.0 || !(1e10..1e12).contains(&n) {
+        return false;
+    }
+    let digits: Vec<u8> = format!("{n:012.0}")
+        .bytes()
+        .map(|b| b.wrapping_sub(b'0'))
+        .collect();
+    is_my_number(&digits)
+}
+
 /// Refuses `text` for `field` if it appears to contain a 個人番号. The message never repeats
 /// the number.
 pub fn check_field(field: &'static str, text: &str) -> Result<(), FieldError> {
@@ -482,6 +502,45 @@ mod tests {
     #[case("")]
     fn accepts_other_numbers(#[case] text: &str) {
         assert!(check_field("備考", text).is_ok(), "{text}");
+    }
+
+    #[test]
+    fn holds_my_number_says_only_whether() {
+        assert!(holds_my_number("山田 528473910645"));
+        assert!(holds_my_number("５２８４－７３９１－０６４５"));
+        assert!(!holds_my_number("山田 太郎 2025-04-01"));
+        assert!(!holds_my_number(""));
+    }
+
+    #[rstest]
+    #[case(528_473_910_645.0, true)]
+    #[case(123_456_789_018.0, true)]
+    #[case(123_456_789_019.0, false)] // wrong check digit
+    #[case(528_473_910_645.5, false)] // not integral
+    #[case(1_234_567_890_123.0, false)] // 13 digits
+    #[case(12_345_678.0, false)]
+    #[case(0.0, false)]
+    #[case(-528_473_910_645.0, false)]
+    #[case(f64::NAN, false)]
+    #[case(f64::INFINITY, false)]
+    fn a_numeric_cell_is_a_my_number_when_integral_twelve_digits_and_checked(
+        #[case] n: f64,
+        #[case] expected: bool,
+    ) {
+        assert_eq!(number_is_my_number(n), expected, "{n}");
+    }
+
+    #[test]
+    fn a_number_that_lost_its_leading_zero_is_still_caught() {
+        // 0 followed by ten digits and the check digit: a spreadsheet shows it as 11 digits.
+        let first = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0];
+        let mut digits = first.to_vec();
+        digits.push(check_digit(&first));
+        let n: f64 = digits.iter().fold(0.0, |acc, d| acc * 10.0 + f64::from(*d));
+        assert!(n < 1e11);
+        assert!(number_is_my_number(n));
+        let wrong = n - f64::from(digits[11]) + f64::from((digits[11] + 1) % 10);
+        assert!(!number_is_my_number(wrong));
     }
 
     #[test]
