@@ -82,16 +82,14 @@ pub(crate) fn out_path(out: &str, ext: &str) -> Result<PathBuf, ApiError> {
     const FIELD: &str = "出力先";
     guard::check_field(FIELD, out)?;
     if out.trim().is_empty() {
-        return Err(
-            FieldError::new(
-                FIELD,
-                format!(
-                    "{} の保存先を指定してください（例: 台帳.{ext}）。",
-                    ext.to_ascii_uppercase()
-                ),
-            )
-            .into(),
-        );
+        return Err(FieldError::new(
+            FIELD,
+            format!(
+                "{} の保存先を指定してください（例: 台帳.{ext}）。",
+                ext.to_ascii_uppercase()
+            ),
+        )
+        .into());
     }
     let path = PathBuf::from(out.trim());
     let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
@@ -440,7 +438,11 @@ impl Session {
         ))
     }
 
-    fn ledger_values(&mut self, org: &str, made_on: String) -> Result<(ListForm, String), ApiError> {
+    fn ledger_values(
+        &mut self,
+        org: &str,
+        made_on: String,
+    ) -> Result<(ListForm, String), ApiError> {
         let records: Vec<Record> = self
             .list_ledger()?
             .into_iter()

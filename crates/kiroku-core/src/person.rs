@@ -89,6 +89,10 @@ pub struct PersonDetails {
     pub employer: Option<String>,
     /// フリガナ: the reading to find the person by (katakana; optional).
     pub kana: Option<String>,
+    /// 社員番号 (職員番号): the payroll's code, which an import matches rows on.
+    pub staff_no: Option<String>,
+    /// 生年月日: with 氏名, what an import matches rows on when there is no 社員番号.
+    pub born_on: Option<chrono::NaiveDate>,
 }
 
 impl PersonDetails {
@@ -107,7 +111,24 @@ impl PersonDetails {
             dept: optional_text("所属", dept, 50)?,
             employer,
             kana: None,
+            staff_no: None,
+            born_on: None,
         })
+    }
+
+    /// The same details with their 社員番号 (full-width digits made ASCII; empty: none).
+    pub fn with_staff_no(mut self, staff_no: &str) -> Result<Self, FieldError> {
+        use unicode_normalization::UnicodeNormalization;
+        let code: String = staff_no.nfkc().collect();
+        self.staff_no = optional_text("社員番号", code.trim(), 20)?;
+        Ok(self)
+    }
+
+    /// The same details with their 生年月日.
+    #[must_use]
+    pub fn with_born_on(mut self, born_on: Option<chrono::NaiveDate>) -> Self {
+        self.born_on = born_on;
+        self
     }
 
     /// The same details with their フリガナ (hiragana and half-width kana are written as

@@ -126,7 +126,8 @@ impl ColumnLayout {
 }
 
 impl FormLayout {
-    pub(crate) fn table(&self, form: FormKind, name: &str) -> Result<&[ColumnLayout], FormError> {
+    /// The columns of table `name` (`main` for a list form).
+    pub fn table(&self, form: FormKind, name: &str) -> Result<&[ColumnLayout], FormError> {
         self.tables
             .get(name)
             .map(Vec::as_slice)

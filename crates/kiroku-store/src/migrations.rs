@@ -11,6 +11,7 @@ const V3: &str = include_str!("migrations/v3_ledger_events.sql");
 const V4: &str = include_str!("migrations/v4_contractors.sql");
 const V5: &str = include_str!("migrations/v5_retention_documents.sql");
 const V6: &str = include_str!("migrations/v6_corrections_withdrawals.sql");
+const V7: &str = include_str!("migrations/v7_imports.sql");
 
 /// All migrations in order; the schema version is their count.
 pub fn all() -> Migrations<'static> {
@@ -21,11 +22,12 @@ pub fn all() -> Migrations<'static> {
         M::up(V4),
         M::up_with_hook(V5, seed_retention_rules),
         M::up(V6),
+        M::up(V7),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 6;
+pub const LATEST: i64 = 7;
 
 /// v5's hook: the built-in retention rules (DOMAIN.md §6), entered by `kiroku` at the
 /// migration's own time-independent stamp so that every vault gets the same catalog.

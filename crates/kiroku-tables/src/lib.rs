@@ -27,7 +27,7 @@ mod write_csv;
 mod write_xlsx;
 
 pub use error::TableError;
-pub use read::{read, CellRef, Grid, Source, Value, Workbook};
+pub use read::{column_letters, read, CellRef, Grid, Source, Value, Workbook};
 pub use table::{Cell, Column, DateStyle, Format, Row, Table};
 
 /// Writes `table` in `format`: the file's bytes.

@@ -202,7 +202,11 @@ pub(super) fn evaluations(session: &mut Session, style: DateStyle) -> Result<Tab
                 cells: vec![
                     id(e.id),
                     text(e.contractor.name.clone()),
-                    text(if e.re_evaluation { "再評価" } else { "新規" }),
+                    text(if e.re_evaluation {
+                        "再評価"
+                    } else {
+                        "新規"
+                    }),
                     date(e.made_on, style),
                     text(e.pattern.clone()),
                     text(e.decision_label.clone()),

@@ -7,7 +7,9 @@ mod audit;
 mod contractor;
 mod demo;
 mod eval;
+mod export;
 mod handling;
+mod import;
 mod key;
 mod ledger;
 mod person;
@@ -79,6 +81,10 @@ pub enum Command {
     Restore(vault::RestoreArgs),
     /// 帳票を PDF に印刷する: lifecycle（取扱記録表）| chronological（運用状況記録票）| ledger（管理台帳）| evaluation（委託先評価シート）| disposal（廃棄予定一覧 兼 廃棄記録簿）。
     Print(print::PrintArgs),
+    /// 一覧を Excel 用に書き出す（xlsx・CSV）: chronological | lifecycle | ledger | persons（本人・扶養家族）| documents（帳票）| disposal | contractors | evaluations | audit。
+    Export(export::ExportArgs),
+    /// Excel・CSV の一覧を取り込む（まず --dry-run で確認）: persons（職員名簿から本人・扶養家族）。個人番号の列・セルは読み飛ばし、保存しない。
+    Import(import::ImportArgs),
     /// 設定（日付の表記: 和暦・西暦）。
     #[command(subcommand)]
     Setting(setting::SettingCommand),
@@ -107,6 +113,8 @@ pub fn run(cli: &Global, command: &Command) -> Result<(), Failure> {
         Command::Key(cmd) => key::run(cli, cmd),
         Command::Backup(a) => vault::backup(cli, a),
         Command::Print(a) => print::run(cli, a),
+        Command::Export(a) => export::run(cli, a),
+        Command::Import(a) => import::run(cli, a),
         Command::Setting(cmd) => setting::run(cli, cmd),
         Command::Restore(a) => vault::restore(cli, a),
         Command::Demo(a) => demo::run(cli, a),

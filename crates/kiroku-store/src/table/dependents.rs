@@ -40,10 +40,22 @@ pub fn insert(
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<i64, StoreError> {
+    insert_from(conn, person_id, d, None, at, by)
+}
+
+/// Inserts a dependent brought in by import batch `batch` (`None`: entered by hand).
+pub fn insert_from(
+    conn: &Connection,
+    person_id: i64,
+    d: &DependentDetails,
+    batch: Option<i64>,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
     conn.execute(
-        "INSERT INTO dependents (person_id, name, relation, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![person_id, d.name, d.relation, time_to_sql(at), by],
+        "INSERT INTO dependents (person_id, name, relation, import_batch, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![person_id, d.name, d.relation, batch, time_to_sql(at), by],
     )?;
     Ok(conn.last_insert_rowid())
 }

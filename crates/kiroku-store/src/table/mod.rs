@@ -8,6 +8,8 @@ pub mod dependents;
 pub mod documents;
 pub mod evaluations;
 pub mod events;
+pub mod import_batches;
+pub mod import_mappings;
 pub mod ledger;
 pub mod meta;
 pub mod persons;

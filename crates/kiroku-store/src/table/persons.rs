@@ -14,12 +14,15 @@ pub struct PersonRow {
     pub details: PersonDetails,
     /// 退職日等: the person left; they stay in the log.
     pub left_on: Option<NaiveDate>,
+    /// The import that brought the person in (`None`: entered by hand).
+    pub import_batch: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
 }
 
 /// The columns every query of `persons` selects; [`from_row`] reads them by name.
-const COLUMNS: &str = "id, kind, name, dept, employer, kana, left_on, created_at, created_by";
+const COLUMNS: &str =
+    "id, kind, name, dept, employer, kana, staff_no, born_on, left_on, import_batch, created_at, created_by";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
     Ok(PersonRow {
@@ -30,8 +33,11 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
             dept: r.get(col!(COLUMNS, "dept"))?,
             employer: r.get(col!(COLUMNS, "employer"))?,
             kana: r.get(col!(COLUMNS, "kana"))?,
+            staff_no: r.get(col!(COLUMNS, "staff_no"))?,
+            born_on: decoded_opt(r, col!(COLUMNS, "born_on"), str::parse::<NaiveDate>)?,
         },
         left_on: decoded_opt(r, col!(COLUMNS, "left_on"), str::parse::<NaiveDate>)?,
+        import_batch: r.get(col!(COLUMNS, "import_batch"))?,
         created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
         created_by: r.get(col!(COLUMNS, "created_by"))?,
     })
@@ -44,21 +50,36 @@ pub fn insert(
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<i64, StoreError> {
+    insert_from(conn, p, None, at, by)
+}
+
+/// Inserts a person brought in by import batch `batch` (`None`: entered by hand).
+pub fn insert_from(
+    conn: &Connection,
+    p: &PersonDetails,
+    batch: Option<i64>,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
     conn.execute(
-        "INSERT INTO persons (kind, name, dept, employer, kana, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO persons (kind, name, dept, employer, kana, staff_no, born_on, import_batch,
+                              created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             p.kind.as_str(),
             p.name,
             p.dept,
             p.employer,
             p.kana,
+            p.staff_no,
+            p.born_on.map(|d| d.to_string()),
+            batch,
             time_to_sql(at),
             by
         ],
     )?;
     let id = conn.last_insert_rowid();
-    insert_version(conn, id, 1, p, None, at, by)?;
+    insert_version(conn, id, 1, p, None, batch, at, by)?;
     Ok(id)
 }
 
@@ -73,34 +94,60 @@ pub fn correct(
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<u32, StoreError> {
+    correct_from(conn, id, p, reason, None, at, by)
+}
+
+/// A correction written by import batch `batch` (an import's 「更新」 of a matching row).
+pub fn correct_from(
+    conn: &Connection,
+    id: i64,
+    p: &PersonDetails,
+    reason: &str,
+    batch: Option<i64>,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<u32, StoreError> {
     let last: u32 = conn.query_row(
         "SELECT COALESCE(MAX(version), 0) FROM person_versions WHERE person_id = ?1",
         [id],
         |r| r.get(0),
     )?;
     let version = last + 1;
-    insert_version(conn, id, version, p, Some(reason), at, by)?;
+    insert_version(conn, id, version, p, Some(reason), batch, at, by)?;
     conn.execute(
-        "UPDATE persons SET kind = ?2, name = ?3, dept = ?4, employer = ?5, kana = ?6
+        "UPDATE persons SET kind = ?2, name = ?3, dept = ?4, employer = ?5, kana = ?6,
+                            staff_no = ?7, born_on = ?8
          WHERE id = ?1",
-        params![id, p.kind.as_str(), p.name, p.dept, p.employer, p.kana],
+        params![
+            id,
+            p.kind.as_str(),
+            p.name,
+            p.dept,
+            p.employer,
+            p.kana,
+            p.staff_no,
+            p.born_on.map(|d| d.to_string())
+        ],
     )?;
     Ok(version)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn insert_version(
     conn: &Connection,
     id: i64,
     version: u32,
     p: &PersonDetails,
     reason: Option<&str>,
+    batch: Option<i64>,
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO person_versions (person_id, version, kind, name, kana, dept, employer,
-                                      reason, entered_at, entered_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                      staff_no, born_on, reason, import_batch, entered_at,
+                                      entered_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             id,
             version,
@@ -109,7 +156,10 @@ fn insert_version(
             p.kana,
             p.dept,
             p.employer,
+            p.staff_no,
+            p.born_on.map(|d| d.to_string()),
             reason,
+            batch,
             time_to_sql(at),
             by
         ],
@@ -131,7 +181,7 @@ pub struct PersonVersionRow {
 /// Every version of person `id`, oldest first.
 pub fn history(conn: &Connection, id: i64) -> Result<Vec<PersonVersionRow>, StoreError> {
     const VERSION: &str =
-        "version, kind, name, kana, dept, employer, reason, entered_at, entered_by";
+        "version, kind, name, kana, dept, employer, staff_no, born_on, reason, entered_at, entered_by";
     let mut stmt = conn.prepare(&format!(
         "SELECT {VERSION} FROM person_versions WHERE person_id = ?1 ORDER BY version"
     ))?;
@@ -144,6 +194,8 @@ pub fn history(conn: &Connection, id: i64) -> Result<Vec<PersonVersionRow>, Stor
                 dept: r.get(col!(VERSION, "dept"))?,
                 employer: r.get(col!(VERSION, "employer"))?,
                 kana: r.get(col!(VERSION, "kana"))?,
+                staff_no: r.get(col!(VERSION, "staff_no"))?,
+                born_on: decoded_opt(r, col!(VERSION, "born_on"), str::parse::<NaiveDate>)?,
             },
             reason: r.get(col!(VERSION, "reason"))?,
             entered_at: decoded(r, col!(VERSION, "entered_at"), time_from_sql)?,
