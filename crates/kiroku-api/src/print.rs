@@ -310,19 +310,22 @@ impl Session {
         Ok(path.display().to_string())
     }
 
-    /// The PDF at `path`, if this session printed it: the desktop app opens nothing else in the
-    /// OS viewer (not a file the UI was tricked into naming, not another session's print).
+    /// The file at `path`, if this session wrote it — a printed PDF or an exported list
+    /// (`.xlsx`, `.csv`): the desktop app opens nothing else in the OS's program for it (not a
+    /// file the UI was tricked into naming, not another session's print).
     pub fn printed_file(&self, path: &str) -> Result<std::path::PathBuf, ApiError> {
         let refused = || {
             ApiError::Forbidden(
-                "このログイン中に印刷した PDF だけを開けます。もう一度印刷してください。".into(),
+                "このログイン中に印刷した PDF だけ、または書き出したファイルだけを開けます。もう一度印刷（書き出し）してください。".into(),
             )
         };
         let canonical = std::fs::canonicalize(path).map_err(|_| refused())?;
-        let is_pdf = canonical
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-        if is_pdf && self.printed.contains(&canonical) {
+        let known_kind = canonical.extension().is_some_and(|e| {
+            ["pdf", "xlsx", "csv"]
+                .iter()
+                .any(|k| e.eq_ignore_ascii_case(k))
+        });
+        if known_kind && self.printed.contains(&canonical) {
             Ok(canonical)
         } else {
             Err(refused())

@@ -152,6 +152,9 @@ impl Session {
         })?;
         let rows = table.rows.len();
         self.audit_export(name, &table.title, rows, format, &path)?;
+        if let Ok(canonical) = std::fs::canonicalize(&path) {
+            self.printed.push(canonical);
+        }
         Ok(ExportReport {
             list: name.to_owned(),
             title: table.title,

@@ -36,8 +36,8 @@ pub struct Session {
     /// the [`KeyFileLock`].
     pub(crate) keys: KeySlots,
     pub(crate) user: users::UserRow,
-    /// The PDFs this session wrote (forms and the 復旧用キー), as canonical paths: the only files
-    /// the desktop app may hand to the OS viewer.
+    /// The files this session wrote (printed forms, the 復旧用キー, exported lists), as
+    /// canonical paths: the only files the desktop app may hand to the OS to open.
     pub(crate) printed: Vec<std::path::PathBuf>,
     /// Temporary folders of PDFs that must not outlive this login (the 復旧用キー printed for
     /// the viewer): removed when the session is dropped.
