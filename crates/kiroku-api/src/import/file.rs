@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zeroize::Zeroize;
 
-use super::{DroppedCell, ImportKind, ImportPreview, ImportRefusal, ImportRow};
+use super::{DroppedCell, ImportField, ImportKind, ImportPreview, ImportRefusal, ImportRow};
 use crate::ApiError;
 
 /// The column mapping the wizard shows and sends back (and `--profile` saves).
@@ -213,6 +213,16 @@ impl Sheet {
             sheet: self.name.clone(),
             columns,
             mapping: ImportMapping::of(&self.mapping),
+            fields: self
+                .profile
+                .fields
+                .iter()
+                .map(|f| ImportField {
+                    key: f.key.to_owned(),
+                    label: f.label.to_owned(),
+                    required: f.required,
+                })
+                .collect(),
             add: rows.add,
             update: rows.update,
             skip: rows.skip,

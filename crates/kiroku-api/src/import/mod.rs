@@ -44,6 +44,15 @@ pub struct ImportRequest {
     pub save_profile: Option<String>,
 }
 
+/// A field a column can be taken as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportField {
+    pub key: String,
+    pub label: String,
+    pub required: bool,
+}
+
 /// One row of the preview: its sheet row and what it is in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -84,6 +93,8 @@ pub struct ImportPreview {
     pub columns: Vec<ImportColumn>,
     /// The mapping used (to adjust and send back, or save).
     pub mapping: ImportMapping,
+    /// The fields a column can be taken as (the wizard's choices for each column).
+    pub fields: Vec<ImportField>,
     pub add: Vec<ImportRow>,
     pub update: Vec<ImportRow>,
     pub skip: Vec<ImportRow>,
