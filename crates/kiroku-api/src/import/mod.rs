@@ -13,6 +13,7 @@
 //! (「個人番号の列（D列）は取り込みません」, or the cells).
 
 mod file;
+mod ledger;
 mod persons;
 
 use kiroku_core::audit::AuditAction;
@@ -30,7 +31,7 @@ pub use file::{ImportColumn, ImportMapping};
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportRequest {
-    /// `persons` (本人・扶養家族) | `ledger` (管理台帳) | `events` (取扱記録表)
+    /// `persons` (本人・扶養家族) | `ledger` (管理台帳)
     pub kind: String,
     /// The file: `.xlsx`, `.xls` or `.csv`.
     pub from: String,
@@ -136,20 +137,22 @@ pub struct ImportBatchView {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ImportKind {
     Persons,
+    Ledger,
 }
 
 impl ImportKind {
     fn parse(text: &str) -> Result<Self, ApiError> {
         match text.trim() {
             "persons" | "staff" => Ok(ImportKind::Persons),
-            "ledger" | "events" => Err(FieldError::new(
+            "ledger" => Ok(ImportKind::Ledger),
+            "events" => Err(FieldError::new(
                 "取り込むもの",
-                "台帳（ledger）と取扱記録表（events）の取り込みはまだできません。本人・扶養家族（persons）を取り込んでください。",
+                "取扱記録表（events）の取り込みはまだできません。本人・扶養家族（persons）か管理台帳（ledger）を取り込んでください。",
             )
             .into()),
             _ => Err(FieldError::new(
                 "取り込むもの",
-                "persons（本人・扶養家族）を指定してください。",
+                "persons（本人・扶養家族）か ledger（管理台帳）を指定してください。",
             )
             .into()),
         }
@@ -158,18 +161,70 @@ impl ImportKind {
     fn as_str(self) -> &'static str {
         match self {
             ImportKind::Persons => "persons",
+            ImportKind::Ledger => "ledger",
         }
     }
 
     fn label(self) -> &'static str {
         match self {
             ImportKind::Persons => "本人・扶養家族",
+            ImportKind::Ledger => "管理台帳",
         }
     }
 
     fn profile(self) -> &'static kiroku_core::import::Profile {
         match self {
             ImportKind::Persons => &kiroku_core::import::STAFF,
+            ImportKind::Ledger => &kiroku_core::import::LEDGER,
+        }
+    }
+
+    fn plan(
+        self,
+        conn: &kiroku_store::Connection,
+        sheet: &file::Sheet,
+        on_match: OnMatch,
+    ) -> Result<Plan, ApiError> {
+        Ok(match self {
+            ImportKind::Persons => Plan::Persons(persons::plan(conn, sheet, on_match)?),
+            ImportKind::Ledger => Plan::Ledger(ledger::plan(conn, sheet, on_match)?),
+        })
+    }
+}
+
+/// What an import will do, row by row.
+#[derive(Debug)]
+enum Plan {
+    Persons(persons::Plan),
+    Ledger(ledger::Plan),
+}
+
+impl Plan {
+    fn rows(&self) -> file::PlanRows {
+        match self {
+            Plan::Persons(p) => p.rows(),
+            Plan::Ledger(p) => p.rows(),
+        }
+    }
+
+    /// (added, updated, skipped)
+    fn counts(&self) -> (u32, u32, u32) {
+        match self {
+            Plan::Persons(p) => p.counts(),
+            Plan::Ledger(p) => p.counts(),
+        }
+    }
+
+    fn commit(
+        &self,
+        conn: &kiroku_store::Connection,
+        sheet: &file::Sheet,
+        batch: i64,
+        stamp: &crate::session::Stamp,
+    ) -> Result<(), ApiError> {
+        match self {
+            Plan::Persons(p) => persons::commit(conn, p, sheet, batch, stamp),
+            Plan::Ledger(p) => p.commit(conn, sheet, batch, stamp),
         }
     }
 }
@@ -208,9 +263,7 @@ impl Session {
         );
         self.vault.write(|tx| -> Result<ImportPreview, ApiError> {
             audit::append(tx, entry)?;
-            let plan = match kind {
-                ImportKind::Persons => persons::plan(tx, &sheet, on_match)?,
-            };
+            let plan = kind.plan(tx, &sheet, on_match)?;
             Ok(sheet.preview(kind, plan.rows()))
         })
     }
@@ -234,9 +287,7 @@ impl Session {
             })
             .transpose()?;
         self.vault.write(|tx| -> Result<ImportReport, ApiError> {
-            let plan = match kind {
-                ImportKind::Persons => persons::plan(tx, &sheet, on_match)?,
-            };
+            let plan = kind.plan(tx, &sheet, on_match)?;
             let rows = plan.rows();
             if !rows.refused.is_empty() {
                 let first = &rows.refused[0];
@@ -266,9 +317,7 @@ impl Session {
                 stamp.at,
                 &stamp.actor,
             )?;
-            match &plan {
-                persons::Plan { .. } => persons::commit(tx, &plan, &sheet, batch, &stamp)?,
-            }
+            plan.commit(tx, &sheet, batch, &stamp)?;
             if let Some(name) = &save_as {
                 let json = serde_json::to_string(&sheet.mapping)
                     .map_err(|e| ApiError::Io(e.to_string()))?;

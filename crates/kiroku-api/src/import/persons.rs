@@ -48,7 +48,7 @@ enum Item {
 }
 
 /// A name as compared: NFKC, without spaces (「佐藤　花子」 is 「佐藤 花子」 is 「佐藤花子」).
-fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     name.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 

@@ -151,8 +151,22 @@ pub fn insert(
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<i64, StoreError> {
-    conn.prepare_cached("INSERT INTO events (entered_at, entered_by) VALUES (?1, ?2)")?
-        .execute(params![time_to_sql(at), by])?;
+    insert_from(conn, links, facts, None, at, by)
+}
+
+/// Records a new event brought in by import batch `batch` (`None`: entered by hand).
+pub fn insert_from(
+    conn: &Connection,
+    links: &EventLinks,
+    facts: &EventFacts,
+    batch: Option<i64>,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO events (entered_at, entered_by, import_batch) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![time_to_sql(at), by, batch])?;
     let id = conn.last_insert_rowid();
     insert_version(
         conn,

@@ -94,9 +94,20 @@ pub fn insert(
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<i64, StoreError> {
+    insert_from(conn, e, None, at, by)
+}
+
+/// Adds a new entry brought in by import batch `batch` (`None`: entered by hand).
+pub fn insert_from(
+    conn: &Connection,
+    e: &LedgerEntry,
+    batch: Option<i64>,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<i64, StoreError> {
     conn.execute(
-        "INSERT INTO ledger_files (created_at, created_by) VALUES (?1, ?2)",
-        params![time_to_sql(at), by],
+        "INSERT INTO ledger_files (created_at, created_by, import_batch) VALUES (?1, ?2, ?3)",
+        params![time_to_sql(at), by, batch],
     )?;
     let no = conn.last_insert_rowid();
     insert_version(conn, no, 1, e, None, at, by)?;
