@@ -81,6 +81,8 @@ pub(crate) struct PlanRows {
     pub update: Vec<ImportRow>,
     pub skip: Vec<ImportRow>,
     pub refused: Vec<ImportRefusal>,
+    /// What the import adds besides its rows (a 関係事務 to the catalog …), in words.
+    pub notices: Vec<String>,
 }
 
 impl Sheet {
@@ -180,6 +182,7 @@ impl Sheet {
                 column: kiroku_tables::column_letters(c.col),
             })
             .collect();
+        notices.extend(rows.notices);
         if !dropped.is_empty() {
             notices.push(format!(
                 "個人番号のような数字があったセル（{}）は読み飛ばしました。",

@@ -12,6 +12,7 @@
 //! is read; this module never sees one, and the preview names only where such cells were
 //! (「個人番号の列（D列）は取り込みません」, or the cells).
 
+mod events;
 mod file;
 mod ledger;
 mod persons;
@@ -31,7 +32,7 @@ pub use file::{ImportColumn, ImportMapping};
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportRequest {
-    /// `persons` (本人・扶養家族) | `ledger` (管理台帳)
+    /// `persons` (本人・扶養家族) | `ledger` (管理台帳) | `events` (取扱記録表, 002 別紙1)
     pub kind: String,
     /// The file: `.xlsx`, `.xls` or `.csv`.
     pub from: String,
@@ -138,6 +139,7 @@ pub struct ImportBatchView {
 pub(crate) enum ImportKind {
     Persons,
     Ledger,
+    Events,
 }
 
 impl ImportKind {
@@ -145,14 +147,10 @@ impl ImportKind {
         match text.trim() {
             "persons" | "staff" => Ok(ImportKind::Persons),
             "ledger" => Ok(ImportKind::Ledger),
-            "events" => Err(FieldError::new(
-                "取り込むもの",
-                "取扱記録表（events）の取り込みはまだできません。本人・扶養家族（persons）か管理台帳（ledger）を取り込んでください。",
-            )
-            .into()),
+            "events" | "log" => Ok(ImportKind::Events),
             _ => Err(FieldError::new(
                 "取り込むもの",
-                "persons（本人・扶養家族）か ledger（管理台帳）を指定してください。",
+                "persons（本人・扶養家族）、ledger（管理台帳）、events（取扱記録表）のどれかを指定してください。",
             )
             .into()),
         }
@@ -162,6 +160,7 @@ impl ImportKind {
         match self {
             ImportKind::Persons => "persons",
             ImportKind::Ledger => "ledger",
+            ImportKind::Events => "events",
         }
     }
 
@@ -169,6 +168,7 @@ impl ImportKind {
         match self {
             ImportKind::Persons => "本人・扶養家族",
             ImportKind::Ledger => "管理台帳",
+            ImportKind::Events => "取扱記録表",
         }
     }
 
@@ -176,18 +176,24 @@ impl ImportKind {
         match self {
             ImportKind::Persons => &kiroku_core::import::STAFF,
             ImportKind::Ledger => &kiroku_core::import::LEDGER,
+            ImportKind::Events => &kiroku_core::import::HANDLING_LOG,
         }
     }
 
+    /// What importing `sheet` would do; `clerk` is the 担当 of imported records whose 担当 is
+    /// no user, `today` bounds their dates.
     fn plan(
         self,
         conn: &kiroku_store::Connection,
         sheet: &file::Sheet,
         on_match: OnMatch,
+        clerk: &str,
+        today: chrono::NaiveDate,
     ) -> Result<Plan, ApiError> {
         Ok(match self {
             ImportKind::Persons => Plan::Persons(persons::plan(conn, sheet, on_match)?),
             ImportKind::Ledger => Plan::Ledger(ledger::plan(conn, sheet, on_match)?),
+            ImportKind::Events => Plan::Events(events::plan(conn, sheet, clerk, today)?),
         })
     }
 }
@@ -197,6 +203,7 @@ impl ImportKind {
 enum Plan {
     Persons(persons::Plan),
     Ledger(ledger::Plan),
+    Events(events::Plan),
 }
 
 impl Plan {
@@ -204,6 +211,7 @@ impl Plan {
         match self {
             Plan::Persons(p) => p.rows(),
             Plan::Ledger(p) => p.rows(),
+            Plan::Events(p) => p.rows(),
         }
     }
 
@@ -212,6 +220,7 @@ impl Plan {
         match self {
             Plan::Persons(p) => p.counts(),
             Plan::Ledger(p) => p.counts(),
+            Plan::Events(p) => p.counts(),
         }
     }
 
@@ -225,6 +234,7 @@ impl Plan {
         match self {
             Plan::Persons(p) => persons::commit(conn, p, sheet, batch, stamp),
             Plan::Ledger(p) => p.commit(conn, sheet, batch, stamp),
+            Plan::Events(p) => p.commit(conn, batch, stamp),
         }
     }
 }
@@ -256,6 +266,7 @@ impl Session {
         let kind = ImportKind::parse(&req.kind)?;
         let on_match = on_match(&req.on_match)?;
         let sheet = self.import_sheet(kind, req)?;
+        let (clerk, today) = (self.actor().to_string(), self.today());
         let entry = self.entry(
             AuditAction::Read,
             format!("import:{}", kind.as_str()),
@@ -263,7 +274,7 @@ impl Session {
         );
         self.vault.write(|tx| -> Result<ImportPreview, ApiError> {
             audit::append(tx, entry)?;
-            let plan = kind.plan(tx, &sheet, on_match)?;
+            let plan = kind.plan(tx, &sheet, on_match, &clerk, today)?;
             Ok(sheet.preview(kind, plan.rows()))
         })
     }
@@ -276,6 +287,7 @@ impl Session {
         let on_match = on_match(&req.on_match)?;
         let sheet = self.import_sheet(kind, req)?;
         let stamp = self.stamp();
+        let today = self.today();
         let save_as = req
             .save_profile
             .as_deref()
@@ -287,7 +299,7 @@ impl Session {
             })
             .transpose()?;
         self.vault.write(|tx| -> Result<ImportReport, ApiError> {
-            let plan = kind.plan(tx, &sheet, on_match)?;
+            let plan = kind.plan(tx, &sheet, on_match, &stamp.actor, today)?;
             let rows = plan.rows();
             if !rows.refused.is_empty() {
                 let first = &rows.refused[0];

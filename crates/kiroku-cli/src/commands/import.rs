@@ -10,7 +10,7 @@ use crate::session::with_session;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// persons（本人・扶養家族。職員名簿から）。
+    /// persons（本人・扶養家族。職員名簿から）| ledger（管理台帳）| events（取扱記録表、002 別紙1 の様式）。
     pub kind: String,
     /// 取り込むファイル（.xlsx、.xls、.csv。CSV の文字コードは自動判定）。
     #[arg(long)]

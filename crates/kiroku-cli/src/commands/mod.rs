@@ -83,7 +83,7 @@ pub enum Command {
     Print(print::PrintArgs),
     /// 一覧を Excel 用に書き出す（xlsx・CSV）: chronological | lifecycle | ledger | persons（本人・扶養家族）| documents（帳票）| disposal | contractors | evaluations | audit。
     Export(export::ExportArgs),
-    /// Excel・CSV の一覧を取り込む（まず --dry-run で確認）: persons（職員名簿から本人・扶養家族）。個人番号の列・セルは読み飛ばし、保存しない。
+    /// Excel・CSV の一覧を取り込む（まず --dry-run で確認）: persons（職員名簿から本人・扶養家族）| ledger（管理台帳）| events（取扱記録表）。個人番号の列・セルは読み飛ばし、保存しない。
     Import(import::ImportArgs),
     /// 設定（日付の表記: 和暦・西暦）。
     #[command(subcommand)]

@@ -6,7 +6,7 @@ import type { ImportMapping } from "./ImportMapping";
  */
 export type ImportRequest = { 
 /**
- * `persons` (本人・扶養家族) | `ledger` (管理台帳) | `events` (取扱記録表)
+ * `persons` (本人・扶養家族) | `ledger` (管理台帳) | `events` (取扱記録表, 002 別紙1)
  */
 kind: string, 
 /**
