@@ -7,7 +7,9 @@ mod common;
 
 use std::path::Path;
 
-use kiroku_api::{EventQuery, ImportRequest, NewDependent, NewLedgerEntry, NewPerson};
+use kiroku_api::{
+    EventQuery, ImportRequest, NewDependent, NewLedgerEntry, NewPerson, WithdrawImportRequest,
+};
 
 const HEADER: [&str; 10] = [
     "関係事務",
@@ -154,6 +156,33 @@ fn the_002_example_row_splits_into_its_five_records() {
         lifecycle[0].use_and_take_out.contains("税務署に提出"),
         "{}",
         lifecycle[0].use_and_take_out
+    );
+
+    // The whole import withdrawn: every record struck through with the reason, none deleted,
+    // the batch marked; a second withdrawal is refused.
+    let withdrawn = s
+        .withdraw_import(&WithdrawImportRequest {
+            batch: report.batch,
+            reason: "別の年度のファイルだった".into(),
+        })
+        .unwrap();
+    assert!(withdrawn.withdrawn);
+    let log = s.chronological(&EventQuery::default()).unwrap();
+    assert_eq!(log.len(), 5);
+    assert!(log.iter().all(|r| r
+        .withdrawn
+        .as_deref()
+        .is_some_and(|w| w.contains("別の年度のファイルだった"))));
+    assert!(s
+        .withdraw_import(&WithdrawImportRequest {
+            batch: report.batch,
+            reason: "もう一度".into(),
+        })
+        .is_err());
+    let report = s.import(&request(&file)).unwrap();
+    assert_eq!(
+        report.added, 5,
+        "withdrawn records do not count as registered"
     );
 
     // Again: every record is found.

@@ -264,7 +264,16 @@ impl Plan {
                 Item::Update {
                     no, version, entry, ..
                 } => {
-                    ledger::amend(conn, *no, *version, entry, &reason, stamp.at, &stamp.actor)?;
+                    ledger::amend_from(
+                        conn,
+                        *no,
+                        *version,
+                        entry,
+                        &reason,
+                        batch,
+                        stamp.at,
+                        &stamp.actor,
+                    )?;
                 }
                 Item::Skip { .. } => {}
             }

@@ -16,6 +16,7 @@ mod events;
 mod file;
 mod ledger;
 mod persons;
+mod withdraw;
 
 use kiroku_core::audit::AuditAction;
 use kiroku_core::import::Mapping;
@@ -27,6 +28,7 @@ use ts_rs::TS;
 use crate::{ApiError, Session};
 
 pub use file::{ImportColumn, ImportMapping};
+pub use withdraw::WithdrawImportRequest;
 
 /// What to import and how (`kiroku import …`, the 「取り込み」 wizard).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]

@@ -42,6 +42,7 @@ ALTER TABLE persons ADD COLUMN import_batch INTEGER REFERENCES import_batches (i
 ALTER TABLE person_versions ADD COLUMN import_batch INTEGER REFERENCES import_batches (id);
 ALTER TABLE dependents ADD COLUMN import_batch INTEGER REFERENCES import_batches (id);
 ALTER TABLE ledger_files ADD COLUMN import_batch INTEGER REFERENCES import_batches (id);
+ALTER TABLE ledger_versions ADD COLUMN import_batch INTEGER REFERENCES import_batches (id);
 ALTER TABLE events ADD COLUMN import_batch INTEGER REFERENCES import_batches (id);
 
 -- Column mappings the user adjusted and saved (取り込みの列の対応), by name: JSON of

@@ -184,6 +184,13 @@ pub fn insert_from(
     Ok(id)
 }
 
+/// The events import batch `batch` brought in, by ID.
+pub fn of_batch(conn: &Connection, batch: i64) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare("SELECT id FROM events WHERE import_batch = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([batch], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// A correction of an event: its next version, what the event says now, and why.
 #[derive(Debug, Clone, Copy)]
 pub struct Amendment<'a> {

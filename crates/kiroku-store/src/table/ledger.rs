@@ -19,6 +19,8 @@ pub struct LedgerVersionRow {
     pub entry: LedgerEntry,
     /// Why this version replaced the previous one (`None` for version 1).
     pub reason: Option<String>,
+    /// The import that wrote this version (`None`: entered by hand).
+    pub import_batch: Option<i64>,
     pub entered_at: DateTime<Utc>,
     pub entered_by: String,
 }
@@ -26,7 +28,7 @@ pub struct LedgerVersionRow {
 /// The columns every query of `ledger_versions` selects ([`from_row`] reads them by name) and
 /// a new version writes.
 const COLUMNS: &str = "no, version, name, scope, dept, owner, handlers, purpose, retention, \
-    retention_rule, disposal, location, medium, reason, entered_at, entered_by";
+    retention_rule, disposal, location, medium, reason, import_batch, entered_at, entered_by";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<LedgerVersionRow> {
     Ok(LedgerVersionRow {
@@ -48,17 +50,20 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<LedgerVersionRow> {
             medium: decoded(r, col!(COLUMNS, "medium"), str::parse::<Medium>)?,
         },
         reason: r.get(col!(COLUMNS, "reason"))?,
+        import_batch: r.get(col!(COLUMNS, "import_batch"))?,
         entered_at: decoded(r, col!(COLUMNS, "entered_at"), time_from_sql)?,
         entered_by: r.get(col!(COLUMNS, "entered_by"))?,
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn insert_version(
     conn: &Connection,
     no: i64,
     version: u32,
     e: &LedgerEntry,
     reason: Option<&str>,
+    batch: Option<i64>,
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<(), StoreError> {
@@ -81,6 +86,7 @@ fn insert_version(
             (col!(COLUMNS, "location"), &e.location),
             (col!(COLUMNS, "medium"), &e.medium.as_str()),
             (col!(COLUMNS, "reason"), &reason),
+            (col!(COLUMNS, "import_batch"), &batch),
             (col!(COLUMNS, "entered_at"), &time_to_sql(at)),
             (col!(COLUMNS, "entered_by"), &by),
         ],
@@ -110,7 +116,7 @@ pub fn insert_from(
         params![time_to_sql(at), by, batch],
     )?;
     let no = conn.last_insert_rowid();
-    insert_version(conn, no, 1, e, None, at, by)?;
+    insert_version(conn, no, 1, e, None, batch, at, by)?;
     Ok(no)
 }
 
@@ -124,7 +130,22 @@ pub fn amend(
     at: DateTime<Utc>,
     by: &str,
 ) -> Result<(), StoreError> {
-    insert_version(conn, no, version, e, Some(reason), at, by)
+    insert_version(conn, no, version, e, Some(reason), None, at, by)
+}
+
+/// [`amend`] by import batch `batch` (an import's 「更新」).
+#[allow(clippy::too_many_arguments)]
+pub fn amend_from(
+    conn: &Connection,
+    no: i64,
+    version: u32,
+    e: &LedgerEntry,
+    reason: &str,
+    batch: i64,
+    at: DateTime<Utc>,
+    by: &str,
+) -> Result<(), StoreError> {
+    insert_version(conn, no, version, e, Some(reason), Some(batch), at, by)
 }
 
 const VERSIONS: Versioned = Versioned {
