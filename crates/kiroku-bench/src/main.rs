@@ -7,6 +7,7 @@
 //! first officer), the password from `KIROKU_PASSWORD` or a hidden prompt.
 
 mod measure;
+mod sheets;
 
 use clap::{Parser, Subcommand};
 use kiroku_api::Env;
@@ -72,6 +73,23 @@ pub enum BenchCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// 書き出しの測定: ログインして一覧（既定: 運用状況記録票の全件）を書き出し、時間と最大メモリを測る。
+    Export {
+        #[arg(default_value = "chronological")]
+        list: String,
+        /// xlsx | csv | csv-sjis
+        #[arg(long, default_value = "xlsx")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 取り込みの測定: 職員名簿（既定 1万行）の xlsx を作り、新しい記録ファイルに確認と取り込みをして、時間と最大メモリを測る。
+    ImportStaff {
+        #[arg(long, default_value_t = 10_000)]
+        rows: usize,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// 開く速さの測定: 既存の記録ファイルに runs 回ログインし、ログイン（鍵の導出と全ページの検査）、ダッシュボード、今年度の取扱記録の時間を測る。
     Open {
         #[arg(long, default_value_t = 3)]
@@ -115,6 +133,12 @@ fn run(cli: &Global, cmd: &BenchCommand) -> Result<(), Failure> {
         } => measure::retention(cli.json, *documents, *years, dir.as_deref()),
         BenchCommand::Print { form, runs, out } => {
             with_session(cli, |s| measure::print(cli.json, s, form, *runs, out))
+        }
+        BenchCommand::Export { list, format, out } => {
+            with_session(cli, |s| sheets::export(cli.json, s, list, format, out))
+        }
+        BenchCommand::ImportStaff { rows, dir } => {
+            sheets::import_staff(cli.json, *rows, dir.as_deref())
         }
         BenchCommand::Open { runs } => {
             let env = Env::system();

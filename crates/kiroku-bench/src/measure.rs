@@ -45,13 +45,13 @@ struct FoundationFigures {
 }
 
 /// Where a measurement puts its vault: the given folder, or a temp folder removed afterwards.
-struct Scratch {
+pub(crate) struct Scratch {
     given: Option<PathBuf>,
     temp: Option<tempfile::TempDir>,
 }
 
 impl Scratch {
-    fn new(dir: Option<&Path>) -> Result<Self, Failure> {
+    pub(crate) fn new(dir: Option<&Path>) -> Result<Self, Failure> {
         Ok(match dir {
             Some(d) => Self {
                 given: Some(d.to_owned()),
@@ -67,7 +67,7 @@ impl Scratch {
         })
     }
 
-    fn dir(&self) -> PathBuf {
+    pub(crate) fn dir(&self) -> PathBuf {
         match (&self.given, &self.temp) {
             (Some(d), _) => d.clone(),
             (None, Some(t)) => t.path().to_owned(),
@@ -77,7 +77,7 @@ impl Scratch {
 }
 
 /// A new measuring vault with its officer `bench`.
-fn init_bench_vault(env: &Env, vault: &Path, password: &str) -> Result<(), Failure> {
+pub(crate) fn init_bench_vault(env: &Env, vault: &Path, password: &str) -> Result<(), Failure> {
     kiroku_api::init(
         env,
         InitRequest {
@@ -95,7 +95,7 @@ fn init_bench_vault(env: &Env, vault: &Path, password: &str) -> Result<(), Failu
 }
 
 /// The real clock and the production KDF, with no OS credential store.
-fn production_env() -> Env {
+pub(crate) fn production_env() -> Env {
     Env {
         clock: Arc::new(SystemClock),
         credentials: Arc::new(NoCredentials),
@@ -461,7 +461,7 @@ struct PrintFigures {
 }
 
 /// A `/proc/self/status` figure in MB (Linux), 0 elsewhere.
-fn proc_status_mb(key: &str) -> f64 {
+pub(crate) fn proc_status_mb(key: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
