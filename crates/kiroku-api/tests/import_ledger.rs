@@ -106,7 +106,7 @@ fn a_hand_typed_ledger_imports_with_its_people_found_by_name() {
         ["sato", "boss"]
     );
     assert_eq!(ledger[0].disposal, "シュレッダー");
-    assert_eq!(ledger[1].disposal, "溶解");
+    assert_eq!(ledger[1].disposal, "溶解処理（業者委託）");
 
     // The same file again: both found, nothing changes.
     let again = s.import_preview(&request(&file, "update")).unwrap();

@@ -67,9 +67,11 @@ impl People {
     }
 }
 
-/// 廃棄・削除 as written: a method Kiroku knows by its name or a word of it, else 「その他」
-/// with the text.
+/// 廃棄・削除 as written (its first line: an export adds the 状況 on the next): a method's
+/// name or ID as it is; words naming a method as that method with the words kept (「委託業者に
+/// よる溶解」 is 溶解 with its text); anything else 「その他」 with the text.
 fn disposal_input(text: &str) -> String {
+    let text = without_status(text);
     if Choice::<DisposalMethod>::parse("廃棄・削除", text).is_ok() {
         return text.to_owned();
     }
@@ -82,10 +84,31 @@ fn disposal_input(text: &str) -> String {
         ("削除ソフト", "wipe_software"),
         ("システム", "system_delete"),
     ];
+    let words: String = text.chars().take(100).collect();
     match known.iter().find(|(word, _)| text.contains(word)) {
-        Some((_, id)) => (*id).to_owned(),
-        None => format!("other:{}", text.chars().take(100).collect::<String>()),
+        Some((_, id)) => format!("{id}:{words}"),
+        None => format!("other:{words}"),
     }
+}
+
+/// The method of a 廃棄・削除 cell without the 状況 an export (or the printed 台帳) writes after
+/// it (「保存中 10件・廃棄済 2件」), on the next line or after a space.
+fn without_status(text: &str) -> &str {
+    use kiroku_core::schedule::DocumentState;
+    let first = text.lines().next().unwrap_or_default();
+    let cut = first
+        .char_indices()
+        .filter(|(i, c)| c.is_whitespace() && *i > 0)
+        .map(|(i, c)| (i, &first[i + c.len_utf8()..]))
+        .find(|(_, rest)| {
+            DocumentState::ALL.iter().any(|st| {
+                rest.strip_prefix(st.label())
+                    .and_then(|r| r.strip_prefix(' '))
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            })
+        })
+        .map_or(first.len(), |(i, _)| i);
+    first[..cut].trim()
 }
 
 fn entry_of(r: &LedgerRow, people: &People) -> Result<LedgerEntry, FieldError> {

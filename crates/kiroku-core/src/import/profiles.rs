@@ -22,6 +22,8 @@ pub mod staff_key {
     pub const LEFT_ON: &str = "left_on";
     /// 区分
     pub const KIND: &str = "kind";
+    /// 委託事業主名 (for 委託事業主の従業員)
+    pub const EMPLOYER: &str = "employer";
     /// 続柄
     pub const RELATION: &str = "relation";
     /// 扶養家族氏名
@@ -231,7 +233,19 @@ pub static STAFF: Profile = Profile {
         field(
             staff_key::LEFT_ON,
             "退職日",
-            &["退職年月日", "離職日", "離職年月日", "退社日", "退社年月日"],
+            &[
+                "退職年月日",
+                "離職日",
+                "離職年月日",
+                "退社日",
+                "退社年月日",
+                "退職日等",
+            ],
+        ),
+        field(
+            staff_key::EMPLOYER,
+            "委託事業主",
+            &["委託事業主名", "事業主名", "勤務先", "勤務先名"],
         ),
         field(
             staff_key::KIND,

@@ -32,6 +32,8 @@ pub struct StaffRow {
     pub kana: Option<String>,
     /// 生年月日
     pub born_on: Option<NaiveDate>,
+    /// 委託事業主名 (for 委託事業主の従業員)
+    pub employer: Option<String>,
     /// 入社日
     pub joined_on: Option<NaiveDate>,
     /// 退職日
@@ -225,6 +227,10 @@ impl Line<'_> {
         let name = self.take(required_name(self.label(key::NAME), &name, 50));
         let kana = self.text(key::KANA);
         let kana = self.take(furigana(&kana)).flatten();
+        let employer = self.text(key::EMPLOYER);
+        let employer = self
+            .take(optional_text(self.label(key::EMPLOYER), &employer, 100))
+            .flatten();
         let born_on = self.date(key::BORN_ON, None);
         let joined_on = self.date(key::JOINED_ON, born_on);
         let left_on = self.date(key::LEFT_ON, joined_on.or(born_on));
@@ -243,6 +249,7 @@ impl Line<'_> {
             name: name?,
             kana,
             born_on,
+            employer,
             joined_on,
             left_on,
             kind: person_kind_of(&self.text(key::KIND)),
@@ -446,6 +453,7 @@ mod tests {
                 name: "山田 太郎".to_owned(),
                 kana: Some("ヤマダ タロウ".to_owned()),
                 born_on: Some(d(1975, 1, 2)),
+                employer: None,
                 joined_on: Some(d(1998, 4, 1)),
                 left_on: None,
                 kind: PersonKind::Staff,
