@@ -35,6 +35,14 @@ impl Record {
         self.struck
     }
 
+    /// Takes the value of `key` out (an export moves the values on instead of copying them).
+    pub fn take(&mut self, key: &str) -> Option<String> {
+        self.values
+            .iter_mut()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| std::mem::take(v))
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
         self.values
             .iter()

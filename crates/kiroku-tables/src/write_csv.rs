@@ -22,10 +22,15 @@ pub(crate) fn utf8(table: &Table) -> Result<Vec<u8>, TableError> {
 
 pub(crate) fn cp932(table: &Table) -> Result<Vec<u8>, TableError> {
     let csv = text(table)?;
-    let Ok(csv) = to_cp932_repertoire(&csv) else {
+    let (bytes, _, had_errors) = SHIFT_JIS.encode(&csv);
+    if !had_errors {
+        return Ok(bytes.into_owned());
+    }
+    // Some character has no code of its own: its Windows twin, or the cell is named.
+    let Ok(fixed) = to_cp932_repertoire(&csv) else {
         return Err(locate_unencodable(table));
     };
-    let (bytes, _, had_errors) = SHIFT_JIS.encode(&csv);
+    let (bytes, _, had_errors) = SHIFT_JIS.encode(&fixed);
     if had_errors {
         return Err(locate_unencodable(table));
     }
@@ -36,24 +41,21 @@ pub(crate) fn cp932(table: &Table) -> Result<Vec<u8>, TableError> {
 fn text(table: &Table) -> Result<String, TableError> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(Vec::with_capacity(table.rows.len() * 128));
     let csv_error = |e: csv::Error| TableError::Csv(e.to_string());
-    writer
-        .write_record(
-            table
-                .columns
-                .iter()
-                .map(|c| guarded(&c.caption).into_owned()),
-        )
-        .map_err(csv_error)?;
-    for row in &table.rows {
+    for c in &table.columns {
         writer
-            .write_record(
-                row.cells
-                    .iter()
-                    .map(|c| guarded(&c.csv_text()).into_owned()),
-            )
+            .write_field(guarded(&c.caption).as_bytes())
             .map_err(csv_error)?;
+    }
+    writer.write_record(None::<&[u8]>).map_err(csv_error)?;
+    for row in &table.rows {
+        for cell in &row.cells {
+            writer
+                .write_field(guarded(&cell.csv_text()).as_bytes())
+                .map_err(csv_error)?;
+        }
+        writer.write_record(None::<&[u8]>).map_err(csv_error)?;
     }
     let bytes = writer
         .into_inner()

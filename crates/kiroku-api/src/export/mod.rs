@@ -127,7 +127,7 @@ impl Session {
     pub fn export(&mut self, req: &ExportRequest) -> Result<ExportReport, ApiError> {
         let (name, kind) = ListKind::parse(&req.list)?;
         let format = format_of(&req.format)?;
-        let table = self.export_table(kind, &req.query)?;
+        let mut table = self.export_table(kind, &req.query)?;
         let out = if req.out.trim().is_empty() {
             crate::beside_vault::file_beside_vault(
                 self.vault_path(),
@@ -144,20 +144,22 @@ impl Session {
         let path = crate::print::out_path(&out, format.extension())?;
         let bytes = kiroku_tables::write(&table, format)
             .map_err(|e| ApiError::from(FieldError::new("形式", e.to_string())))?;
+        // The file's bytes are all that is needed now: the table goes before they are written.
+        let (title, rows) = (std::mem::take(&mut table.title), table.rows.len());
+        drop(table);
         atomic_file::replace(&path, &bytes).map_err(|e| {
             ApiError::from(FieldError::new(
                 "出力先",
                 format!("ファイルを保存できません（{e}）。保存先を確認してください。Excel で開いている場合は閉じてください。"),
             ))
         })?;
-        let rows = table.rows.len();
-        self.audit_export(name, &table.title, rows, format, &path)?;
+        self.audit_export(name, &title, rows, format, &path)?;
         if let Ok(canonical) = std::fs::canonicalize(&path) {
             self.printed.push(canonical);
         }
         Ok(ExportReport {
             list: name.to_owned(),
-            title: table.title,
+            title,
             format: format_label(format).to_owned(),
             path: path.display().to_string(),
             rows: u32::try_from(rows).unwrap_or(u32::MAX),
@@ -171,7 +173,7 @@ impl Session {
             ListKind::Form(form) => {
                 let org = self.org_name()?;
                 let (values, _) = self.list_values(form, query, style, &org, String::new())?;
-                form_table::table(form, &values, style)
+                form_table::table(form, values, style)
             }
             ListKind::Persons => lists::persons(self, style),
             ListKind::Documents => lists::documents(self, style),
