@@ -50,7 +50,7 @@ describe('Excelに書き出す', () => {
 
   it('shows a refusal in Japanese, and no result', async () => {
     vi.mocked(api.exportList).mockRejectedValue(
-      new IpcError({ code: 'invalid', field: '出力先', message: 'ファイルを保存できません（Permission denied）。保存先を確認してください。Excel で開いている場合は閉じてください。' }),
+      new IpcError({ code: 'invalid_input', field: '出力先', message: 'ファイルを保存できません（Permission denied）。保存先を確認してください。Excel で開いている場合は閉じてください。' }),
     );
     render(ExportThisList, { list: 'audit' });
     await fireEvent.click(screen.getByRole('button', { name: 'Excelに書き出す' }));

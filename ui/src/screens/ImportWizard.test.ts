@@ -121,7 +121,7 @@ describe('取り込み: the wizard', () => {
     render(ImportWizard, { onClose: vi.fn() });
     const step2 = await toPreview();
     vi.mocked(api.importPreview).mockRejectedValueOnce(new IpcError({
-      code: 'invalid', field: '列の割り当て', message: '「氏名」が必要です。氏名の列を選んでください。',
+      code: 'invalid_input', field: '列の割り当て', message: '「氏名」が必要です。氏名の列を選んでください。',
     }));
     await fireEvent.change(within(step2).getByLabelText('C列（氏名）の取り込む項目'), { target: { value: '' } });
     expect(await within(step2).findByTestId('import-mapping-error')).toHaveTextContent('氏名の列を選んでください');
@@ -130,7 +130,7 @@ describe('取り込み: the wizard', () => {
 
   it('a file that cannot be read is said beside the file field', async () => {
     vi.mocked(api.importPreview).mockRejectedValue(new IpcError({
-      code: 'invalid', field: '取り込むファイル', message: 'ファイルを読めません（No such file or directory）。ファイルの場所と名前を確かめてください。',
+      code: 'invalid_input', field: '取り込むファイル', message: 'ファイルを読めません（No such file or directory）。ファイルの場所と名前を確かめてください。',
     }));
     render(ImportWizard, { onClose: vi.fn() });
     await fireEvent.input(screen.getByLabelText(/取り込むファイル/), { target: { value: '/tmp/nai.xlsx' } });
