@@ -266,9 +266,7 @@ impl Session {
                 stamp.at,
                 &stamp.actor,
             )?;
-            match &plan {
-                persons::Plan { .. } => persons::commit(tx, &plan, &sheet, batch, &stamp)?,
-            }
+            persons::commit(tx, &plan, &sheet, batch, &stamp)?;
             if let Some(name) = &save_as {
                 let json = serde_json::to_string(&sheet.mapping)
                     .map_err(|e| ApiError::Io(e.to_string()))?;
