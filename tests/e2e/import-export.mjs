@@ -70,6 +70,7 @@ await withApp(['--vault', vault], async (d) => {
     assert.match(counts, /取り込めない: 0行/, counts);
     assert.equal(await d.execute(`return document.querySelector('select[data-column=F]').value`), 'my_number');
     await noNumberShown(d, 'preview');
+    await d.execute(`document.querySelector('[data-testid=import-preview]').scrollIntoView({ block: 'start' })`);
     await settle();
     await shot(d, 'import-preview');
     await d.button('取り込む');
@@ -81,10 +82,14 @@ await withApp(['--vault', vault], async (d) => {
 
   await step('the imported persons are in the list, and the 個人番号 nowhere', async () => {
     await d.type('[data-testid=person-filter]', '取込');
-    for (const [, , name] of STAFF) await d.waitFor(`button[data-person]`, { text: name });
-    const rows = await d.execute(
-      `return [...document.querySelectorAll('button[data-person]')].map((b) => b.textContent)`,
-    );
+    const listed = () =>
+      d.execute(`return [...document.querySelectorAll('button[data-person]')].map((b) => b.textContent)`);
+    const end = Date.now() + 15000;
+    let rows = await listed();
+    while (!STAFF.every(([, , name]) => rows.some((r) => r.includes(name))) && Date.now() < end) {
+      await settle(200);
+      rows = await listed();
+    }
     assert.equal(rows.length, 3, rows.join(' / '));
     assert.ok(rows.some((r) => r.includes('取込 太郎') && r.includes('総務課')), rows.join(' / '));
     await d.execute(

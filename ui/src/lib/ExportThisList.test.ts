@@ -48,6 +48,17 @@ describe('Excelに書き出す', () => {
     expect(vi.mocked(api.exportList).mock.calls[0]?.[0]).toMatchObject({ list: 'persons', format: 'csv-sjis', query: noFilter });
   });
 
+  it('writes another list of the screen with the same format choice (委託先 and 評価シート)', async () => {
+    render(ExportThisList, {
+      list: 'contractors', label: '委託先の一覧をExcelに', more: [{ list: 'evaluations', label: '評価シートの一覧をExcelに' }],
+    });
+    expect(screen.getAllByLabelText('形式')).toHaveLength(1);
+    await fireEvent.change(screen.getByLabelText('形式'), { target: { value: 'csv' } });
+    await fireEvent.click(screen.getByRole('button', { name: '評価シートの一覧をExcelに' }));
+    expect(api.exportList).toHaveBeenCalledWith({ list: 'evaluations', format: 'csv', query: noFilter, out: '' });
+    expect(await screen.findAllByRole('status')).toHaveLength(1);
+  });
+
   it('shows a refusal in Japanese, and no result', async () => {
     vi.mocked(api.exportList).mockRejectedValue(
       new IpcError({ code: 'invalid_input', field: '出力先', message: 'ファイルを保存できません（Permission denied）。保存先を確認してください。Excel で開いている場合は閉じてください。' }),
