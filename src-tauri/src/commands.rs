@@ -196,7 +196,8 @@ pub fn set_auto_lock_minutes(state: State<'_, AppState>, minutes: u32) -> Reply<
     Ok(view)
 }
 
-/// Opens a PDF that this login printed in the OS viewer (nothing else).
+/// Opens a PDF that this login printed, or a list it exported, in the OS's program for it
+/// (nothing else).
 #[tauri::command(async)]
 pub fn open_file(state: State<'_, AppState>, path: String) -> Reply<()> {
     crate::open::open(&state.with(|s| s.printed_file(&path))?)
@@ -433,4 +434,33 @@ pub fn retention_preview(
     req: RetentionPreviewRequest,
 ) -> Reply<RetentionPreview> {
     state.with(|s| s.retention_preview(&req))
+}
+
+/// 「Excelに書き出す」: one list to xlsx or CSV (in 書き出し/ beside the vault), audited.
+#[tauri::command(async)]
+pub fn export(state: State<'_, AppState>, req: ExportRequest) -> Reply<ExportReport> {
+    state.with(|s| s.export(&req))
+}
+
+/// What importing a file would do (nothing is changed).
+#[tauri::command(async)]
+pub fn import_preview(state: State<'_, AppState>, req: ImportRequest) -> Reply<ImportPreview> {
+    state.with(|s| s.import_preview(&req))
+}
+
+/// 「取り込む」: every row of the file or none, as one import batch.
+#[tauri::command(async)]
+pub fn import(state: State<'_, AppState>, req: ImportRequest) -> Reply<ImportReport> {
+    state.with(|s| s.import(&req))
+}
+
+#[tauri::command(async)]
+pub fn import_batches(state: State<'_, AppState>) -> Reply<Vec<ImportBatchView>> {
+    state.with(Session::import_batches)
+}
+
+/// The names of the saved column mappings (列の対応).
+#[tauri::command(async)]
+pub fn import_profiles(state: State<'_, AppState>) -> Reply<Vec<String>> {
+    state.with(Session::import_profiles)
 }

@@ -133,6 +133,11 @@ fn main() {
             commands::last_entry_persons,
             commands::suggested_rule,
             commands::retention_preview,
+            commands::export,
+            commands::import_preview,
+            commands::import,
+            commands::import_batches,
+            commands::import_profiles,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

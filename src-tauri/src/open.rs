@@ -1,4 +1,4 @@
-//! Opening a printed PDF in the operating system's viewer (no plugin, no network, no shell).
+//! Opening a printed PDF or an exported list (xlsx, CSV) in the operating system's program for it (no plugin, no network, no shell).
 
 use std::path::Path;
 
@@ -8,7 +8,7 @@ use crate::state::Reply;
 
 fn refused(e: &dyn std::fmt::Display) -> ErrorBody {
     ApiError::Io(format!(
-        "PDF を開けませんでした（{e}）。保存先のファイルを直接開いてください。"
+        "ファイルを開けませんでした（{e}）。保存先のファイルを直接開いてください。"
     ))
     .body()
 }

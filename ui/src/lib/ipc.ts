@@ -63,6 +63,12 @@ import type { CertificateRequest } from './bindings/CertificateRequest';
 import type { DiscardEvaluationRequest } from './bindings/DiscardEvaluationRequest';
 import type { RetentionPreview } from './bindings/RetentionPreview';
 import type { RetentionPreviewRequest } from './bindings/RetentionPreviewRequest';
+import type { ExportRequest } from './bindings/ExportRequest';
+import type { ExportReport } from './bindings/ExportReport';
+import type { ImportRequest } from './bindings/ImportRequest';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { ImportReport } from './bindings/ImportReport';
+import type { ImportBatchView } from './bindings/ImportBatchView';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -213,6 +219,15 @@ export const api = {
   suggestedRule: (affair: string) => call<number | null>('suggested_rule', { affair }),
   retentionPreview: (req: Json<RetentionPreviewRequest>) =>
     call<RetentionPreview>('retention_preview', { req }),
+  /** 「Excelに書き出す」: one list to xlsx or CSV (empty `out`: 書き出し/ beside the vault). */
+  exportList: (req: Json<ExportRequest>) => call<ExportReport>('export', { req }),
+  /** What importing a file would do (nothing is changed). */
+  importPreview: (req: Json<ImportRequest>) => call<ImportPreview>('import_preview', { req }),
+  /** 「取り込む」: every row of the file or none, as one import batch. */
+  importFile: (req: Json<ImportRequest>) => call<ImportReport>('import', { req }),
+  importBatches: () => call<ImportBatchView[]>('import_batches'),
+  /** The names of the saved column mappings (列の対応). */
+  importProfiles: () => call<string[]>('import_profiles'),
 };
 
 export type Api = typeof api;
