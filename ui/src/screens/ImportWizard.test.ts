@@ -54,6 +54,21 @@ async function toPreview(onMatch: 'そのままにする' | '更新する' = '�
 }
 
 describe('取り込み: the wizard', () => {
+  it('imports a 台帳 or a 取扱記録表 when chosen (a log has no 「一致した行」 choice) and counts in 件', async () => {
+    render(ImportWizard, { onClose: vi.fn() });
+    await fireEvent.click(screen.getByLabelText(/取扱記録表/));
+    expect(screen.queryByText('登録済みのものと一致した行')).toBeNull();
+    await fireEvent.click(screen.getByLabelText(/管理台帳/));
+    await fireEvent.input(screen.getByLabelText(/取り込むファイル/), { target: { value: FILE } });
+    await fireEvent.click(screen.getByRole('button', { name: '確認する' }));
+    await screen.findByTestId('import-preview');
+    expect(api.importPreview).toHaveBeenCalledWith({
+      kind: 'ledger', from: FILE, profile: null, mapping: null, on_match: 'skip', save_profile: null,
+    });
+    await fireEvent.click(screen.getByRole('button', { name: '取り込む' }));
+    expect(await screen.findByTestId('import-done')).toHaveTextContent('2件を取り込みました（取り込み番号 3）');
+  });
+
   it('shows the 個人番号 notice first, the columns as read and the rows, then imports with on_match', async () => {
     const onImported = vi.fn();
     render(ImportWizard, { onImported, onClose: vi.fn() });
