@@ -19,6 +19,7 @@
 
 mod cell_guard;
 mod error;
+mod grid;
 mod read;
 mod read_book;
 mod read_csv;
@@ -27,7 +28,8 @@ mod write_csv;
 mod write_xlsx;
 
 pub use error::TableError;
-pub use read::{column_letters, read, CellRef, Grid, Source, Value, Workbook};
+pub use grid::{column_letters, CellRef, Grid, Source, Value, Workbook};
+pub use read::read;
 pub use table::{Cell, Column, DateStyle, Format, Row, Table};
 
 /// Writes `table` in `format`: the file's bytes.

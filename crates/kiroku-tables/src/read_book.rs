@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use zeroize::Zeroize;
 
 use crate::cell_guard;
-use crate::read::{CellRef, Grid, Value};
+use crate::grid::{CellRef, Grid, Value};
 use crate::TableError;
 
 pub(crate) fn sheets(bytes: &[u8]) -> Result<Vec<Grid>, TableError> {

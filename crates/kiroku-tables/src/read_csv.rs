@@ -5,7 +5,7 @@ use encoding_rs::SHIFT_JIS;
 use zeroize::Zeroize;
 
 use crate::cell_guard;
-use crate::read::{CellRef, Grid, Source, Value};
+use crate::grid::{CellRef, Grid, Source, Value};
 use crate::TableError;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
