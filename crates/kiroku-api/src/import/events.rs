@@ -26,10 +26,13 @@ use crate::ApiError;
 /// What the old sheet does not say.
 const NOT_WRITTEN: &str = "取り込み元に記載なし";
 
+/// A sheet row with records to add: its row, its summary, the records.
+type RowToAdd = (usize, String, Vec<(EventLinks, EventFacts)>);
+
 #[derive(Debug)]
 pub(crate) struct Plan {
     /// Rows whose records are all new (or partly registered): the records to add.
-    adds: Vec<(usize, String, Vec<(EventLinks, EventFacts)>)>,
+    adds: Vec<RowToAdd>,
     skips: Vec<(usize, String)>,
     refused: Vec<Refusal>,
     /// 関係事務 the catalog does not have yet, added with the import (its records point at
