@@ -48,6 +48,18 @@ fn a_staff_list_with_my_numbers_goes_in_and_out_without_them() {
     let again = s.run(&["--json", "import", "persons", "--from", &csv, "--dry-run"]);
     assert_eq!(json(&again)["skip"].as_array().unwrap().len(), 2);
 
+    // The import is listed with its counts; a staff-list import is not withdrawn as a whole
+    // (yet): refused with the way to correct instead.
+    let list = s.run(&["--json", "imports", "list"]);
+    assert_success(&list);
+    let batches = json(&list);
+    assert_eq!(batches.as_array().unwrap().len(), 1);
+    assert_eq!(batches[0]["kind"], "persons");
+    assert_eq!(batches[0]["added"], 2);
+    let batch = batches[0]["id"].to_string();
+    let out = s.run(&["imports", "withdraw", &batch, "--reason", "誤ったファイル"]);
+    assert_refused(&out, 1, "まとめて取り消せません");
+
     for format in ["xlsx", "csv", "csv-sjis"] {
         let file = s.path(&format!(
             "本人.{}",

@@ -10,6 +10,7 @@ mod eval;
 mod export;
 mod handling;
 mod import;
+mod imports;
 mod key;
 mod ledger;
 mod person;
@@ -85,6 +86,9 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Excel・CSV の一覧を取り込む（まず --dry-run で確認）: persons（職員名簿から本人・扶養家族）| ledger（管理台帳）| events（取扱記録表）。個人番号の列・セルは読み飛ばし、保存しない。
     Import(import::ImportArgs),
+    /// 取り込みの一覧と、取り込んだ取扱記録表のまとめての取消し。
+    #[command(subcommand)]
+    Imports(imports::ImportsCommand),
     /// 設定（日付の表記: 和暦・西暦）。
     #[command(subcommand)]
     Setting(setting::SettingCommand),
@@ -115,6 +119,7 @@ pub fn run(cli: &Global, command: &Command) -> Result<(), Failure> {
         Command::Print(a) => print::run(cli, a),
         Command::Export(a) => export::run(cli, a),
         Command::Import(a) => import::run(cli, a),
+        Command::Imports(cmd) => imports::run(cli, cmd),
         Command::Setting(cmd) => setting::run(cli, cmd),
         Command::Restore(a) => vault::restore(cli, a),
         Command::Demo(a) => demo::run(cli, a),
