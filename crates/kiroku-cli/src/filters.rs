@@ -40,6 +40,14 @@ pub struct PeriodArgs {
     pub file: Option<String>,
 }
 
+/// The query of a print-out or an export: its period and 台帳 file only.
+pub fn period_query(period: &PeriodArgs) -> Result<EventQuery, Failure> {
+    query(&QueryArgs {
+        period: period.clone(),
+        ..QueryArgs::default()
+    })
+}
+
 pub fn query(args: &QueryArgs) -> Result<EventQuery, Failure> {
     let period = &args.period;
     Ok(EventQuery {

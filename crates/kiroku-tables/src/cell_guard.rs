@@ -1,19 +1,8 @@
-//! The My Number rule for cells: a cell that holds a check-digit-valid 12-digit number is
-//! dropped as it is read, and its text wiped.
+//! The My Number rule for numeric cells (text cells go through `guard::holds_my_number`): a
+//! cell that holds a check-digit-valid 12-digit number is dropped as it is read.
 
 use kiroku_core::guard;
 use zeroize::Zeroize;
-
-/// Whether `text` holds a 個人番号 (as the guard reads text: full-width, spaced, hyphenated).
-pub(crate) fn text_holds(text: &str) -> bool {
-    match guard::find_my_number(text) {
-        Some(mut found) => {
-            found.zeroize();
-            true
-        }
-        None => false,
-    }
-}
 
 /// Whether a numeric cell is a 個人番号 (Excel keeps a 12-digit number typed into a cell as
 /// a number).
@@ -34,9 +23,9 @@ mod tests {
 
     #[test]
     fn a_valid_number_in_any_form_is_caught_and_an_invalid_one_is_not() {
-        assert!(text_holds("528473910645"));
-        assert!(text_holds("５２８４ ７３９１ ０６４５"));
-        assert!(!text_holds("528473910646"));
+        assert!(guard::holds_my_number("528473910645"));
+        assert!(guard::holds_my_number("５２８４ ７３９１ ０６４５"));
+        assert!(!guard::holds_my_number("528473910646"));
         assert!(number_holds(528_473_910_645.0));
         assert!(!number_holds(528_473_910_646.0));
         assert!(!number_holds(52_847_391_064.0));

@@ -74,7 +74,7 @@ fn value(data: Data) -> Value {
         Data::String(mut s) => {
             if s.trim().is_empty() {
                 Value::Empty
-            } else if cell_guard::text_holds(&s) {
+            } else if kiroku_core::guard::holds_my_number(&s) {
                 s.zeroize();
                 Value::Dropped
             } else {

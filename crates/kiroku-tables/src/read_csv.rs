@@ -4,7 +4,6 @@
 use encoding_rs::SHIFT_JIS;
 use zeroize::Zeroize;
 
-use crate::cell_guard;
 use crate::grid::{CellRef, Grid, Source, Value};
 use crate::TableError;
 
@@ -67,7 +66,7 @@ fn parse(text: &str) -> Result<Grid, TableError> {
             .map(|(col, field)| {
                 if field.trim().is_empty() {
                     Value::Empty
-                } else if cell_guard::text_holds(field) {
+                } else if kiroku_core::guard::holds_my_number(field) {
                     dropped.push(CellRef { row, col });
                     Value::Dropped
                 } else {

@@ -151,7 +151,7 @@ impl Table {
             }
             for (cell, column) in row.cells.iter().zip(&self.columns) {
                 let holds = match cell {
-                    Cell::Text(s) => cell_guard::text_holds(s),
+                    Cell::Text(s) => kiroku_core::guard::holds_my_number(s),
                     Cell::Number(n) => cell_guard::number_holds(*n),
                     Cell::Empty | Cell::Date { .. } => false,
                 };

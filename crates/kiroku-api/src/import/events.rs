@@ -19,7 +19,7 @@ use kiroku_store::Connection;
 
 use super::file::{refusal, u32_of, PlanRows, Sheet};
 use super::persons::name_key;
-use super::ImportRow;
+use super::{method_named, ImportRow, PAPER_DISPOSAL_WORDS};
 use crate::session::Stamp;
 use crate::ApiError;
 
@@ -66,20 +66,8 @@ fn recipient_input(text: &str) -> String {
 
 /// 廃棄・削除の方法 from the words of the cell, else 「取り込み元に記載なし」.
 fn disposal_method(text: &str) -> String {
-    let known = [
-        ("シュレッダ", "shred"),
-        ("裁断", "shred"),
-        ("溶解", "dissolve"),
-        ("焼却", "incinerate"),
-        ("破壊", "destroy"),
-    ];
-    known
-        .iter()
-        .find(|(word, _)| text.contains(word))
-        .map_or_else(
-            || format!("other:{NOT_WRITTEN}"),
-            |(_, id)| (*id).to_owned(),
-        )
+    method_named(text, &PAPER_DISPOSAL_WORDS)
+        .map_or_else(|| format!("other:{NOT_WRITTEN}"), str::to_owned)
 }
 
 /// Everything a registered record is known by, for a re-import.
@@ -183,14 +171,6 @@ impl Registered {
     }
 }
 
-fn refusal_of(row: usize, e: &FieldError) -> Refusal {
-    Refusal {
-        row,
-        field: e.field.to_owned(),
-        reason: e.message.clone(),
-    }
-}
-
 /// One imported event as the entry screen would check it.
 fn facts_of(
     ev: &ImportedEvent,
@@ -272,7 +252,7 @@ pub(crate) fn plan(
             Some(_) => None,
             None => {
                 if let Err(e) = kiroku_core::field::required_text("関係事務", &r.affair, 100) {
-                    refused.push(refusal_of(r.row, &e));
+                    refused.push(Refusal::new(r.row, e));
                     continue;
                 }
                 let at = plan
@@ -289,7 +269,7 @@ pub(crate) fn plan(
         let person_id = match known.person(&r.person, r.dept.as_deref()) {
             Ok(id) => id,
             Err(e) => {
-                refused.push(refusal_of(r.row, &e));
+                refused.push(Refusal::new(r.row, e));
                 continue;
             }
         };
@@ -343,7 +323,7 @@ pub(crate) fn plan(
             let facts = match facts_of(ev, &clerk_id, ledger_no.is_some(), &note, today) {
                 Ok(f) => f,
                 Err(e) => {
-                    refused.push(refusal_of(r.row, &e));
+                    refused.push(Refusal::new(r.row, e));
                     continue 'rows;
                 }
             };

@@ -14,7 +14,7 @@ use kiroku_store::Connection;
 
 use super::file::{refusal, u32_of, PlanRows, Sheet};
 use super::persons::name_key;
-use super::{ImportRow, OnMatch};
+use super::{method_named, ImportRow, OnMatch, PAPER_DISPOSAL_WORDS};
 use crate::session::Stamp;
 use crate::ApiError;
 
@@ -75,18 +75,16 @@ fn disposal_input(text: &str) -> String {
     if Choice::<DisposalMethod>::parse("廃棄・削除", text).is_ok() {
         return text.to_owned();
     }
-    let known = [
-        ("シュレッダ", "shred"),
-        ("裁断", "shred"),
-        ("溶解", "dissolve"),
-        ("焼却", "incinerate"),
-        ("破壊", "destroy"),
+    const DATA_DISPOSAL_WORDS: [(&str, &str); 2] = [
         ("削除ソフト", "wipe_software"),
         ("システム", "system_delete"),
     ];
     let words: String = text.chars().take(100).collect();
-    match known.iter().find(|(word, _)| text.contains(word)) {
-        Some((_, id)) => format!("{id}:{words}"),
+    match method_named(
+        text,
+        PAPER_DISPOSAL_WORDS.iter().chain(&DATA_DISPOSAL_WORDS),
+    ) {
+        Some(id) => format!("{id}:{words}"),
         None => format!("other:{words}"),
     }
 }
@@ -172,11 +170,7 @@ pub(crate) fn plan(conn: &Connection, sheet: &Sheet, on_match: OnMatch) -> Resul
         let mut entry = match entry_of(r, &people) {
             Ok(e) => e,
             Err(e) => {
-                refused.push(Refusal {
-                    row: r.row,
-                    field: e.field.to_owned(),
-                    reason: e.message,
-                });
+                refused.push(Refusal::new(r.row, e));
                 continue;
             }
         };
@@ -260,15 +254,6 @@ impl Plan {
             }
         }
         out
-    }
-
-    pub(crate) fn counts(&self) -> (u32, u32, u32) {
-        let count = |f: fn(&Item) -> bool| u32_of(self.items.iter().filter(|i| f(i)).count());
-        (
-            count(|i| matches!(i, Item::Add { .. })),
-            count(|i| matches!(i, Item::Update { .. })),
-            count(|i| matches!(i, Item::Skip { .. })),
-        )
     }
 
     pub(crate) fn commit(

@@ -30,6 +30,27 @@ use crate::{ApiError, Session};
 pub use file::{ImportColumn, ImportMapping};
 pub use withdraw::WithdrawImportRequest;
 
+/// Words that name a way of destroying papers, and the 廃棄・削除の方法 each is (an old sheet
+/// writes 「シュレッダーで裁断」, 「委託業者による溶解」 …).
+const PAPER_DISPOSAL_WORDS: [(&str, &str); 5] = [
+    ("シュレッダ", "shred"),
+    ("裁断", "shred"),
+    ("溶解", "dissolve"),
+    ("焼却", "incinerate"),
+    ("破壊", "destroy"),
+];
+
+/// The method that words of `text` name, among `words` (first match).
+fn method_named<'w>(
+    text: &str,
+    words: impl IntoIterator<Item = &'w (&'w str, &'w str)>,
+) -> Option<&'w str> {
+    words
+        .into_iter()
+        .find(|(word, _)| text.contains(word))
+        .map(|(_, id)| *id)
+}
+
 /// What to import and how (`kiroku import …`, the 「取り込み」 wizard).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -217,12 +238,16 @@ impl Plan {
         }
     }
 
-    /// (added, updated, skipped)
-    fn counts(&self) -> (u32, u32, u32) {
+    /// (added, updated, skipped): the preview's rows, except that an imported 取扱記録表 adds
+    /// records, several to a row.
+    fn counts(&self, rows: &file::PlanRows) -> (u32, u32, u32) {
         match self {
-            Plan::Persons(p) => p.counts(),
-            Plan::Ledger(p) => p.counts(),
             Plan::Events(p) => p.counts(),
+            Plan::Persons(_) | Plan::Ledger(_) => (
+                file::u32_of(rows.add.len()),
+                file::u32_of(rows.update.len()),
+                file::u32_of(rows.skip.len()),
+            ),
         }
     }
 
@@ -317,7 +342,7 @@ impl Session {
                 )
                 .into());
             }
-            let counts = plan.counts();
+            let counts = plan.counts(&rows);
             let batch = import_batches::insert(
                 tx,
                 &import_batches::NewBatch {

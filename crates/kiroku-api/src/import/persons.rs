@@ -52,14 +52,6 @@ pub(crate) fn name_key(name: &str) -> String {
     name.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn refusal_of(row: usize, e: &FieldError) -> Refusal {
-    Refusal {
-        row,
-        field: e.field.to_owned(),
-        reason: e.message.clone(),
-    }
-}
-
 /// The details a row gives, checked as the 本人 form checks them.
 fn details_of(r: &StaffRow) -> Result<PersonDetails, FieldError> {
     PersonDetails::parse(
@@ -205,14 +197,14 @@ pub(crate) fn plan(conn: &Connection, sheet: &Sheet, on_match: OnMatch) -> Resul
         let details = match details_of(r) {
             Ok(d) => d,
             Err(e) => {
-                refused.push(refusal_of(r.row, &e));
+                refused.push(Refusal::new(r.row, e));
                 continue;
             }
         };
         let deps = match dependents_of(r) {
             Ok(d) => d,
             Err((row, e)) => {
-                refused.push(refusal_of(row, &e));
+                refused.push(Refusal::new(row, e));
                 continue;
             }
         };
@@ -321,16 +313,6 @@ impl Plan {
             }
         }
         out
-    }
-
-    /// (added, updated, skipped)
-    pub(crate) fn counts(&self) -> (u32, u32, u32) {
-        let count = |f: fn(&Item) -> bool| u32_of(self.items.iter().filter(|i| f(i)).count());
-        (
-            count(|i| matches!(i, Item::Add { .. })),
-            count(|i| matches!(i, Item::Update { .. })),
-            count(|i| matches!(i, Item::Skip { .. })),
-        )
     }
 }
 

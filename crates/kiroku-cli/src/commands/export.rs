@@ -4,7 +4,7 @@ use clap::Args;
 use kiroku_api::{ExportReport, ExportRequest};
 use std::path::PathBuf;
 
-use crate::filters::{query, PeriodArgs, QueryArgs};
+use crate::filters::{period_query, PeriodArgs};
 use crate::global::Global;
 use crate::output::{emit, Failure};
 use crate::session::with_session;
@@ -28,12 +28,7 @@ pub fn run(cli: &Global, a: &ExportArgs) -> Result<(), Failure> {
     let req = ExportRequest {
         list: a.list.clone(),
         format: a.format.clone(),
-        query: query(&QueryArgs {
-            period: a.period.clone(),
-            person: None,
-            kind: None,
-            affair: None,
-        })?,
+        query: period_query(&a.period)?,
         out: a.out.display().to_string(),
     };
     let report = with_session(cli, |s| Ok(s.export(&req)?))?;

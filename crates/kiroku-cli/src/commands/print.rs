@@ -4,7 +4,7 @@ use clap::Args;
 use kiroku_api::{PrintReport, PrintRequest};
 use std::path::PathBuf;
 
-use crate::filters::{query, PeriodArgs, QueryArgs};
+use crate::filters::{period_query, PeriodArgs};
 use crate::global::Global;
 use crate::input::number;
 use crate::output::{emit, Failure};
@@ -28,12 +28,7 @@ pub struct PrintArgs {
 pub fn run(cli: &Global, a: &PrintArgs) -> Result<(), Failure> {
     let req = PrintRequest {
         form: a.form.clone(),
-        query: query(&QueryArgs {
-            period: a.period.clone(),
-            person: None,
-            kind: None,
-            affair: None,
-        })?,
+        query: period_query(&a.period)?,
         evaluation: a
             .evaluation
             .as_deref()

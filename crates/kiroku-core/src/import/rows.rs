@@ -32,7 +32,8 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    fn new(row: usize, error: FieldError) -> Self {
+    /// Row `row` refused for `error`'s field and reason.
+    pub fn new(row: usize, error: FieldError) -> Self {
         Self {
             row,
             field: error.field.to_owned(),
