@@ -459,6 +459,15 @@ pub fn import_batches(state: State<'_, AppState>) -> Reply<Vec<ImportBatchView>>
     state.with(Session::import_batches)
 }
 
+/// 「この取り込みを取り消す」: an import withdrawn as a whole, with the reason.
+#[tauri::command(async)]
+pub fn withdraw_import(
+    state: State<'_, AppState>,
+    req: WithdrawImportRequest,
+) -> Reply<ImportBatchView> {
+    state.with(|s| s.withdraw_import(&req))
+}
+
 /// The names of the saved column mappings (列の対応).
 #[tauri::command(async)]
 pub fn import_profiles(state: State<'_, AppState>) -> Reply<Vec<String>> {

@@ -138,6 +138,7 @@ fn main() {
             commands::import,
             commands::import_batches,
             commands::import_profiles,
+            commands::withdraw_import,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

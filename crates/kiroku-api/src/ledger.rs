@@ -191,7 +191,7 @@ impl Session {
         let no = guarded_id("台帳 NO.", no)?;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            let current = lookup::ledger_entry(tx, no, Asked::Subject)?;
+            let current = lookup::live_ledger_entry(tx, no)?;
             let reason = amend_reason(reason)?;
             let mut entry = NewLedgerEntry::from_entry(&current.entry)
                 .with(changes)

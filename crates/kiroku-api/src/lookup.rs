@@ -63,13 +63,35 @@ pub(crate) fn person(
     asked: Asked,
 ) -> Result<persons::PersonRow, ApiError> {
     let id = guarded_id("本人", id)?;
-    persons::get(conn, id)?.ok_or_else(|| {
+    let row = persons::get(conn, id)?.ok_or_else(|| {
         missing(
             asked,
             "本人",
             format!("本人 ID {id} は登録されていません。本人の一覧（本人、kiroku person list）で確認してください。"),
         )
-    })
+    })?;
+    if asked == Asked::InField && row.withdrawn {
+        return Err(FieldError::new("本人", withdrawn_person(&row)).into());
+    }
+    Ok(row)
+}
+
+/// 本人 `id` as the subject of a change: one whose import was withdrawn is kept as it was.
+pub(crate) fn live_person(conn: &Connection, id: i64) -> Result<persons::PersonRow, ApiError> {
+    let row = person(conn, id, Asked::Subject)?;
+    if row.withdrawn {
+        return Err(ApiError::Conflict(withdrawn_person(&row)));
+    }
+    Ok(row)
+}
+
+fn withdrawn_person(row: &persons::PersonRow) -> String {
+    format!(
+        "本人 ID {}（{}）は取り込みの取消し（取り込み番号 {}）で取り消されています。新しい記録や変更には使えません。",
+        row.id,
+        row.details.name,
+        row.import_batch.unwrap_or_default()
+    )
 }
 
 /// A 扶養家族 of `person_id`, by ID or name.
@@ -139,13 +161,33 @@ pub(crate) fn ledger_entry(
         Asked::InField => "特定個人情報ファイル",
     };
     let no = guarded_id(field, no)?;
-    ledger::current(conn, no)?.ok_or_else(|| {
+    let row = ledger::current(conn, no)?.ok_or_else(|| {
         missing(
             asked,
             field,
             format!("台帳 NO.{no} はありません。管理台帳の一覧（管理台帳、kiroku ledger list）で確認してください。"),
         )
-    })
+    })?;
+    if asked == Asked::InField && ledger::withdrawn(conn, no)? {
+        return Err(FieldError::new(field, withdrawn_entry(no)).into());
+    }
+    Ok(row)
+}
+
+/// 台帳 entry `no` as the subject of a change: one whose import was withdrawn is kept as it was.
+pub(crate) fn live_ledger_entry(
+    conn: &Connection,
+    no: i64,
+) -> Result<ledger::LedgerVersionRow, ApiError> {
+    let row = ledger_entry(conn, no, Asked::Subject)?;
+    if ledger::withdrawn(conn, no)? {
+        return Err(ApiError::Conflict(withdrawn_entry(no)));
+    }
+    Ok(row)
+}
+
+fn withdrawn_entry(no: i64) -> String {
+    format!("台帳 NO.{no} は取り込みの取消しで取り消されています。新しい記録や訂正には使えません。")
 }
 
 /// The 特定個人情報ファイル (台帳 NO.) a record is filed under: `no` if the 台帳 has it.

@@ -115,3 +115,54 @@ fn a_hand_typed_ledger_imports_with_its_people_found_by_name() {
         (0, 0, 2)
     );
 }
+
+#[test]
+fn a_ledger_import_withdrawn_as_a_whole_takes_back_its_entries_and_its_amendments() {
+    use kiroku_api::WithdrawImportRequest;
+    let office = common::office_with(
+        std::sync::Arc::new(kiroku_store::credentials::NoCredentials),
+        "山田 太郎",
+    );
+    office.add_user("sato", "佐藤 花子", "clerk", "clerk-pass-1");
+    let mut s = office.officer();
+    let file = office.dir.path().join("台帳.xlsx");
+    ledger_xlsx(&file, &[WITHHOLDING]);
+    s.import(&request(&file, "skip")).unwrap();
+
+    // Next year's sheet: the cabinet moved, and one more file.
+    let mut moved = WITHHOLDING;
+    moved[9] = "別館書庫";
+    let mut insurance = WITHHOLDING;
+    insurance[0] = "2";
+    insurance[1] = "雇用保険被保険者資格取得届";
+    let file2 = office.dir.path().join("台帳2.xlsx");
+    ledger_xlsx(&file2, &[moved, insurance]);
+    let second = s.import(&request(&file2, "update")).unwrap();
+    assert_eq!((second.added, second.updated), (1, 1));
+    assert_eq!(s.list_ledger().unwrap().len(), 2);
+
+    s.withdraw_import(&WithdrawImportRequest {
+        batch: second.batch,
+        reason: "別の事務所の台帳だった".into(),
+    })
+    .unwrap();
+    let ledger = s.list_ledger().unwrap();
+    assert_eq!(ledger.len(), 1, "the entry it added is out of the list");
+    assert_eq!(ledger[0].location, "総務課キャビネット（施錠可）");
+    let history = s.ledger_history(ledger[0].no).unwrap();
+    assert_eq!(history.len(), 3, "imported, amended, restored: all kept");
+    // The withdrawn entry is kept, but no correction goes into it.
+    let gone = ledger[0].no + 1;
+    let err = s
+        .amend_ledger_entry(
+            gone,
+            "名称の訂正",
+            &kiroku_api::LedgerChanges {
+                name: Some("雇用保険".into()),
+                ..kiroku_api::LedgerChanges::default()
+            },
+        )
+        .unwrap_err()
+        .body();
+    assert!(err.message.contains("取り込みの取消し"), "{}", err.message);
+}

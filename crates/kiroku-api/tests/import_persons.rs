@@ -434,3 +434,102 @@ fn a_cp932_csv_is_detected_and_reads_as_the_workbook_does() {
     );
     let _ = staff[0].born_iso.clone();
 }
+
+#[test]
+fn a_staff_import_withdrawn_as_a_whole_hides_its_people_and_undoes_its_updates() {
+    use kiroku_api::{EventFields, NewEvent, WithdrawEventRequest, WithdrawImportRequest};
+    let (office, mut s) = office();
+    s.add_affair("給与所得の源泉徴収票作成事務", None).unwrap();
+    let mut staff = staff_list(40);
+    let file = fixture(office.dir.path(), "職員名簿.xlsx");
+    payroll_xlsx(&file, &staff);
+    s.import(&request(&file, "skip")).unwrap();
+    let before = s.list_persons().unwrap();
+    let moved_id = before
+        .iter()
+        .find(|p| p.name == staff[5].name && p.kana.as_deref() == Some(staff[5].kana.as_str()))
+        .unwrap()
+        .id;
+    let old_dept = staff[5].dept;
+
+    // A second list moves one person and brings one more; it is imported with updates.
+    staff[5].dept = if old_dept == "施設課" {
+        "総務課"
+    } else {
+        "施設課"
+    };
+    staff.push(staff_list(41).pop().unwrap());
+    let file2 = fixture(office.dir.path(), "職員名簿2.xlsx");
+    payroll_xlsx(&file2, &staff);
+    let second = s.import(&request(&file2, "update")).unwrap();
+    assert_eq!((second.added, second.updated), (1, 1));
+    let newcomer = s
+        .list_persons()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == staff[40].name && p.kana.as_deref() == Some(staff[40].kana.as_str()))
+        .unwrap();
+
+    // The newcomer's acquisition is recorded: the import cannot be withdrawn under it.
+    let acquire = NewEvent {
+        kind: "acquire".into(),
+        date: "令和8年4月1日".into(),
+        affair: "給与所得の源泉徴収票作成事務".into(),
+        persons: vec![newcomer.id],
+        fields: EventFields {
+            source: Some("person".into()),
+            method: Some("mynumber_card".into()),
+            ..EventFields::default()
+        },
+        ..NewEvent::default()
+    };
+    let event = s.add_events(&acquire).unwrap().remove(0);
+    let withdraw = WithdrawImportRequest {
+        batch: second.batch,
+        reason: "前年の名簿を取り込んだ".into(),
+    };
+    let refused = s.withdraw_import(&withdraw).unwrap_err().body();
+    assert!(
+        refused.message.contains("取扱記録が 1件"),
+        "{}",
+        refused.message
+    );
+    assert!(s
+        .list_persons()
+        .unwrap()
+        .iter()
+        .any(|p| p.id == newcomer.id));
+
+    // Once that record is withdrawn, the import is: the newcomer leaves every list (kept and
+    // readable, marked), the moved person has the department from before, as a new version.
+    s.withdraw_event(&WithdrawEventRequest {
+        id: event.id,
+        reason: "誤登録".into(),
+    })
+    .unwrap();
+    let batch = s.withdraw_import(&withdraw).unwrap();
+    assert!(batch.withdrawn);
+    let after = s.list_persons().unwrap();
+    assert_eq!(after.len(), 40);
+    assert!(after.iter().all(|p| p.id != newcomer.id));
+    let kept = s.person(newcomer.id).unwrap();
+    assert!(kept.withdrawn);
+    let moved = after.iter().find(|p| p.id == moved_id).unwrap();
+    assert_eq!(moved.dept.as_deref(), Some(old_dept));
+    let history = s.person_history(moved_id).unwrap();
+    assert_eq!(history.len(), 3, "imported, updated, restored: all kept");
+    assert!(history[2]
+        .reason
+        .as_deref()
+        .unwrap()
+        .contains("前年の名簿を取り込んだ"));
+
+    // A withdrawn person takes no new record and no correction.
+    let err = s.add_events(&acquire).unwrap_err().body();
+    assert!(err.message.contains("取り込みの取消し"), "{}", err.message);
+    assert!(s.person_leave(newcomer.id, "令和8年5月1日").is_err());
+
+    // The same list imported again finds the newcomer missing and adds them anew.
+    let again = s.import_preview(&request(&file2, "update")).unwrap();
+    assert_eq!((again.add.len(), again.update.len()), (1, 1));
+}

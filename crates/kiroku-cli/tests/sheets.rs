@@ -48,8 +48,7 @@ fn a_staff_list_with_my_numbers_goes_in_and_out_without_them() {
     let again = s.run(&["--json", "import", "persons", "--from", &csv, "--dry-run"]);
     assert_eq!(json(&again)["skip"].as_array().unwrap().len(), 2);
 
-    // The import is listed with its counts; a staff-list import is not withdrawn as a whole
-    // (yet): refused with the way to correct instead.
+    // The import is listed with its counts (and withdrawn as a whole at the end).
     let list = s.run(&["--json", "imports", "list"]);
     assert_success(&list);
     let batches = json(&list);
@@ -57,8 +56,6 @@ fn a_staff_list_with_my_numbers_goes_in_and_out_without_them() {
     assert_eq!(batches[0]["kind"], "persons");
     assert_eq!(batches[0]["added"], 2);
     let batch = batches[0]["id"].to_string();
-    let out = s.run(&["imports", "withdraw", &batch, "--reason", "誤ったファイル"]);
-    assert_refused(&out, 1, "まとめて取り消せません");
 
     for format in ["xlsx", "csv", "csv-sjis"] {
         let file = s.path(&format!(
@@ -81,6 +78,16 @@ fn a_staff_list_with_my_numbers_goes_in_and_out_without_them() {
     let audit = s.run(&["--json", "audit", "list", "--limit", "50"]);
     assert_no_number("the audit log", &stdout(&audit));
     assert!(stdout(&audit).contains("list:persons"));
+
+    // Withdrawn as a whole: the two persons leave the list, the import says why.
+    let out = s.run(&["imports", "withdraw", &batch, "--reason", "誤ったファイル"]);
+    assert_success(&out);
+    let persons = s.run(&["--json", "person", "list"]);
+    assert_eq!(json(&persons).as_array().unwrap().len(), 0);
+    let list = s.run(&["imports", "list"]);
+    assert!(stdout(&list).contains("取消済（誤ったファイル）"), "{}", stdout(&list));
+    let out = s.run(&["imports", "withdraw", &batch, "--reason", "もう一度"]);
+    assert_refused(&out, 1, "すでに取り消されています");
 }
 
 #[test]

@@ -69,6 +69,7 @@ import type { ImportRequest } from './bindings/ImportRequest';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { ImportReport } from './bindings/ImportReport';
 import type { ImportBatchView } from './bindings/ImportBatchView';
+import type { WithdrawImportRequest } from './bindings/WithdrawImportRequest';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -225,7 +226,11 @@ export const api = {
   importPreview: (req: Json<ImportRequest>) => call<ImportPreview>('import_preview', { req }),
   /** 「取り込む」: every row of the file or none, as one import batch. */
   importFile: (req: Json<ImportRequest>) => call<ImportReport>('import', { req }),
+  /** 取り込み履歴: every import, newest first. */
   importBatches: () => call<ImportBatchView[]>('import_batches'),
+  /** An import withdrawn as a whole, with the reason. */
+  withdrawImport: (req: Json<WithdrawImportRequest>) =>
+    call<ImportBatchView>('withdraw_import', { req }),
   /** The names of the saved column mappings (列の対応). */
   importProfiles: () => call<string[]>('import_profiles'),
 };

@@ -116,10 +116,7 @@ pub(crate) fn event_view(
         None => None,
     };
     let dependent = match (l.dependent_id, l.person_id) {
-        (Some(d), Some(p)) => dependents::of_person(conn, p)?
-            .into_iter()
-            .find(|x| x.id == d)
-            .map(|x| x.details.name),
+        (Some(d), Some(_)) => dependents::get(conn, d)?.map(|x| x.details.name),
         _ => None,
     };
     let record = HandlingRecord {

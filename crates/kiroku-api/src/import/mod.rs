@@ -152,6 +152,10 @@ pub struct ImportBatchView {
     pub updated: u32,
     pub skipped: u32,
     pub imported_at: chrono::DateTime<chrono::Utc>,
+    /// 取り込んだ日時 in the office's 和暦/西暦 style.
+    pub imported_at_label: String,
+    /// 取り込んだもの: 本人・扶養家族 / 管理台帳 / 取扱記録表.
+    pub kind_label: String,
     pub imported_by: String,
     pub withdrawn: bool,
     pub withdraw_reason: Option<String>,
@@ -390,11 +394,20 @@ impl Session {
 
     /// Every import, newest first.
     pub fn import_batches(&mut self) -> Result<Vec<ImportBatchView>, ApiError> {
-        let rows = import_batches::list(self.vault.conn())?;
+        let conn = self.vault.conn();
+        let rows = import_batches::list(conn)?;
+        let style = crate::settings::date_style(conn)?;
         Ok(rows
             .into_iter()
             .map(|b| ImportBatchView {
                 id: b.id,
+                kind_label: match b.kind.as_str() {
+                    "persons" => "本人・扶養家族",
+                    "ledger" => "管理台帳",
+                    _ => "取扱記録表",
+                }
+                .into(),
+                imported_at_label: style.format_time(b.imported_at),
                 kind: b.kind,
                 file_name: b.file_name,
                 sha256: b.sha256,

@@ -85,7 +85,7 @@ impl Session {
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
             let conn: &Connection = tx;
-            let current = lookup::person(conn, id, Asked::Subject)?;
+            let current = lookup::live_person(conn, id)?;
             let details = corrected(&current.details, c)?;
             if details == current.details {
                 return Err(FieldError::new(
@@ -137,7 +137,7 @@ impl Session {
         let today = self.today();
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            lookup::person(tx, person_id, Asked::Subject)?;
+            lookup::live_person(tx, person_id)?;
             let dependent = dependents::of_person(tx, person_id)?
                 .into_iter()
                 .find(|d| d.id == req.dependent)

@@ -72,7 +72,7 @@ impl Session {
         let person_id = guarded_id("本人", person_id)?;
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            lookup::person(tx, person_id, Asked::Subject)?;
+            lookup::live_person(tx, person_id)?;
             let details = DependentDetails::parse(&new.name, &new.relation)?;
             let id = dependents::insert(tx, person_id, &details, stamp.at, &stamp.actor)?;
             audit::append(
@@ -95,7 +95,7 @@ impl Session {
         let today = self.today();
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
-            lookup::person(tx, person_id, Asked::Subject)?;
+            lookup::live_person(tx, person_id)?;
             let on = wareki::parse_happened("退職日", date, today)?;
             persons::set_left_on(tx, person_id, on)?;
             audit::append(
@@ -167,6 +167,9 @@ pub struct PersonView {
     pub kana: Option<String>,
     /// 退職日等 (ISO date)
     pub left_on: Option<chrono::NaiveDate>,
+    /// 取り込みの取消しで取り消された: the import that brought the person in was withdrawn; kept
+    /// and readable, out of every list and picker.
+    pub withdrawn: bool,
     pub dependents: Vec<DependentView>,
 }
 
@@ -184,6 +187,7 @@ impl PersonView {
             employer: p.details.employer.clone(),
             kana: p.details.kana.clone(),
             left_on: p.left_on,
+            withdrawn: p.withdrawn,
             dependents: deps
                 .iter()
                 .map(|d| DependentView {

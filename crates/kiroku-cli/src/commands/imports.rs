@@ -1,5 +1,4 @@
-//! `kiroku imports …`: the imports done (取り込み履歴), and an imported 取扱記録表 withdrawn as
-//! a whole.
+//! `kiroku imports …`: the imports done (取り込み履歴), and an import withdrawn as a whole.
 
 use clap::Subcommand;
 use kiroku_api::WithdrawImportRequest;
@@ -13,7 +12,7 @@ use crate::session::with_session;
 pub enum ImportsCommand {
     /// 取り込みの一覧（新しい順）: 取り込み番号、種類、ファイル名、件数、取り消したかどうか。
     List,
-    /// 取り込んだ取扱記録表をまとめて取り消す（各記録は取消済みになり、消えずに残る）。
+    /// 取り込みをまとめて取り消す（取扱記録は取消済みに、本人・台帳は一覧から外れ、更新した分は元に戻る。どれも消えずに残る）。
     Withdraw {
         /// 取り込み番号。
         batch: String,

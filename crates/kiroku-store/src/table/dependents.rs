@@ -20,6 +20,10 @@ pub struct DependentRow {
 /// The columns every query of `dependents` selects; [`from_row`] reads them by name.
 const COLUMNS: &str = "id, person_id, name, relation, left_on, created_at";
 
+/// A dependent not brought in by a withdrawn import (for a query of `dependents`).
+const LIVE: &str = "(import_batch IS NULL OR import_batch NOT IN \
+    (SELECT id FROM import_batches WHERE withdrawn_at IS NOT NULL))";
+
 fn from_row(r: &Row<'_>) -> rusqlite::Result<DependentRow> {
     Ok(DependentRow {
         id: r.get(col!(COLUMNS, "id"))?,
@@ -60,12 +64,25 @@ pub fn insert_from(
     Ok(conn.last_insert_rowid())
 }
 
+/// The dependents of `person_id`, but those a withdrawn import brought in.
 pub fn of_person(conn: &Connection, person_id: i64) -> Result<Vec<DependentRow>, StoreError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM dependents WHERE person_id = ?1 ORDER BY id"
+        "SELECT {COLUMNS} FROM dependents WHERE person_id = ?1 AND {LIVE} ORDER BY id"
     ))?;
     let rows = stmt.query_map([person_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Dependent `id`, withdrawn with its import or not (the name a past record shows).
+pub fn get(conn: &Connection, id: i64) -> Result<Option<DependentRow>, StoreError> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM dependents WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
 }
 
 /// Records the day a dependent left the household.

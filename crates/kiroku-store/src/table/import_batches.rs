@@ -114,3 +114,43 @@ pub fn withdraw(
     )?;
     Ok(())
 }
+
+/// The records still in force that use what import batch `batch` brought in (its persons,
+/// dependents or 台帳 entries): a batch they use cannot be withdrawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LiveUses {
+    /// 取扱記録 whose current version is not withdrawn.
+    pub events: u64,
+    /// 帳票 (kept papers), disposed of or not.
+    pub documents: u64,
+}
+
+pub fn live_uses(conn: &Connection, batch: i64) -> Result<LiveUses, StoreError> {
+    const PERSONS: &str = "SELECT id FROM persons WHERE import_batch = ?1";
+    const DEPENDENTS: &str = "SELECT id FROM dependents WHERE import_batch = ?1";
+    const FILES: &str = "SELECT no FROM ledger_files WHERE import_batch = ?1";
+    let events: i64 = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM event_versions v
+             WHERE NOT v.withdrawn
+               AND NOT EXISTS (SELECT 1 FROM event_versions w
+                               WHERE w.event_id = v.event_id AND w.version > v.version)
+               AND (v.person_id IN ({PERSONS}) OR v.dependent_id IN ({DEPENDENTS})
+                    OR v.ledger_no IN ({FILES}))"
+        ),
+        [batch],
+        |r| r.get(0),
+    )?;
+    let documents: i64 = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM documents
+             WHERE person_id IN ({PERSONS}) OR ledger_no IN ({FILES})"
+        ),
+        [batch],
+        |r| r.get(0),
+    )?;
+    Ok(LiveUses {
+        events: u64::try_from(events).unwrap_or_default(),
+        documents: u64::try_from(documents).unwrap_or_default(),
+    })
+}

@@ -159,9 +159,48 @@ pub fn current(conn: &Connection, no: i64) -> Result<Option<LedgerVersionRow>, S
     VERSIONS.current(conn, no, from_row)
 }
 
-/// Every entry's current version, by NO.
+/// An entry not brought in by a withdrawn import (for a query naming `ledger_versions` `v`).
+const LIVE: &str =
+    "NOT EXISTS (SELECT 1 FROM ledger_files f JOIN import_batches b ON b.id = f.import_batch \
+    WHERE f.no = v.no AND b.withdrawn_at IS NOT NULL)";
+
+/// Every entry's current version, by NO., but those of a withdrawn import.
 pub fn list(conn: &Connection) -> Result<Vec<LedgerVersionRow>, StoreError> {
-    VERSIONS.list(conn, from_row)
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM ledger_versions v WHERE {} AND {LIVE} ORDER BY v.no",
+        VERSIONS.current_clause()
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Entry `no` came in with an import that was withdrawn (取り込みの取消し): it stays readable
+/// but no new record may be filed under it.
+pub fn withdrawn(conn: &Connection, no: i64) -> Result<bool, StoreError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM ledger_files f JOIN import_batches b ON b.id = f.import_batch
+                        WHERE f.no = ?1 AND b.withdrawn_at IS NOT NULL)",
+        [no],
+        |r| r.get(0),
+    )?)
+}
+
+/// The entries import batch `batch` brought in.
+pub fn of_batch(conn: &Connection, batch: i64) -> Result<Vec<i64>, StoreError> {
+    let mut stmt =
+        conn.prepare("SELECT no FROM ledger_files WHERE import_batch = ?1 ORDER BY no")?;
+    let rows = stmt.query_map([batch], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The entries registered before import batch `batch` that it amended.
+pub fn amended_by_batch(conn: &Connection, batch: i64) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT v.no FROM ledger_versions v JOIN ledger_files f ON f.no = v.no
+         WHERE v.import_batch = ?1 AND f.import_batch IS NOT ?1 ORDER BY v.no",
+    )?;
+    let rows = stmt.query_map([batch], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Every version of entry `no`, oldest first.
@@ -171,6 +210,11 @@ pub fn history(conn: &Connection, no: i64) -> Result<Vec<LedgerVersionRow>, Stor
 
 /// How many 台帳 files are registered (the home's 「はじめに」 checklist).
 pub fn count_files(conn: &Connection) -> Result<u64, StoreError> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM ledger_files", [], |r| r.get(0))?;
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM ledger_files f WHERE NOT EXISTS
+           (SELECT 1 FROM import_batches b WHERE b.id = f.import_batch AND b.withdrawn_at IS NOT NULL)",
+        [],
+        |r| r.get(0),
+    )?;
     Ok(u64::try_from(n).unwrap_or_default())
 }

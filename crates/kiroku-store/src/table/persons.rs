@@ -16,13 +16,21 @@ pub struct PersonRow {
     pub left_on: Option<NaiveDate>,
     /// The import that brought the person in (`None`: entered by hand).
     pub import_batch: Option<i64>,
+    /// That import was withdrawn as a whole (取り込みの取消し): the person is kept, readable
+    /// from the records that name them, but out of every list, picker and count.
+    pub withdrawn: bool,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
 }
 
 /// The columns every query of `persons` selects; [`from_row`] reads them by name.
-const COLUMNS: &str =
-    "id, kind, name, dept, employer, kana, staff_no, born_on, left_on, import_batch, created_at, created_by";
+const COLUMNS: &str = "id, kind, name, dept, employer, kana, staff_no, born_on, left_on, import_batch, \
+    EXISTS (SELECT 1 FROM import_batches b WHERE b.id = persons.import_batch AND b.withdrawn_at IS NOT NULL) AS withdrawn, \
+    created_at, created_by";
+
+/// A person who was not brought in by a withdrawn import (for a query of `persons`).
+const LIVE: &str = "(import_batch IS NULL OR import_batch NOT IN \
+    (SELECT id FROM import_batches WHERE withdrawn_at IS NOT NULL))";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
     Ok(PersonRow {
@@ -38,6 +46,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PersonRow> {
         },
         left_on: decoded_opt(r, col!(COLUMNS, "left_on"), str::parse::<NaiveDate>)?,
         import_batch: r.get(col!(COLUMNS, "import_batch"))?,
+        withdrawn: r.get(col!(COLUMNS, "withdrawn"))?,
         created_at: decoded(r, col!(COLUMNS, "created_at"), time_from_sql)?,
         created_by: r.get(col!(COLUMNS, "created_by"))?,
     })
@@ -174,6 +183,8 @@ pub struct PersonVersionRow {
     pub details: PersonDetails,
     /// Why this version replaced the previous one (`None` for version 1).
     pub reason: Option<String>,
+    /// The import that wrote this version (`None`: entered by hand).
+    pub import_batch: Option<i64>,
     pub entered_at: DateTime<Utc>,
     pub entered_by: String,
 }
@@ -181,7 +192,7 @@ pub struct PersonVersionRow {
 /// Every version of person `id`, oldest first.
 pub fn history(conn: &Connection, id: i64) -> Result<Vec<PersonVersionRow>, StoreError> {
     const VERSION: &str =
-        "version, kind, name, kana, dept, employer, staff_no, born_on, reason, entered_at, entered_by";
+        "version, kind, name, kana, dept, employer, staff_no, born_on, reason, import_batch, entered_at, entered_by";
     let mut stmt = conn.prepare(&format!(
         "SELECT {VERSION} FROM person_versions WHERE person_id = ?1 ORDER BY version"
     ))?;
@@ -198,6 +209,7 @@ pub fn history(conn: &Connection, id: i64) -> Result<Vec<PersonVersionRow>, Stor
                 born_on: decoded_opt(r, col!(VERSION, "born_on"), str::parse::<NaiveDate>)?,
             },
             reason: r.get(col!(VERSION, "reason"))?,
+            import_batch: r.get(col!(VERSION, "import_batch"))?,
             entered_at: decoded(r, col!(VERSION, "entered_at"), time_from_sql)?,
             entered_by: r.get(col!(VERSION, "entered_by"))?,
         })
@@ -215,9 +227,11 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<PersonRow>, StoreError> 
         .optional()?)
 }
 
-/// Every person, by ID (the order they were registered).
+/// Every person, by ID (the order they were registered), but those of a withdrawn import.
 pub fn list(conn: &Connection) -> Result<Vec<PersonRow>, StoreError> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM persons ORDER BY id"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM persons WHERE {LIVE} ORDER BY id"
+    ))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -233,6 +247,27 @@ pub fn set_left_on(conn: &Connection, id: i64, on: NaiveDate) -> Result<(), Stor
 
 /// How many persons are registered (the home's 「はじめに」 checklist).
 pub fn count(conn: &Connection) -> Result<u64, StoreError> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM persons", [], |r| r.get(0))?;
+    let n: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM persons WHERE {LIVE}"),
+        [],
+        |r| r.get(0),
+    )?;
     Ok(u64::try_from(n).unwrap_or_default())
+}
+
+/// The persons import batch `batch` brought in.
+pub fn of_batch(conn: &Connection, batch: i64) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare("SELECT id FROM persons WHERE import_batch = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([batch], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The persons registered before import batch `batch` whose details it updated.
+pub fn updated_by_batch(conn: &Connection, batch: i64) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT v.person_id FROM person_versions v JOIN persons p ON p.id = v.person_id
+         WHERE v.import_batch = ?1 AND p.import_batch IS NOT ?1 ORDER BY v.person_id",
+    )?;
+    let rows = stmt.query_map([batch], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

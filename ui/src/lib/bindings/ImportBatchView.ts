@@ -3,4 +3,12 @@
 /**
  * An import batch, as the 取り込み履歴 lists it.
  */
-export type ImportBatchView = { id: bigint, kind: string, file_name: string, sha256: string, added: number, updated: number, skipped: number, imported_at: string, imported_by: string, withdrawn: boolean, withdraw_reason: string | null, };
+export type ImportBatchView = { id: bigint, kind: string, file_name: string, sha256: string, added: number, updated: number, skipped: number, imported_at: string, 
+/**
+ * 取り込んだ日時 in the office's 和暦/西暦 style.
+ */
+imported_at_label: string, 
+/**
+ * 取り込んだもの: 本人・扶養家族 / 管理台帳 / 取扱記録表.
+ */
+kind_label: string, imported_by: string, withdrawn: boolean, withdraw_reason: string | null, };

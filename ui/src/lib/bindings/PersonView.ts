@@ -12,4 +12,9 @@ kana: string | null,
 /**
  * 退職日等 (ISO date)
  */
-left_on: string | null, dependents: Array<DependentView>, };
+left_on: string | null, 
+/**
+ * 取り込みの取消しで取り消された: the import that brought the person in was withdrawn; kept
+ * and readable, out of every list and picker.
+ */
+withdrawn: boolean, dependents: Array<DependentView>, };
