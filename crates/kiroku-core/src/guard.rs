@@ -372,11 +372,14 @@ pub fn number_is_my_number(n: f64) -> bool {
     if !n.is_finite() || n.fract() != 0.0 || !(1e10..1e12).contains(&n) {
         return false;
     }
-    let digits: Vec<u8> = format!("{n:012.0}")
-        .bytes()
-        .map(|b| b.wrapping_sub(b'0'))
-        .collect();
-    is_my_number(&digits)
+    use zeroize::Zeroize;
+    let mut text = format!("{n:012.0}");
+    let mut digits: Vec<u8> = text.bytes().map(|b| b.wrapping_sub(b'0')).collect();
+    let holds = is_my_number(&digits);
+    // The number's digits are wiped before the memory is given back.
+    text.zeroize();
+    digits.zeroize();
+    holds
 }
 
 /// Refuses `text` for `field` if it appears to contain a 個人番号. The message never repeats

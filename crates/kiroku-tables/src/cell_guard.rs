@@ -1,20 +1,13 @@
 //! The My Number rule for numeric cells (text cells go through `guard::holds_my_number`): a
-//! cell that holds a check-digit-valid 12-digit number is dropped as it is read.
+//! cell that holds a check-digit-valid 12-digit number is dropped as it is read — the core's
+//! rule, so the reader and the importer never disagree on a cell.
 
 use kiroku_core::guard;
-use zeroize::Zeroize;
 
 /// Whether a numeric cell is a 個人番号 (Excel keeps a 12-digit number typed into a cell as
-/// a number).
+/// a number, and one with a leading zero as an 11-digit number).
 pub(crate) fn number_holds(n: f64) -> bool {
-    if !(1e11..1e12).contains(&n) || n.fract() != 0.0 {
-        return false;
-    }
-    // An integral value in [1e11, 1e12) is exactly representable and has 12 digits.
-    let mut digits = format!("{}", n as u64);
-    let holds = guard::is_my_number(&digits.bytes().map(|b| b - b'0').collect::<Vec<_>>());
-    digits.zeroize();
-    holds
+    guard::number_is_my_number(n)
 }
 
 #[cfg(test)]
@@ -29,5 +22,8 @@ mod tests {
         assert!(number_holds(528_473_910_645.0));
         assert!(!number_holds(528_473_910_646.0));
         assert!(!number_holds(52_847_391_064.0));
+        // 012345678903 typed into a numeric cell: Excel keeps 12345678903.
+        assert!(number_holds(12_345_678_903.0));
+        assert!(!number_holds(12_345_678_904.0));
     }
 }
