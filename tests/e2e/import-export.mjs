@@ -1,7 +1,8 @@
 // End-to-end: a clerk brings the office's staff list in from a CSV the payroll system wrote
 // (with a 個人番号 column) through 本人 → 「Excel・CSVから取り込む」, sees the column reported as
 // not imported, imports, finds the persons — and the number is nowhere on the page — then writes
-// the 取扱記録 out for Excel. Screenshots: docs/screenshots/app-import-preview.png,
+// the 取扱記録 out for Excel, then withdraws the import from 取り込み履歴. Screenshots:
+// docs/screenshots/app-import-preview.png, app-import-history.png,
 // app-export.png.
 //
 // Usage: node tests/e2e/import-export.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
@@ -113,6 +114,37 @@ await withApp(['--vault', vault], async (d) => {
     assert.equal(readFileSync(path).subarray(0, 2).toString('latin1'), 'PK', 'an xlsx (a zip)');
     await settle();
     await shot(d, 'export');
+  });
+
+  await step('取り込み履歴: the import listed, then withdrawn as a whole with a reason', async () => {
+    await d.click('[data-screen=persons]');
+    await d.waitFor('h1', { text: '本人' });
+    await d.type('[data-testid=person-filter]', '取込');
+    const imported = () =>
+      d.execute(`return [...document.querySelectorAll('button[data-person]')].filter((b) => b.textContent.includes('取込')).length`);
+    let shown = 0;
+    for (const end = Date.now() + 15000; shown !== 3 && Date.now() < end; ) {
+      await settle(200);
+      shown = await imported();
+    }
+    assert.equal(shown, 3, 'the imported persons are listed before the withdrawal');
+    await d.button('取り込み履歴');
+    const row = await d.waitFor('[data-testid=import-history] tr[data-batch]', { text: '追加 3', timeout: 15000 });
+    assert.match(await d.text(row), /本人・扶養家族/);
+    await d.button('この取り込みを取り消す');
+    await d.waitFor('[data-testid=import-withdraw-confirm]', { text: '取り込み前の内容に戻ります' });
+    await d.type('#import-withdraw-reason', '試しに取り込んだ名簿');
+    await settle();
+    await shot(d, 'import-history');
+    await d.button('取り消す');
+    await d.waitFor('[data-testid=import-history] [role=status]', { text: 'を取り消しました', timeout: 15000 });
+    await d.waitFor('[data-testid=import-history] tr[data-batch]', { text: '試しに取り込んだ名簿' });
+    let left = shown;
+    for (const end = Date.now() + 15000; left > 0 && Date.now() < end; ) {
+      await settle(200);
+      left = await imported();
+    }
+    assert.equal(left, 0, 'the withdrawn persons left the list');
   });
 });
 
