@@ -85,7 +85,11 @@ fn a_staff_list_with_my_numbers_goes_in_and_out_without_them() {
     let persons = s.run(&["--json", "person", "list"]);
     assert_eq!(json(&persons).as_array().unwrap().len(), 0);
     let list = s.run(&["imports", "list"]);
-    assert!(stdout(&list).contains("取消済（誤ったファイル）"), "{}", stdout(&list));
+    assert!(
+        stdout(&list).contains("取消済（誤ったファイル）"),
+        "{}",
+        stdout(&list)
+    );
     let out = s.run(&["imports", "withdraw", &batch, "--reason", "もう一度"]);
     assert_refused(&out, 1, "すでに取り消されています");
 }

@@ -18,6 +18,7 @@ pub mod fiscal_year;
 pub mod glyphs;
 pub mod guard;
 pub mod handling;
+pub mod holidays;
 pub mod import;
 pub mod ledger;
 pub mod lifecycle;
