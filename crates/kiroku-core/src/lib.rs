@@ -20,6 +20,7 @@ pub mod guard;
 pub mod handling;
 pub mod holidays;
 pub mod import;
+pub mod incident;
 pub mod ledger;
 pub mod lifecycle;
 pub mod login_delay;
