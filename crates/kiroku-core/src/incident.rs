@@ -8,8 +8,13 @@ pub mod body;
 pub mod deadline;
 pub mod decision;
 pub mod facts;
+pub mod record;
 
 pub use body::BodyKind;
 pub use deadline::Deadlines;
 pub use decision::{decide, Decision, Ground, Law, Obligation};
 pub use facts::{IncidentFacts, PersonCount, Situation, SystemKind};
+pub use record::{
+    CauseActor, Containment, FirstReport, IncidentRecord, IncidentStatus, NoticeMethod,
+    OfficerFacts, Prevention, Recipient, ReportKind,
+};

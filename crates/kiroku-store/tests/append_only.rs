@@ -6,6 +6,8 @@
 //! rules change only by a new version (with its reason), and documents, disposals and
 //! certificates are never updated or deleted; a document is disposed of once, covered by one
 //! certificate, and a disposal's witness (確認者) is someone other than its performer.
+//! The v8 incident tables: an incident changes by a new version with its reason; assessments,
+//! filings and notices are never changed or removed.
 #![allow(clippy::unwrap_used)]
 
 use kiroku_store::{migrations, MasterKey, Vault};
@@ -447,4 +449,60 @@ fn a_discarded_evaluation_is_frozen_and_takes_no_judgments() {
         .unwrap();
     assert!(judge(&vault, evaluation, 3, "A").is_err());
     assert!(finalize(&vault, evaluation).is_err());
+}
+
+#[test]
+fn no_row_of_an_incident_can_be_changed_or_removed() {
+    let (_dir, vault) = migrated_fixture();
+    let c = vault.conn();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1, "the fixture's incident");
+    c.execute(
+        "INSERT INTO incident_assessments (incident_id, incident_version, computed, reportable,
+                                           kakuho_days, entered_at, entered_by)
+         VALUES (1, 1, '{}', 1, 30, '2026-04-02T00:00:00Z', 'boss')",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO incident_reports (incident_id, kind, recipient, filed_on, entered_at, entered_by)
+         VALUES (1, 'sokuho', 'ppc', '2026-04-03', '2026-04-03T00:00:00Z', 'boss')",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO incident_notices (incident_id, person_id, method, notified_on, entered_at, entered_by)
+         VALUES (1, 1, 'post', '2026-04-03', '2026-04-03T00:00:00Z', 'boss')",
+        [],
+    )
+    .unwrap();
+    for sql in [
+        "UPDATE incidents SET created_by = 'x'",
+        "DELETE FROM incidents",
+        "UPDATE incident_versions SET status = 'closed'",
+        "DELETE FROM incident_versions",
+        "UPDATE incident_assessments SET reportable = 0",
+        "DELETE FROM incident_assessments",
+        "UPDATE incident_reports SET receipt_no = 'x'",
+        "DELETE FROM incident_reports",
+        "UPDATE incident_notices SET method = 'mail'",
+        "DELETE FROM incident_notices",
+    ] {
+        refused(&vault, sql, "never");
+    }
+    // A second version needs its reason; a report of an unknown kind is refused.
+    refused(
+        &vault,
+        "INSERT INTO incident_versions (incident_id, version, known_on, status, record, entered_at, entered_by)
+         SELECT incident_id, 2, known_on, status, record, entered_at, entered_by FROM incident_versions",
+        "CHECK",
+    );
+    refused(
+        &vault,
+        "INSERT INTO incident_reports (incident_id, kind, recipient, filed_on, entered_at, entered_by)
+         VALUES (1, 'draft', 'ppc', '2026-04-03', '2026-04-03T00:00:00Z', 'boss')",
+        "CHECK",
+    );
 }

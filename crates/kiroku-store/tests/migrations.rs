@@ -12,7 +12,7 @@ use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_core::person::PersonDetails;
 use kiroku_core::user::{LoginId, Role, UserProfile};
 use kiroku_store::table::{
-    affairs, audit, contractors, documents, evaluations, events, ledger, meta, persons,
+    affairs, audit, contractors, documents, evaluations, events, incidents, ledger, meta, persons,
     retention_rules, users,
 };
 use kiroku_store::{migrations, MasterKey, StoreError, Vault};
@@ -57,6 +57,20 @@ fn fixture_ledger_entry(handlers: &[String]) -> kiroku_core::ledger::LedgerEntry
     }
     .parse()
     .unwrap()
+}
+
+fn fixture_incident() -> kiroku_core::incident::IncidentRecord {
+    kiroku_core::incident::IncidentRecord {
+        first: kiroku_core::incident::FirstReport {
+            finder: "移行 太郎".into(),
+            known_on: chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+            known_time: None,
+            what: "申告書の綴りが見当たらない".into(),
+            medium: "紙".into(),
+            place: Some("総務課".into()),
+        },
+        facts: kiroku_core::incident::OfficerFacts::default(),
+    }
 }
 
 fn fixture_event() -> kiroku_core::handling::EventFacts {
@@ -136,6 +150,17 @@ fn every_fixture_opens_migrated_with_its_data() {
             assert_eq!(history.len(), 1, "v{version}");
             assert_eq!(history[0].details, person.details, "v{version}");
             assert!(!events::current(v.conn(), 1).unwrap().unwrap().withdrawn);
+        }
+        // v8: the kind of body, from the template the vault was made with (the fixtures' only
+        // affair names no 規程: a 事務組合); an incident from v8 on.
+        assert_eq!(
+            meta::get(v.conn(), meta::BODY_KIND).unwrap().as_deref(),
+            Some("jimukumiai"),
+            "v{version}"
+        );
+        if version >= 8 {
+            let incident = incidents::current(v.conn(), 1).unwrap().unwrap();
+            assert_eq!(incident.record, fixture_incident(), "v{version}");
         }
         let chain = audit::verify(v.conn()).unwrap();
         assert_eq!((chain.rows, chain.first_break), (2, None), "v{version}");
@@ -279,6 +304,11 @@ fn write_fixture_of_the_current_version() {
             at,
             "boss",
         )?;
+        // From v8 on: an incident's 第一報.
+        if migrations::LATEST < 8 {
+            return Ok(());
+        }
+        incidents::insert(tx, &fixture_incident(), at, "boss")?;
         Ok(())
     })
     .unwrap();

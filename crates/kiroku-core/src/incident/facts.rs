@@ -1,7 +1,10 @@
 //! The facts of an incident the decision reads (the officer's 事実確認).
 
+use serde::{Deserialize, Serialize};
+
 /// 事態: what happened to the data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Situation {
     /// 漏えい
     Leak,
@@ -65,7 +68,8 @@ impl Situation {
 }
 
 /// The information system the data was in (規則第2条1号).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SystemKind {
     /// イ 情報提供ネットワークシステム
     InfoNetwork,
@@ -102,7 +106,7 @@ impl SystemKind {
 }
 
 /// 本人の数: known (確定) or at most (最大 — an uncertain count is decided by its maximum).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonCount {
     pub count: u32,
     /// `false`: the count is the maximum possible (最大).

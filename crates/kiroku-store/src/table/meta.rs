@@ -7,6 +7,8 @@ use crate::StoreError;
 pub const VAULT_ID: &str = "vault_id";
 pub const ORG_NAME: &str = "org_name";
 pub const CREATED_AT: &str = "created_at";
+/// 組織の種別 (`jimukumiai` | `roudouhoken` | `kyosai`): which incident rules apply.
+pub const BODY_KIND: &str = "body_kind";
 
 pub fn set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
     conn.execute(
