@@ -1,7 +1,8 @@
-//! Vault settings: how dates are written (和暦 / 西暦). Kept in `meta`, changed by the officer,
-//! audited.
+//! Vault settings: how dates are written (和暦 / 西暦), the auto-lock, the kind of body (組織の
+//! 種別, which incident rules apply). Kept in `meta`, changed by the officer, audited.
 
 use kiroku_core::audit::AuditAction;
+use kiroku_core::incident::BodyKind;
 use kiroku_core::wareki::DateStyle;
 use kiroku_store::table::{audit, meta};
 use kiroku_store::Connection;
@@ -24,6 +25,17 @@ pub struct SettingsView {
     pub date_style_label: String,
     /// The desktop app locks itself after this many minutes without use (1–120).
     pub auto_lock_minutes: u32,
+    /// 組織の種別: `jimukumiai` | `roudouhoken` | `kyosai`.
+    pub body_kind: String,
+    pub body_kind_label: String,
+}
+
+/// 組織の種別 (set at init from the office type; a vault made before it existed got it from
+/// its template in the v8 migration).
+pub(crate) fn body_kind(conn: &Connection) -> Result<BodyKind, ApiError> {
+    Ok(meta::get(conn, meta::BODY_KIND)?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(BodyKind::Jimukumiai))
 }
 
 pub(crate) fn date_style(conn: &Connection) -> Result<DateStyle, ApiError> {
@@ -39,10 +51,13 @@ impl Session {
         let auto_lock_minutes = meta::get(conn, AUTO_LOCK_MINUTES)?
             .and_then(|m| m.parse().ok())
             .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+        let body = body_kind(conn)?;
         Ok(SettingsView {
             date_style: style.as_str().to_owned(),
             date_style_label: style.label().to_owned(),
             auto_lock_minutes,
+            body_kind: body.as_str().to_owned(),
+            body_kind_label: body.label().to_owned(),
         })
     }
 
@@ -80,6 +95,25 @@ impl Session {
         );
         self.vault.write(|tx| -> Result<(), ApiError> {
             meta::set(tx, DATE_STYLE, style.as_str())?;
+            audit::append(tx, entry)?;
+            Ok(())
+        })?;
+        self.settings()
+    }
+
+    /// 組織の種別 (which rules decide whether an incident is reported). Officer only.
+    pub fn set_body_kind(&mut self, kind: &str) -> Result<SettingsView, ApiError> {
+        self.require_officer("組織の種別の変更")?;
+        let kind: BodyKind = kind
+            .parse()
+            .map_err(|m: String| kiroku_core::FieldError::new("組織の種別", m))?;
+        let entry = self.entry(
+            AuditAction::Amend,
+            "setting:body_kind",
+            format!("組織の種別: {}", kind.label()),
+        );
+        self.vault.write(|tx| -> Result<(), ApiError> {
+            meta::set(tx, meta::BODY_KIND, kind.as_str())?;
             audit::append(tx, entry)?;
             Ok(())
         })?;

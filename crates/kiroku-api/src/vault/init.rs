@@ -132,6 +132,11 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
             meta::set(tx, meta::VAULT_ID, &vault_id)?;
             meta::set(tx, meta::ORG_NAME, &org_name)?;
             meta::set(tx, meta::CREATED_AT, &kiroku_core::audit::format_time(now))?;
+            meta::set(
+                tx,
+                meta::BODY_KIND,
+                kiroku_core::incident::BodyKind::from_template(req.template).as_str(),
+            )?;
             users::insert(tx, &officer)?;
             for affair in req.template.affairs() {
                 affairs::insert(tx, affair.name, Some(affair.basis), now, id.as_str())?;

@@ -11,4 +11,8 @@ date_style: string, date_style_label: string,
 /**
  * The desktop app locks itself after this many minutes without use (1–120).
  */
-auto_lock_minutes: number, };
+auto_lock_minutes: number, 
+/**
+ * 組織の種別: `jimukumiai` | `roudouhoken` | `kyosai`.
+ */
+body_kind: string, body_kind_label: string, };
