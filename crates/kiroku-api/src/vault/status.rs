@@ -50,6 +50,7 @@ impl Session {
             audit_rows: audit::count(conn)?,
             protection: protection_of(&self.env, &self.keys),
             users_without_slot,
+            open_incidents: self.open_incidents()?,
         })
     }
 }
@@ -68,6 +69,8 @@ pub struct UserCounts {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct StatusView {
+    /// 漏えい等の事案 not yet 完了, with their deadlines.
+    pub open_incidents: Vec<crate::IncidentSummary>,
     pub org_name: String,
     pub vault: String,
     pub vault_id: String,

@@ -11,6 +11,7 @@ mod export;
 mod handling;
 mod import;
 mod imports;
+mod incident;
 mod key;
 mod ledger;
 mod person;
@@ -89,7 +90,10 @@ pub enum Command {
     /// 取り込みの一覧と、取り込んだ取扱記録表のまとめての取消し。
     #[command(subcommand)]
     Imports(imports::ImportsCommand),
-    /// 設定（日付の表記: 和暦・西暦）。
+    /// 事故・漏えい等の事案: 第一報、事実確認、報告要否の判定と確認、報告、本人への通知、完了。
+    #[command(subcommand)]
+    Incident(incident::IncidentCommand),
+    /// 設定（日付の表記: 和暦・西暦、組織の種別）。
     #[command(subcommand)]
     Setting(setting::SettingCommand),
     /// デモ用の事務所の記録ファイルを作る（職員・扶養家族・理事・台帳・数年分の取扱記録）。同じ --seed なら同じ内容。パスワードは KIROKU_NEW_PASSWORD または入力。
@@ -101,6 +105,7 @@ pub fn run(cli: &Global, command: &Command) -> Result<(), Failure> {
         Command::Init(a) => vault::init(cli, a),
         Command::User(cmd) => user::run(cli, cmd),
         Command::Status => vault::status(cli),
+        Command::Incident(cmd) => incident::run(cli, cmd),
         Command::Affair(cmd) => affair::run(cli, cmd),
         Command::Person(cmd) => person::run(cli, cmd),
         Command::Ledger(cmd) => ledger::run(cli, cmd),

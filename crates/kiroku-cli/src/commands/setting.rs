@@ -1,4 +1,4 @@
-//! `kiroku setting …`: the vault's settings (dates in 和暦 or 西暦).
+//! `kiroku setting …`: the vault's settings (dates in 和暦 or 西暦, the kind of body).
 
 use clap::Subcommand;
 use kiroku_api::SettingsView;
@@ -13,15 +13,21 @@ pub enum SettingCommand {
     Show,
     /// 日付の表記: wareki（和暦・既定）| seireki（西暦）。事務取扱責任者のみ。
     Dates { style: String },
+    /// 組織の種別: jimukumiai（一部事務組合・広域連合）| roudouhoken（労働保険事務組合）| kyosai（共済組合）。漏えい等の報告要否の判定に使う。事務取扱責任者のみ。
+    BodyKind { kind: String },
 }
 
 pub fn run(cli: &Global, cmd: &SettingCommand) -> Result<(), Failure> {
     let view = match cmd {
         SettingCommand::Show => with_session(cli, |s| Ok(s.settings()?))?,
         SettingCommand::Dates { style } => with_session(cli, |s| Ok(s.set_date_style(style)?))?,
+        SettingCommand::BodyKind { kind } => with_session(cli, |s| Ok(s.set_body_kind(kind)?))?,
     };
     emit(cli.json, &view, |v: &SettingsView| {
-        format!("日付の表記: {}", v.date_style_label)
+        format!(
+            "日付の表記: {}\n組織の種別: {}",
+            v.date_style_label, v.body_kind_label
+        )
     });
     Ok(())
 }

@@ -100,6 +100,19 @@ pub fn status(cli: &Global) -> Result<(), Failure> {
             s.audit_rows,
             s.protection.label(),
         );
+        for i in &s.open_incidents {
+            text.push_str(&format!(
+                "\n事故・漏えい: 事案 ID {}（{}、{}）{}",
+                i.id,
+                i.known_on_label,
+                i.status_label,
+                match &i.deadlines {
+                    Some(d) => format!(" {}", super::incident::deadline_words(d)),
+                    None if !i.assessed => " 報告要否の判定待ち".into(),
+                    None => String::new(),
+                }
+            ));
+        }
         if !s.users_without_slot.is_empty() {
             text.push_str(&format!(
                 "\nこの PC でパスワード未設定の利用者: {}（user reset で再設定してください）",
