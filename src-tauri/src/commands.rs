@@ -473,3 +473,69 @@ pub fn withdraw_import(
 pub fn import_profiles(state: State<'_, AppState>) -> Reply<Vec<String>> {
     state.with(Session::import_profiles)
 }
+
+/// 組織の種別 (which rules decide an incident's reporting). Officer only.
+#[tauri::command(async)]
+pub fn set_body_kind(state: State<'_, AppState>, kind: String) -> Reply<SettingsView> {
+    state.with(|s| s.set_body_kind(&kind))
+}
+
+/// 事故・漏えい: every incident, newest first.
+#[tauri::command(async)]
+pub fn incidents(state: State<'_, AppState>) -> Reply<Vec<IncidentSummary>> {
+    state.with(Session::list_incidents)
+}
+
+#[tauri::command(async)]
+pub fn incident(state: State<'_, AppState>, id: i64) -> Reply<IncidentView> {
+    state.with(|s| s.incident(id))
+}
+
+/// 第一報 (any user who may write records).
+#[tauri::command(async)]
+pub fn report_incident(state: State<'_, AppState>, new: NewIncident) -> Reply<IncidentView> {
+    state.with(|s| s.report_incident(&new))
+}
+
+/// 事実確認: the officer's facts, a new version with the reason.
+#[tauri::command(async)]
+pub fn update_incident(
+    state: State<'_, AppState>,
+    id: i64,
+    changes: IncidentChanges,
+) -> Reply<IncidentView> {
+    state.with(|s| s.update_incident(id, &changes))
+}
+
+/// 判定の確認 (or the officer's own decision, with the reason).
+#[tauri::command(async)]
+pub fn confirm_incident(
+    state: State<'_, AppState>,
+    req: ConfirmIncidentRequest,
+) -> Reply<IncidentView> {
+    state.with(|s| s.confirm_incident(&req))
+}
+
+#[tauri::command(async)]
+pub fn file_incident_report(
+    state: State<'_, AppState>,
+    req: FileReportRequest,
+) -> Reply<IncidentView> {
+    state.with(|s| s.file_incident_report(&req))
+}
+
+#[tauri::command(async)]
+pub fn notify_incident_persons(
+    state: State<'_, AppState>,
+    req: NotifyPersonsRequest,
+) -> Reply<IncidentView> {
+    state.with(|s| s.notify_incident_persons(&req))
+}
+
+#[tauri::command(async)]
+pub fn close_incident(
+    state: State<'_, AppState>,
+    req: CloseIncidentRequest,
+) -> Reply<IncidentView> {
+    state.with(|s| s.close_incident(&req))
+}

@@ -139,6 +139,15 @@ fn main() {
             commands::import_batches,
             commands::import_profiles,
             commands::withdraw_import,
+            commands::set_body_kind,
+            commands::incidents,
+            commands::incident,
+            commands::report_incident,
+            commands::update_incident,
+            commands::confirm_incident,
+            commands::file_incident_report,
+            commands::notify_incident_persons,
+            commands::close_incident,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

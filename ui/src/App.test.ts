@@ -20,6 +20,7 @@ const dashboard = {
   events_this_year: 12,
   recent: [],
   setup: { users: 3, persons: 40, ledger_files: 2, rules_reviewed: true, contractors: 1 },
+  incidents: [],
 };
 
 describe('the app', () => {

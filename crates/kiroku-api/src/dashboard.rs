@@ -27,6 +27,8 @@ pub struct DashboardView {
     pub recent: Vec<ChronologicalRow>,
     /// How far the office has set itself up (the 「はじめに」 checklist of a new vault).
     pub setup: SetupProgress,
+    /// 事故・漏えい等の事案 not yet 完了, with the days left to 速報/確報.
+    pub incidents: Vec<crate::IncidentSummary>,
 }
 
 /// はじめに: what a new office registers first, counted from the vault (no names read).
@@ -106,6 +108,7 @@ impl Session {
             events_this_year,
             recent,
             setup,
+            incidents: self.open_incidents()?,
         })
     }
 

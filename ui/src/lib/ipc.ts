@@ -70,6 +70,14 @@ import type { ImportPreview } from './bindings/ImportPreview';
 import type { ImportReport } from './bindings/ImportReport';
 import type { ImportBatchView } from './bindings/ImportBatchView';
 import type { WithdrawImportRequest } from './bindings/WithdrawImportRequest';
+import type { IncidentSummary } from './bindings/IncidentSummary';
+import type { IncidentView } from './bindings/IncidentView';
+import type { NewIncident } from './bindings/NewIncident';
+import type { IncidentChanges } from './bindings/IncidentChanges';
+import type { ConfirmIncidentRequest } from './bindings/ConfirmIncidentRequest';
+import type { FileReportRequest } from './bindings/FileReportRequest';
+import type { NotifyPersonsRequest } from './bindings/NotifyPersonsRequest';
+import type { CloseIncidentRequest } from './bindings/CloseIncidentRequest';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -233,6 +241,21 @@ export const api = {
     call<ImportBatchView>('withdraw_import', { req }),
   /** The names of the saved column mappings (列の対応). */
   importProfiles: () => call<string[]>('import_profiles'),
+  /** 組織の種別 (officer only). */
+  setBodyKind: (kind: string) => call<SettingsView>('set_body_kind', { kind }),
+  /** 事故・漏えい: every incident, newest first. */
+  incidents: () => call<IncidentSummary[]>('incidents'),
+  incident: (id: number) => call<IncidentView>('incident', { id }),
+  /** 第一報 (any user who may write records). */
+  reportIncident: (incident: Json<NewIncident>) => call<IncidentView>('report_incident', { new: incident }),
+  /** 事実確認 (officer): only the fields given change; a new version with the reason. */
+  updateIncident: (id: number, changes: Json<IncidentChanges>) =>
+    call<IncidentView>('update_incident', { id, changes }),
+  confirmIncident: (req: Json<ConfirmIncidentRequest>) => call<IncidentView>('confirm_incident', { req }),
+  fileIncidentReport: (req: Json<FileReportRequest>) => call<IncidentView>('file_incident_report', { req }),
+  notifyIncidentPersons: (req: Json<NotifyPersonsRequest>) =>
+    call<IncidentView>('notify_incident_persons', { req }),
+  closeIncident: (req: Json<CloseIncidentRequest>) => call<IncidentView>('close_incident', { req }),
 };
 
 export type Api = typeof api;

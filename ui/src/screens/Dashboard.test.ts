@@ -10,10 +10,16 @@ vi.mock('../lib/ipc', async (importOriginal) => {
 });
 
 const allDone = { users: 3, persons: 40, ledger_files: 2, rules_reviewed: true, contractors: 1 };
-const view = (overdue: number, setup = allDone) => ({
+const view = (overdue: number, setup = allDone, incidents: unknown[] = []) => ({
   org_name: 'みどり広域事務組合', fy_label: '令和8年度', disposal_headline: '', disposal_due: 4,
   disposal_overdue: overdue, awaiting_certificate: 1, contractors_due: [], events_this_year: 12, recent: [],
-  setup,
+  setup, incidents,
+});
+const deadlines = (sokuho: number | null, kakuho: number | null, urgent: boolean) => ({
+  sokuho_warn: '2026-12-03', sokuho_due: '2026-12-05', sokuho_due_label: '令和8年12月5日',
+  kakuho_due: '2027-01-04', kakuho_due_label: '令和9年1月4日', kakuho_moved_because: '年末年始',
+  sokuho_done: sokuho === null, kakuho_done: kakuho === null,
+  sokuho_days_left: sokuho, kakuho_days_left: kakuho, urgent,
 });
 
 describe('home', () => {
@@ -40,6 +46,37 @@ describe('home', () => {
     expect(tile).toHaveClass('warn');
     await fireEvent.click(tile);
     expect(onGo).toHaveBeenCalledWith('disposal');
+  });
+});
+
+describe('home: incidents', () => {
+  it('shows each open incident with the days left, red when urgent, and opens the 第一報 in one click', async () => {
+    vi.mocked(api.dashboard).mockResolvedValue(
+      view(0, allDone, [
+        { id: 2, status: 'open', status_label: '対応中', known_on_label: '令和8年12月1日', what: '誤送付', reportable: true, assessed: true, deadlines: deadlines(2, 32, true) },
+        { id: 1, status: 'reported', status_label: '報告済', known_on_label: '令和8年11月1日', what: 'USB紛失', reportable: true, assessed: true, deadlines: deadlines(null, 3, true) },
+        { id: 3, status: 'open', status_label: '対応中', known_on_label: '令和8年12月2日', what: '書類の所在不明', reportable: false, assessed: false, deadlines: null },
+      ]) as never,
+    );
+    const onGo = vi.fn();
+    render(Dashboard, { onGo });
+    const block = await screen.findByTestId('home-incidents');
+    const items = block.querySelectorAll('li');
+    expect(items[0]).toHaveTextContent('速報 あと2日（令和8年12月5日まで）、確報 あと32日（令和9年1月4日まで）');
+    expect(items[0]).toHaveClass('urgent');
+    expect(items[1]).toHaveTextContent('確報 あと3日');
+    expect(items[1]).not.toHaveTextContent('速報');
+    expect(items[2]).toHaveTextContent('報告要否の判定待ち');
+    expect(items[2]).not.toHaveClass('urgent');
+    await fireEvent.click(screen.getByTestId('report-incident'));
+    expect(onGo).toHaveBeenCalledWith('incident');
+  });
+
+  it('shows no incident block when none is open', async () => {
+    vi.mocked(api.dashboard).mockResolvedValue(view(0) as never);
+    render(Dashboard, {});
+    await screen.findByTestId('tile-events');
+    expect(screen.queryByTestId('home-incidents')).toBeNull();
   });
 });
 

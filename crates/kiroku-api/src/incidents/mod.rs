@@ -16,7 +16,7 @@ pub use filing::{CloseIncidentRequest, FileReportRequest, NotifyPersonsRequest};
 pub use first_report::NewIncident;
 pub use view::{
     AssessmentView, DeadlineView, DecisionView, GroundView, IncidentSummary, IncidentView,
-    NoticeView, ReportView,
+    LinkedPerson, NoticeView, ReportView,
 };
 
 use kiroku_core::audit::AuditAction;

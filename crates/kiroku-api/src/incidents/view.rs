@@ -167,8 +167,16 @@ pub struct IncidentView {
     pub deadlines: Option<DeadlineView>,
     pub reports: Vec<ReportView>,
     pub notices: Vec<NoticeView>,
-    /// The persons linked to the incident (ID, name): one letter each.
-    pub persons: Vec<(i64, String)>,
+    /// The persons linked to the incident: one letter each.
+    pub persons: Vec<LinkedPerson>,
+}
+
+/// A 本人 linked to an incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LinkedPerson {
+    pub id: i64,
+    pub name: String,
 }
 
 /// One line of the incidents list (and the home screen's deadlines).
@@ -244,7 +252,12 @@ pub(crate) fn build(
         .facts
         .person_ids
         .iter()
-        .map(|&id| Ok((id, person_name(id)?)))
+        .map(|&id| {
+            Ok(LinkedPerson {
+                id,
+                name: person_name(id)?,
+            })
+        })
         .collect::<Result<Vec<_>, ApiError>>()?;
     let notices = notices
         .into_iter()

@@ -2,6 +2,7 @@
 import type { AssessmentView } from "./AssessmentView";
 import type { DeadlineView } from "./DeadlineView";
 import type { DecisionView } from "./DecisionView";
+import type { LinkedPerson } from "./LinkedPerson";
 import type { NoticeView } from "./NoticeView";
 import type { ReportView } from "./ReportView";
 
@@ -16,6 +17,6 @@ export type IncidentView = { id: bigint, version: number, status: string, status
  */
 facts: Record<string, unknown>, reportable: boolean, basis: Array<string>, sokuho_due: string | null, kakuho_due: string | null, may_notify_principal: boolean, reasons: Array<string>, decision: DecisionView, assessment: AssessmentView | null, deadlines: DeadlineView | null, reports: Array<ReportView>, notices: Array<NoticeView>, 
 /**
- * The persons linked to the incident (ID, name): one letter each.
+ * The persons linked to the incident: one letter each.
  */
-persons: Array<[bigint, string]>, };
+persons: Array<LinkedPerson>, };
