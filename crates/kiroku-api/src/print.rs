@@ -262,6 +262,13 @@ impl Session {
                     FieldError::new("帳票", "復旧用キーは初期設定のときだけ印刷できます。").into(),
                 )
             }
+            FormKind::IncidentReport | FormKind::IncidentLetter | FormKind::IncidentNotices => {
+                return Err(FieldError::new(
+                    "帳票",
+                    "事故・漏えいの報告書と通知文は、事案ごとに印刷します（kiroku incident print）。",
+                )
+                .into())
+            }
         };
         Ok(Built {
             kind,
@@ -348,7 +355,11 @@ impl Session {
             }
             FormKind::Ledger => self.ledger_values(org, made_on),
             FormKind::Disposal => self.disposal_values(query, style, org, made_on),
-            FormKind::Evaluation | FormKind::Recovery => Err(FieldError::new(
+            FormKind::Evaluation
+            | FormKind::Recovery
+            | FormKind::IncidentReport
+            | FormKind::IncidentLetter
+            | FormKind::IncidentNotices => Err(FieldError::new(
                 "帳票",
                 format!("{}は一覧の帳票ではありません。", kind.layout()?.title),
             )

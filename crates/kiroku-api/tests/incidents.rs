@@ -318,3 +318,165 @@ fn the_body_kind_comes_from_the_template_and_changes_the_decision() {
     let audit = s.audit_list(50).unwrap();
     assert!(audit.iter().any(|e| e.target == "setting:body_kind"));
 }
+
+/// The PDF's text, whitespace removed (`-raw`: a wrapped cell's lines together).
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed by this test");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+#[test]
+fn the_report_the_letters_and_the_notice_record_print_every_label_and_value() {
+    use kiroku_api::IncidentPrintRequest;
+    let o = common::office();
+    let mut s = o.officer();
+    let names = ["田村 千尋", "鈴木 一郎", "山本 花子"];
+    let three = persons(&mut s, &names);
+    let id = s.report_incident(&first_report()).unwrap().id;
+    s.update_incident(
+        id,
+        &IncidentChanges {
+            reason: "事実確認".into(),
+            situations: Some(vec!["漏えい".into()]),
+            persons_count: Some("3".into()),
+            person_ids: Some(three.clone()),
+            items: Some("氏名、個人番号、扶養親族の氏名".into()),
+            cause: Some("宛名の確認漏れ".into()),
+            cause_actor: Some("職員".into()),
+            secondary_damage: Some("現時点で二次被害は確認されていない".into()),
+            publication: Some("なし".into()),
+            other: Some("誤送付先から書類を回収済み".into()),
+            ..IncidentChanges::default()
+        },
+    )
+    .unwrap();
+    s.notify_incident_persons(&NotifyPersonsRequest {
+        id,
+        persons: three.clone(),
+        method: "郵送".into(),
+        notified_on: "令和8年4月1日".into(),
+    })
+    .unwrap();
+    let dir = o.dir.path();
+
+    let report = s
+        .print_incident(&IncidentPrintRequest {
+            id,
+            what: "report".into(),
+            out: dir.join("報告.pdf").display().to_string(),
+        })
+        .unwrap();
+    let text = pdf_text(std::path::Path::new(&report[0].path));
+    for needle in [
+        "特定個人情報の漏えい等に関する報告（下書き）",
+        "1概要発生日",
+        "1概要発覚日",
+        "令和8年3月27日16:40",
+        "1概要発生事案",
+        "扶養控除等申告書を入れた封筒を郵送先を誤って送付した",
+        "1概要発見者",
+        "佐藤花子",
+        "1概要規則第2条各号該当性",
+        "1概要委託元及び委託先の有無",
+        "なし",
+        "1概要事実経過",
+        "2特定個人情報の項目媒体",
+        "紙",
+        "2特定個人情報の項目種類",
+        "氏名、個人番号、扶養親族の氏名",
+        "3特定個人情報に係る本人の数",
+        "3人（確定）",
+        "4原因",
+        "宛名の確認漏れ（職員の行為）",
+        "5二次被害又はそのおそれの有無及びその内容",
+        "現時点で二次被害は確認されていない",
+        "6本人への対応の実施状況",
+        "本人3人に通知済み（郵送、令和8年4月1日まで）",
+        "7公表の実施状況",
+        "8再発防止のための措置",
+        "9その他参考となる事項",
+        "誤送付先から書類を回収済み",
+        "テスト広域事務組合",
+    ] {
+        assert!(text.contains(needle), "the report lacks {needle}: {text}");
+    }
+
+    let letters = s
+        .print_incident(&IncidentPrintRequest {
+            id,
+            what: "letters".into(),
+            out: dir.display().to_string(),
+        })
+        .unwrap();
+    assert_eq!(letters.len(), 3);
+    for (letter, name) in letters.iter().zip(names) {
+        let text = pdf_text(std::path::Path::new(&letter.path));
+        let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(text.contains(&format!("{name}様")), "{text}");
+        for other in names.iter().filter(|n| n.replace(' ', "") != name) {
+            assert!(
+                !text.contains(&other.replace(' ', "")),
+                "the letter to {name} names {other}"
+            );
+        }
+        for needle in [
+            "個人情報の漏えい等に関するお知らせ",
+            "深くお詫び申し上げます",
+            "感謝申し上げます",
+            "発生した事態",
+            "漏えい等した情報の項目",
+            "原因",
+            "二次被害又はそのおそれ",
+            "市区町村長に個人番号の変更を請求することができます",
+            "お問い合わせ窓口",
+        ] {
+            assert!(text.contains(needle), "the letter lacks {needle}: {text}");
+        }
+        // Items 3 (人数), 6, 7 and 8 are the regulator's, not the letter's.
+        assert!(!text.contains("本人の数"), "{text}");
+        assert!(
+            !letter.path.contains(&name),
+            "the file name carries no name"
+        );
+    }
+
+    let notices = s
+        .print_incident(&IncidentPrintRequest {
+            id,
+            what: "notices".into(),
+            out: dir.join("通知記録.pdf").display().to_string(),
+        })
+        .unwrap();
+    let text = pdf_text(std::path::Path::new(&notices[0].path));
+    for needle in [
+        "本人への通知の記録",
+        "田村千尋",
+        "鈴木一郎",
+        "山本花子",
+        "郵送",
+        "令和8年4月1日",
+    ] {
+        assert!(
+            text.contains(needle),
+            "the notice record lacks {needle}: {text}"
+        );
+    }
+    // Each print is an audit row.
+    let prints = s
+        .audit_list(100)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.target == format!("form:incident:{id}"))
+        .count();
+    assert_eq!(prints, 5);
+}

@@ -24,16 +24,25 @@ pub enum FormKind {
     Disposal,
     /// 復旧用キー
     Recovery,
+    /// 特定個人情報の漏えい等に関する報告 (the nine items, a draft)
+    IncidentReport,
+    /// 本人への通知 (one letter per person)
+    IncidentLetter,
+    /// 本人への通知の記録 (who was notified, how, when)
+    IncidentNotices,
 }
 
 impl FormKind {
-    pub const ALL: [FormKind; 6] = [
+    pub const ALL: [FormKind; 9] = [
         FormKind::Lifecycle,
         FormKind::Chronological,
         FormKind::Ledger,
         FormKind::Evaluation,
         FormKind::Disposal,
         FormKind::Recovery,
+        FormKind::IncidentReport,
+        FormKind::IncidentLetter,
+        FormKind::IncidentNotices,
     ];
 
     /// The file name in `forms/` (without `.toml`); also the CLI's name of the form.
@@ -45,6 +54,9 @@ impl FormKind {
             FormKind::Evaluation => "evaluation",
             FormKind::Disposal => "disposal",
             FormKind::Recovery => "recovery",
+            FormKind::IncidentReport => "incident_report",
+            FormKind::IncidentLetter => "incident_letter",
+            FormKind::IncidentNotices => "incident_notices",
         }
     }
 
@@ -56,6 +68,9 @@ impl FormKind {
             FormKind::Evaluation => include_str!("../../../forms/evaluation.toml"),
             FormKind::Disposal => include_str!("../../../forms/disposal.toml"),
             FormKind::Recovery => include_str!("../../../forms/recovery.toml"),
+            FormKind::IncidentReport => include_str!("../../../forms/incident_report.toml"),
+            FormKind::IncidentLetter => include_str!("../../../forms/incident_letter.toml"),
+            FormKind::IncidentNotices => include_str!("../../../forms/incident_notices.toml"),
         }
     }
 

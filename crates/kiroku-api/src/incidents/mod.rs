@@ -8,12 +8,14 @@ mod facts;
 mod filing;
 mod first_report;
 mod input;
+mod print;
 mod view;
 
 pub use assessment::ConfirmIncidentRequest;
 pub use facts::{ContainmentInput, IncidentChanges, PreventionInput};
 pub use filing::{CloseIncidentRequest, FileReportRequest, NotifyPersonsRequest};
 pub use first_report::NewIncident;
+pub use print::IncidentPrintRequest;
 pub use view::{
     AssessmentView, DeadlineView, DecisionView, GroundView, IncidentSummary, IncidentView,
     LinkedPerson, NoticeView, ReportView,

@@ -81,6 +81,15 @@ pub enum IncidentCommand {
         #[arg(long)]
         on: String,
     },
+    /// 印刷する: report（報告書の下書き、9項目）| letters（本人への通知文、本人ごとに1ファイル。--out はフォルダ）| notices（通知の記録）。
+    Print {
+        id: String,
+        #[arg(long)]
+        what: String,
+        /// PDF のファイル名（letters はフォルダ）。省略すると記録ファイルの隣の「帳票」フォルダ。
+        #[arg(long, default_value = "")]
+        out: String,
+    },
     /// 完了にする（どう終わったかを --reason に）。
     Close {
         id: String,
@@ -445,6 +454,21 @@ pub fn run(cli: &Global, cmd: &IncidentCommand) -> Result<(), Failure> {
             let v = with_session(cli, |s| Ok(s.notify_incident_persons(&req)?))?;
             emit(cli.json, &v, |v| {
                 format!("本人への通知を記録しました（{}人）。", v.notices.len())
+            });
+        }
+        IncidentCommand::Print { id, what, out } => {
+            let req = kiroku_api::IncidentPrintRequest {
+                id: number("事案", id)?,
+                what: what.clone(),
+                out: out.clone(),
+            };
+            let files = with_session(cli, |s| Ok(s.print_incident(&req)?))?;
+            emit(cli.json, &files, |files| {
+                files
+                    .iter()
+                    .map(|f| format!("{}: {}（{}ページ）", f.title, f.path, f.pages))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             });
         }
         IncidentCommand::Close { id, reason } => {
