@@ -262,13 +262,15 @@ impl Session {
                     FieldError::new("帳票", "復旧用キーは初期設定のときだけ印刷できます。").into(),
                 )
             }
-            FormKind::IncidentReport | FormKind::IncidentLetter | FormKind::IncidentNotices => {
-                return Err(FieldError::new(
-                    "帳票",
-                    "事故・漏えいの報告書と通知文は、事案ごとに印刷します（kiroku incident print）。",
-                )
-                .into())
-            }
+            FormKind::IncidentReport
+            | FormKind::IncidentLetter
+            | FormKind::IncidentNotices
+            | FormKind::KyosaiSituationReport
+            | FormKind::KyosaiAccidentReport => return Err(FieldError::new(
+                "帳票",
+                "事故・漏えいの報告書と通知文は、事案ごとに印刷します（kiroku incident print）。",
+            )
+            .into()),
         };
         Ok(Built {
             kind,
@@ -359,7 +361,9 @@ impl Session {
             | FormKind::Recovery
             | FormKind::IncidentReport
             | FormKind::IncidentLetter
-            | FormKind::IncidentNotices => Err(FieldError::new(
+            | FormKind::IncidentNotices
+            | FormKind::KyosaiSituationReport
+            | FormKind::KyosaiAccidentReport => Err(FieldError::new(
                 "帳票",
                 format!("{}は一覧の帳票ではありません。", kind.layout()?.title),
             )

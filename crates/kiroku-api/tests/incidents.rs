@@ -471,6 +471,30 @@ fn the_report_the_letters_and_the_notice_record_print_every_label_and_value() {
             "the notice record lacks {needle}: {text}"
         );
     }
+    // A 共済組合's 様式第1号 (to the 理事長) and 第2号 (to the 連合会) carry the same nine items.
+    for (what, title, to) in [
+        ("kyosai1", "様式第1号", "理事長"),
+        ("kyosai2", "様式第2号", "全国市町村職員共済組合連合会"),
+    ] {
+        let files = s
+            .print_incident(&IncidentPrintRequest {
+                id,
+                what: what.into(),
+                out: dir.join(format!("{what}.pdf")).display().to_string(),
+            })
+            .unwrap();
+        let text = pdf_text(std::path::Path::new(&files[0].path));
+        for needle in [
+            title,
+            to,
+            "1概要発生日",
+            "3特定個人情報に係る本人の数",
+            "9その他参考となる事項",
+            "宛名の確認漏れ",
+        ] {
+            assert!(text.contains(needle), "{what} lacks {needle}: {text}");
+        }
+    }
     // Each print is an audit row.
     let prints = s
         .audit_list(100)
@@ -478,5 +502,5 @@ fn the_report_the_letters_and_the_notice_record_print_every_label_and_value() {
         .into_iter()
         .filter(|e| e.target == format!("form:incident:{id}"))
         .count();
-    assert_eq!(prints, 5);
+    assert_eq!(prints, 7);
 }

@@ -30,10 +30,14 @@ pub enum FormKind {
     IncidentLetter,
     /// 本人への通知の記録 (who was notified, how, when)
     IncidentNotices,
+    /// 共済組合 様式第1号 事態報告書 (to the 理事長)
+    KyosaiSituationReport,
+    /// 共済組合 様式第2号 事故報告書 (to the 連合会)
+    KyosaiAccidentReport,
 }
 
 impl FormKind {
-    pub const ALL: [FormKind; 9] = [
+    pub const ALL: [FormKind; 11] = [
         FormKind::Lifecycle,
         FormKind::Chronological,
         FormKind::Ledger,
@@ -43,6 +47,8 @@ impl FormKind {
         FormKind::IncidentReport,
         FormKind::IncidentLetter,
         FormKind::IncidentNotices,
+        FormKind::KyosaiSituationReport,
+        FormKind::KyosaiAccidentReport,
     ];
 
     /// The file name in `forms/` (without `.toml`); also the CLI's name of the form.
@@ -57,6 +63,8 @@ impl FormKind {
             FormKind::IncidentReport => "incident_report",
             FormKind::IncidentLetter => "incident_letter",
             FormKind::IncidentNotices => "incident_notices",
+            FormKind::KyosaiSituationReport => "incident_kyosai1",
+            FormKind::KyosaiAccidentReport => "incident_kyosai2",
         }
     }
 
@@ -71,6 +79,8 @@ impl FormKind {
             FormKind::IncidentReport => include_str!("../../../forms/incident_report.toml"),
             FormKind::IncidentLetter => include_str!("../../../forms/incident_letter.toml"),
             FormKind::IncidentNotices => include_str!("../../../forms/incident_notices.toml"),
+            FormKind::KyosaiSituationReport => include_str!("../../../forms/incident_kyosai1.toml"),
+            FormKind::KyosaiAccidentReport => include_str!("../../../forms/incident_kyosai2.toml"),
         }
     }
 

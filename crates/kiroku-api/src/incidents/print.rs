@@ -10,6 +10,7 @@ use kiroku_core::FieldError;
 use kiroku_forms::sheets::incident::{
     self as sheet, IncidentFacts, IncidentLetterSheet, IncidentNoticesSheet, IncidentReportSheet,
 };
+use kiroku_forms::FormKind;
 use kiroku_store::atomic_file;
 use kiroku_store::table::incidents::IncidentVersionRow;
 use kiroku_store::table::{contractors, incident_notices, persons, users};
@@ -26,7 +27,7 @@ use crate::{ApiError, PrintReport, Session};
 pub struct IncidentPrintRequest {
     pub id: i64,
     /// `report` (報告書の下書き) | `letters` (本人への通知文, one PDF per person) | `notices`
-    /// (通知の記録).
+    /// (通知の記録) | `kyosai1` (共済組合 様式第1号 事態報告書) | `kyosai2` (様式第2号 事故報告書).
     pub what: String,
     /// A PDF file (`report`, `notices`) or an existing folder (`letters`); empty: `帳票/`
     /// beside the vault.
@@ -198,85 +199,99 @@ impl Session {
         let subject = format!("事案 ID {}", row.id);
         let now = self.env.clock.now();
         let mut files: Vec<(PathBuf, String, kiroku_forms::Rendered)> = Vec::new();
-        match req.what.trim() {
-            "report" => {
-                let doc = sheet::report(&IncidentReportSheet {
+        let report_form = match req.what.trim() {
+            "report" => Some((FormKind::IncidentReport, "報告書（下書き）")),
+            "kyosai1" => Some((FormKind::KyosaiSituationReport, "様式第1号 事態報告書")),
+            "kyosai2" => Some((FormKind::KyosaiAccidentReport, "様式第2号 事故報告書")),
+            _ => None,
+        };
+        if let Some((form, what)) = report_form {
+            let doc = sheet::report(
+                form,
+                &IncidentReportSheet {
                     org_name: org.clone(),
                     made_on,
                     subject,
                     facts,
-                })?;
-                let out = self.incident_out(&req.out, "事故報告書の下書き", now)?;
-                files.push((out_path(&out, "pdf")?, "報告書（下書き）".into(), kiroku_forms::render(&doc)?));
-            }
-            "notices" => {
-                let rows = incident_notices::of_incident(conn, row.id)?
-                    .into_iter()
-                    .map(|n| {
-                        Ok((
-                            persons::get(conn, n.person_id)?
-                                .map(|p| p.details.name)
-                                .unwrap_or_default(),
-                            NoticeMethod::parse(&n.method).map(NoticeMethod::label).unwrap_or("").to_owned(),
-                            style.format(n.notified_on),
-                        ))
-                    })
-                    .collect::<Result<Vec<_>, ApiError>>()?;
-                let doc = sheet::notices(&IncidentNoticesSheet {
-                    org_name: org.clone(),
-                    made_on,
-                    subject,
-                    rows,
-                })?;
-                let out = self.incident_out(&req.out, "本人への通知の記録", now)?;
-                files.push((out_path(&out, "pdf")?, "本人への通知の記録".into(), kiroku_forms::render(&doc)?));
-            }
-            "letters" => {
-                if row.record.facts.person_ids.is_empty() {
-                    return Err(FieldError::new(
-                        "本人",
-                        "この事案に関係する本人が登録されていません。事実確認で本人を選んでから印刷してください。",
-                    )
-                    .into());
-                }
-                let dir = if req.out.trim().is_empty() {
-                    let any = default_out(self.vault_path(), "通知文", now)?;
-                    PathBuf::from(any).parent().map(Path::to_path_buf).unwrap_or_default()
-                } else {
-                    kiroku_core::guard::check_field("出力先", &req.out)?;
-                    PathBuf::from(req.out.trim())
-                };
-                if !dir.is_dir() {
-                    return Err(FieldError::new("出力先", "通知文を保存するフォルダを指定してください（既にあるフォルダ）。").into());
-                }
-                let contact = users::list(conn)?
-                    .into_iter()
-                    .find(|u| u.is_active() && u.role == kiroku_core::user::Role::Officer)
-                    .and_then(|u| u.profile.dept)
-                    .map(|d| format!("{org} {d}"))
-                    .unwrap_or_else(|| org.clone());
-                for &pid in &row.record.facts.person_ids {
-                    let name = persons::get(conn, pid)?
-                        .map(|p| p.details.name)
-                        .unwrap_or_default();
-                    let doc = sheet::letter(&IncidentLetterSheet {
+                },
+            )?;
+            let out = self.incident_out(&req.out, what, now)?;
+            files.push((
+                out_path(&out, "pdf")?,
+                what.into(),
+                kiroku_forms::render(&doc)?,
+            ));
+        } else {
+            match req.what.trim() {
+                "notices" => {
+                    let rows = incident_notices::of_incident(conn, row.id)?
+                        .into_iter()
+                        .map(|n| {
+                            Ok((
+                                persons::get(conn, n.person_id)?
+                                    .map(|p| p.details.name)
+                                    .unwrap_or_default(),
+                                NoticeMethod::parse(&n.method).map(NoticeMethod::label).unwrap_or("").to_owned(),
+                                style.format(n.notified_on),
+                            ))
+                        })
+                        .collect::<Result<Vec<_>, ApiError>>()?;
+                    let doc = sheet::notices(&IncidentNoticesSheet {
                         org_name: org.clone(),
-                        dated: made_on.clone(),
-                        person: name,
-                        facts: facts.clone(),
-                        contact: contact.clone(),
+                        made_on,
+                        subject,
+                        rows,
                     })?;
-                    // The file's name carries the IDs, not the person's name.
-                    let path = dir.join(format!("お知らせ_事案{}_本人{pid}.pdf", row.id));
-                    files.push((path, format!("本人への通知文（本人 ID {pid}）"), kiroku_forms::render(&doc)?));
+                    let out = self.incident_out(&req.out, "本人への通知の記録", now)?;
+                    files.push((out_path(&out, "pdf")?, "本人への通知の記録".into(), kiroku_forms::render(&doc)?));
                 }
-            }
-            _ => {
-                return Err(FieldError::new(
-                    "帳票",
-                    "report（報告書の下書き）、letters（本人への通知文）、notices（通知の記録）のどれかを指定してください。",
-                )
-                .into())
+                "letters" => {
+                    if row.record.facts.person_ids.is_empty() {
+                        return Err(FieldError::new(
+                            "本人",
+                            "この事案に関係する本人が登録されていません。事実確認で本人を選んでから印刷してください。",
+                        )
+                        .into());
+                    }
+                    let dir = if req.out.trim().is_empty() {
+                        let any = default_out(self.vault_path(), "通知文", now)?;
+                        PathBuf::from(any).parent().map(Path::to_path_buf).unwrap_or_default()
+                    } else {
+                        kiroku_core::guard::check_field("出力先", &req.out)?;
+                        PathBuf::from(req.out.trim())
+                    };
+                    if !dir.is_dir() {
+                        return Err(FieldError::new("出力先", "通知文を保存するフォルダを指定してください（既にあるフォルダ）。").into());
+                    }
+                    let contact = users::list(conn)?
+                        .into_iter()
+                        .find(|u| u.is_active() && u.role == kiroku_core::user::Role::Officer)
+                        .and_then(|u| u.profile.dept)
+                        .map(|d| format!("{org} {d}"))
+                        .unwrap_or_else(|| org.clone());
+                    for &pid in &row.record.facts.person_ids {
+                        let name = persons::get(conn, pid)?
+                            .map(|p| p.details.name)
+                            .unwrap_or_default();
+                        let doc = sheet::letter(&IncidentLetterSheet {
+                            org_name: org.clone(),
+                            dated: made_on.clone(),
+                            person: name,
+                            facts: facts.clone(),
+                            contact: contact.clone(),
+                        })?;
+                        // The file's name carries the IDs, not the person's name.
+                        let path = dir.join(format!("お知らせ_事案{}_本人{pid}.pdf", row.id));
+                        files.push((path, format!("本人への通知文（本人 ID {pid}）"), kiroku_forms::render(&doc)?));
+                    }
+                }
+                _ => {
+                    return Err(FieldError::new(
+                        "帳票",
+                        "report（報告書の下書き）、letters（本人への通知文）、notices（通知の記録）、kyosai1（様式第1号 事態報告書）、kyosai2（様式第2号 事故報告書）のどれかを指定してください。",
+                    )
+                    .into())
+                }
             }
         }
         let mut reports = Vec::new();

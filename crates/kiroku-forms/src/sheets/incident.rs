@@ -127,17 +127,18 @@ fn report_rows(f: &IncidentFacts) -> Vec<Vec<String>> {
     .collect()
 }
 
-pub fn report(sheet: &IncidentReportSheet) -> Result<Document, FormError> {
-    const FORM: FormKind = FormKind::IncidentReport;
-    let layout = FORM.layout()?;
+/// The report of the nine items: `form` is the PPC draft ([`FormKind::IncidentReport`]) or a
+/// 共済組合's 様式第1号 / 第2号.
+pub fn report(form: FormKind, sheet: &IncidentReportSheet) -> Result<Document, FormError> {
+    let layout = form.layout()?;
     let blocks = vec![
         Block::Text {
-            text: layout.text(FORM, "intro")?.to_owned(),
+            text: layout.text(form, "intro")?.to_owned(),
             size_pt: 9.0,
             align: Align::Left,
         },
         Block::Space { mm: 3.0 },
-        table(layout.table(FORM, "items")?, report_rows(&sheet.facts), 9.5),
+        table(layout.table(form, "items")?, report_rows(&sheet.facts), 9.5),
     ];
     Ok(Document {
         orientation: layout.orientation,
