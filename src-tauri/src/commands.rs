@@ -539,3 +539,12 @@ pub fn close_incident(
 ) -> Reply<IncidentView> {
     state.with(|s| s.close_incident(&req))
 }
+
+/// An incident's PDFs (report, letters, notices, 共済組合 様式); `out` empty: 帳票/ beside the vault.
+#[tauri::command(async)]
+pub fn print_incident(
+    state: State<'_, AppState>,
+    req: IncidentPrintRequest,
+) -> Reply<Vec<PrintReport>> {
+    state.with(|s| s.print_incident(&req))
+}

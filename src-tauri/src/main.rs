@@ -148,6 +148,7 @@ fn main() {
             commands::file_incident_report,
             commands::notify_incident_persons,
             commands::close_incident,
+            commands::print_incident,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

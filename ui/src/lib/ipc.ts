@@ -78,6 +78,7 @@ import type { ConfirmIncidentRequest } from './bindings/ConfirmIncidentRequest';
 import type { FileReportRequest } from './bindings/FileReportRequest';
 import type { NotifyPersonsRequest } from './bindings/NotifyPersonsRequest';
 import type { CloseIncidentRequest } from './bindings/CloseIncidentRequest';
+import type { IncidentPrintRequest } from './bindings/IncidentPrintRequest';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -256,6 +257,8 @@ export const api = {
   notifyIncidentPersons: (req: Json<NotifyPersonsRequest>) =>
     call<IncidentView>('notify_incident_persons', { req }),
   closeIncident: (req: Json<CloseIncidentRequest>) => call<IncidentView>('close_incident', { req }),
+  /** An incident's PDFs into 帳票/ beside the vault (letters: one file per person). */
+  printIncident: (req: Json<IncidentPrintRequest>) => call<PrintReport[]>('print_incident', { req }),
 };
 
 export type Api = typeof api;

@@ -6,7 +6,7 @@
 export type IncidentPrintRequest = { id: bigint, 
 /**
  * `report` (報告書の下書き) | `letters` (本人への通知文, one PDF per person) | `notices`
- * (通知の記録).
+ * (通知の記録) | `kyosai1` (共済組合 様式第1号 事態報告書) | `kyosai2` (様式第2号 事故報告書).
  */
 what: string, 
 /**
