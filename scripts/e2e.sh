@@ -2,7 +2,8 @@
 # End-to-end tests of the desktop app in the real engine: builds the UI, the app (with the
 # test-only clock, feature `e2e-clock`) and the CLI (for the demo vaults), installs
 # tauri-driver if missing, starts Xvfb and tauri-driver, and runs tests/e2e/run.mjs, a staff
-# list imported from CSV and the log exported to Excel (tests/e2e/import-export.mjs), then the
+# list imported from CSV and the log exported to Excel (tests/e2e/import-export.mjs), an
+# incident from the home screen to its deadline (tests/e2e/incidents.mjs), then the
 # clerk's year without any CLI (tests/e2e/clerk-year.mjs). Screenshots land in
 # docs/screenshots/app-*.png.
 set -euo pipefail
@@ -26,4 +27,5 @@ export KIROKU_E2E_CLOCK_FILE="$scratch/clock-days"
 start_window "$scratch"
 node tests/e2e/run.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
 node tests/e2e/import-export.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
+node tests/e2e/incidents.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
 node tests/e2e/clerk-year.mjs "$bin/kiroku-app" "$scratch"

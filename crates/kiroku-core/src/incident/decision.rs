@@ -261,7 +261,7 @@ fn my_number_rows(body: BodyKind, f: &IncidentFacts, r: &Reading) -> Vec<Ground>
                 law,
                 code,
                 false,
-                format!("{}の情報システムからではありません。", kind.label()),
+                format!("{}からではありません。", kind.label()),
             );
         }
         if kind == SystemKind::LocalGovSystem && body != BodyKind::Jimukumiai {
@@ -288,9 +288,9 @@ fn my_number_rows(body: BodyKind, f: &IncidentFacts, r: &Reading) -> Vec<Ground>
         system(SystemKind::LocalGovSystem, "規則第2条1号ハ"),
     ];
     let purpose_acts: Vec<&str> = [
-        (r.any_leak, "イ 漏えい等"),
-        (r.use_, "ロ 利用"),
-        (r.provision, "ハ 提供"),
+        (r.any_leak, "漏えい等（イ）"),
+        (r.use_, "利用（ロ）"),
+        (r.provision, "提供（ハ）"),
     ]
     .into_iter()
     .filter_map(|(yes, what)| yes.then_some(what))
@@ -320,9 +320,9 @@ fn my_number_rows(body: BodyKind, f: &IncidentFacts, r: &Reading) -> Vec<Ground>
     let n = f.persons;
     let over = n.count > 100;
     let acts: Vec<&str> = [
-        (r.leak, "イ 漏えい等"),
-        (r.use_, "ロ 第9条に反する利用"),
-        (r.provision, "ハ 第19条に反する提供"),
+        (r.leak, "漏えい等（イ）"),
+        (r.use_, "第9条に反する利用（ロ）"),
+        (r.provision, "第19条に反する提供（ハ）"),
     ]
     .into_iter()
     .filter_map(|(yes, what)| yes.then_some(what))
