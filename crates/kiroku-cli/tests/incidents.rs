@@ -61,6 +61,38 @@ fn a_first_report_assessed_confirmed_and_filed_from_the_command_line() {
     assert_eq!(show["may_notify_principal"], false);
     assert!(!show["reasons"].as_array().unwrap().is_empty());
 
+    // Containment and prevention, as typed on the command line.
+    let out = s.run(&[
+        "incident",
+        "update",
+        &id,
+        "--reason",
+        "措置の記録",
+        "--containment",
+        "令和8年12月1日 17:00 誤送付先に回収を依頼",
+        "--prevention",
+        "予定:封入の二重確認:佐藤 花子:令和9年1月31日",
+        "--grounds-note",
+        "人数が確定しないため最大数で判断",
+    ]);
+    assert_success(&out);
+    let facts = &json(&s.run(&["--json", "incident", "show", &id]))["facts"];
+    assert_eq!(facts["containment"][0]["action"], "誤送付先に回収を依頼");
+    assert_eq!(facts["containment"][0]["time"], "17:00:00");
+    assert_eq!(facts["prevention"][0]["done"], false);
+    assert_eq!(facts["prevention"][0]["owner"], "佐藤 花子");
+    assert_eq!(facts["prevention"][0]["due"], "2027-01-31");
+    let out = s.run(&[
+        "incident",
+        "update",
+        &id,
+        "--reason",
+        "x",
+        "--prevention",
+        "いつか:やる",
+    ]);
+    assert_refused(&out, 1, "再発防止策");
+
     let assess = s.run(&["incident", "assess", &id]);
     assert_success(&assess);
     assert!(stdout(&assess).contains("最大150人"), "{}", stdout(&assess));

@@ -33,6 +33,7 @@ const incident = (over = {}) => ({
 beforeEach(() => {
   for (const f of Object.values(api)) vi.mocked(f).mockReset();
   vi.mocked(api.incidents).mockResolvedValue([] as never);
+  vi.mocked(api.persons).mockResolvedValue([] as never);
 });
 
 describe('事故・漏えい', () => {

@@ -166,7 +166,12 @@ impl IncidentChanges {
         } else if let (Some(c), Some(p)) = (self.persons_confirmed, f.persons.as_mut()) {
             p.confirmed = c;
         }
-        text("判断の理由", &self.grounds_note, 1000, &mut f.grounds_note)?;
+        text(
+            "各号該当性の判断",
+            &self.grounds_note,
+            1000,
+            &mut f.grounds_note,
+        )?;
         text("特定個人情報の項目", &self.items, 500, &mut f.items)?;
         if let Some(nos) = &self.ledger_nos {
             for &no in nos {

@@ -173,6 +173,55 @@ pub struct UpdateArgs {
     /// その他参考となる事項。
     #[arg(long)]
     other: Option<String>,
+    /// 各号に当たるかどうかの判断の理由。
+    #[arg(long)]
+    grounds_note: Option<String>,
+    /// 封じ込め等の措置（複数可、指定すると全体を置き換え）: 「令和8年12月1日 17:00 誤送付先に回収を依頼」（時刻は省略可）。
+    #[arg(long = "containment")]
+    containment: Vec<String>,
+    /// 再発防止策（複数可、指定すると全体を置き換え）: 「実施済み:宛名の読み合わせ」または「予定:封入の二重確認:担当者:期限」。
+    #[arg(long = "prevention")]
+    prevention: Vec<String>,
+}
+
+/// 「令和8年12月1日 17:00 誤送付先に回収を依頼」: the day, an optional time, the action.
+fn containment(text: &str) -> kiroku_api::ContainmentInput {
+    let mut parts = text.trim().splitn(2, char::is_whitespace);
+    let on = parts.next().unwrap_or_default().to_owned();
+    let rest = parts.next().unwrap_or_default().trim();
+    let (time, action) = match rest.split_once(char::is_whitespace) {
+        Some((t, a)) if t.contains(':') || t.contains('：') => {
+            (Some(t.to_owned()), a.trim().to_owned())
+        }
+        _ => (None, rest.to_owned()),
+    };
+    kiroku_api::ContainmentInput { on, time, action }
+}
+
+/// 「実施済み:措置」 or 「予定:措置:担当:期限」 (担当 and 期限 may be left out).
+fn prevention(text: &str) -> Result<kiroku_api::PreventionInput, Failure> {
+    let parts: Vec<&str> = text.split([':', '：']).map(str::trim).collect();
+    let (done, rest) = match parts.split_first() {
+        Some((&"実施済み" | &"done", rest)) => (true, rest),
+        Some((&"予定" | &"planned", rest)) => (false, rest),
+        _ => {
+            return Err(crate::input::invalid(
+                "再発防止策",
+                "「実施済み:内容」か「予定:内容:担当:期限」の形で指定してください。",
+            ))
+        }
+    };
+    let field = |i: usize| {
+        rest.get(i)
+            .filter(|s| !s.is_empty())
+            .map(|s| (*s).to_owned())
+    };
+    Ok(kiroku_api::PreventionInput {
+        measure: field(0).unwrap_or_default(),
+        done,
+        owner: field(1),
+        due: field(2),
+    })
 }
 
 fn flag(field: &'static str, v: &Option<String>) -> Result<Option<bool>, Failure> {
@@ -201,7 +250,7 @@ impl UpdateArgs {
             public_viewing: flag("不特定多数閲覧", &self.public_viewing)?,
             persons_count: self.persons.clone(),
             persons_confirmed: self.persons.as_ref().map(|_| !self.persons_max),
-            grounds_note: None,
+            grounds_note: self.grounds_note.clone(),
             items: self.items.clone(),
             ledger_nos: ids("台帳 NO.", &self.ledger_nos)?,
             person_ids: ids("本人", &self.person_ids)?,
@@ -216,8 +265,18 @@ impl UpdateArgs {
             ordinance_sensitive: flag("条例要配慮個人情報", &self.ordinance_sensitive)?,
             principal_data: flag("委託事業主の情報", &self.principal_data)?,
             short_term_benefit: flag("短期給付の情報", &self.short_term_benefit)?,
-            containment: None,
-            prevention: None,
+            containment: (!self.containment.is_empty())
+                .then(|| self.containment.iter().map(|c| containment(c)).collect()),
+            prevention: if self.prevention.is_empty() {
+                None
+            } else {
+                Some(
+                    self.prevention
+                        .iter()
+                        .map(|p| prevention(p))
+                        .collect::<Result<_, _>>()?,
+                )
+            },
             publication: self.publication.clone(),
             other: self.other.clone(),
         })
