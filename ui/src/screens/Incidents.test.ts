@@ -34,6 +34,8 @@ beforeEach(() => {
   for (const f of Object.values(api)) vi.mocked(f).mockReset();
   vi.mocked(api.incidents).mockResolvedValue([] as never);
   vi.mocked(api.persons).mockResolvedValue([] as never);
+  vi.mocked(api.ledger).mockResolvedValue([] as never);
+  vi.mocked(api.contractors).mockResolvedValue([] as never);
 });
 
 describe('事故・漏えい', () => {
