@@ -195,6 +195,30 @@ fn a_clerks_first_report_the_officers_decision_filings_letters_and_closing() {
             },
         )
         .is_err());
+    for refused in [
+        s.confirm_incident(&ConfirmIncidentRequest {
+            id,
+            ..ConfirmIncidentRequest::default()
+        }),
+        s.file_incident_report(&report("tsuikan")),
+        s.notify_incident_persons(&NotifyPersonsRequest {
+            id,
+            persons: vec![three[0]],
+            method: "mail".into(),
+            notified_on: "令和8年4月1日".into(),
+        }),
+        s.close_incident(&CloseIncidentRequest {
+            id,
+            reason: "もう一度".into(),
+        }),
+    ] {
+        let err = refused.unwrap_err().body();
+        assert!(
+            err.message.contains("完了した事案は変更できません"),
+            "{}",
+            err.message
+        );
+    }
     assert!(s.open_incidents().unwrap().is_empty());
 
     // The audit chain has every step.

@@ -32,6 +32,7 @@ impl Session {
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
             let row = super::current(tx, req.id)?;
+            super::refuse_closed(&row)?;
             let body = crate::settings::body_kind(tx)?;
             let computed = super::view::decision(body, &row);
             let reportable = req.reportable.unwrap_or(computed.reportable());

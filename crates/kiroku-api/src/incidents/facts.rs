@@ -266,11 +266,7 @@ impl Session {
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
             let current = super::current(tx, id)?;
-            if current.status == kiroku_core::incident::IncidentStatus::Closed {
-                return Err(ApiError::Conflict(format!(
-                    "事案 ID {id} は完了しています。変更はできません。"
-                )));
-            }
+            super::refuse_closed(&current)?;
             let facts = changes.apply(tx, current.record.facts.clone(), today)?;
             if facts == current.record.facts {
                 return Err(FieldError::new("事案", "変更する項目がありません。").into());

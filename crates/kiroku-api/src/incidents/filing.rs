@@ -81,9 +81,7 @@ impl Session {
                     "報告要否の判定を確認する前には、報告を記録できません。先に「判定を確認する」を行ってください。".into(),
                 ));
             }
-            if row.status == IncidentStatus::Closed {
-                return Err(ApiError::Conflict(format!("事案 ID {} は完了しています。", row.id)));
-            }
+            super::refuse_closed(&row)?;
             if filed_on < row.record.first.known_on {
                 return Err(FieldError::new("報告日", "報告日が知った日より前です。").into());
             }
@@ -146,6 +144,7 @@ impl Session {
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
             let row = super::current(tx, req.id)?;
+            super::refuse_closed(&row)?;
             for &p in &req.persons {
                 let person = lookup::person(tx, p, Asked::InField)?;
                 incident_notices::insert(
@@ -182,12 +181,7 @@ impl Session {
         let stamp = self.stamp();
         self.vault.write(|tx| -> Result<(), ApiError> {
             let row = super::current(tx, req.id)?;
-            if row.status == IncidentStatus::Closed {
-                return Err(ApiError::Conflict(format!(
-                    "事案 ID {} はすでに完了しています。",
-                    row.id
-                )));
-            }
+            super::refuse_closed(&row)?;
             incidents::add_version(
                 tx,
                 row.id,

@@ -81,3 +81,14 @@ pub(crate) fn current(
         ))
     })
 }
+
+/// 完了 is final: nothing of a closed incident changes (its record stays readable).
+pub(crate) fn refuse_closed(row: &incidents::IncidentVersionRow) -> Result<(), ApiError> {
+    if row.status == kiroku_core::incident::IncidentStatus::Closed {
+        return Err(ApiError::Conflict(format!(
+            "事案 ID {} は完了しています。完了した事案は変更できません。",
+            row.id
+        )));
+    }
+    Ok(())
+}
