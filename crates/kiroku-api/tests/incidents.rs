@@ -528,3 +528,41 @@ fn the_report_the_letters_and_the_notice_record_print_every_label_and_value() {
         .count();
     assert_eq!(prints, 7);
 }
+
+#[test]
+fn a_count_that_passes_100_later_starts_the_clock_on_the_day_it_was_known() {
+    let o = common::office();
+    let mut s = o.officer();
+    // 第一報 on 3/27 about a few papers; on 3/31 it turned out 120 persons' data were in the box.
+    let id = s.report_incident(&first_report()).unwrap().id;
+    let v = s
+        .update_incident(
+            id,
+            &IncidentChanges {
+                reason: "人数の判明".into(),
+                situations: Some(vec!["滅失".into()]),
+                persons_count: Some("120".into()),
+                count_known_on: Some("令和8年3月31日".into()),
+                ..IncidentChanges::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(v.basis, ["規則第2条4号", "個人情報保護法（100人超）"]);
+    let d = v.deadlines.unwrap();
+    // Day 1 is 3/31: 速報 day 5 = 4/4, 確報 day 30 = 4/29 (昭和の日) → 4/30.
+    assert_eq!(d.sokuho_due, date("2026-04-04"));
+    assert_eq!(d.kakuho_due, date("2026-04-30"));
+    assert_eq!(d.kakuho_moved_because.as_deref(), Some("昭和の日"));
+    // With a ground that does not depend on the count, the clock runs from 知った日 again.
+    let v = s
+        .update_incident(
+            id,
+            &IncidentChanges {
+                reason: "不正の目的".into(),
+                unlawful_purpose: Some(true),
+                ..IncidentChanges::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(v.deadlines.unwrap().sokuho_due, date("2026-03-31"));
+}

@@ -54,6 +54,8 @@ pub struct IncidentChanges {
     pub persons_count: Option<String>,
     /// `false`: the count is the maximum possible (最大).
     pub persons_confirmed: Option<bool>,
+    /// The day the count was known to pass 100, when later than 知った日 ("" clears it).
+    pub count_known_on: Option<String>,
     pub grounds_note: Option<String>,
     pub items: Option<String>,
     pub ledger_nos: Option<Vec<i64>>,
@@ -165,6 +167,9 @@ impl IncidentChanges {
             };
         } else if let (Some(c), Some(p)) = (self.persons_confirmed, f.persons.as_mut()) {
             p.confirmed = c;
+        }
+        if let Some(v) = &self.count_known_on {
+            f.count_known_on = date("100人を超えると知った日", v)?;
         }
         text(
             "各号該当性の判断",

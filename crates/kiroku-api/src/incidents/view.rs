@@ -234,7 +234,7 @@ pub(crate) fn build(
         .collect();
     let deadlines = reportable.then(|| {
         deadline_view(
-            &Deadlines::new(row.record.first.known_on, days),
+            &Deadlines::new(row.record.clock_starts(computed.by_count_only()), days),
             kinds.iter().any(|k| k.is_sokuho()),
             kinds.iter().any(|k| k.is_kakuho()),
             row.status == IncidentStatus::Closed,

@@ -123,6 +123,9 @@ pub struct UpdateArgs {
     /// 本人の数は最大の見込み（確定していない）。
     #[arg(long)]
     persons_max: bool,
+    /// 本人の数が100人を超えると知った日（第一報より後に分かったとき。期限はこの日から数える）。
+    #[arg(long)]
+    count_known_on: Option<String>,
     /// 関係する本人の ID（複数可）。
     #[arg(long = "person")]
     person_ids: Vec<String>,
@@ -250,6 +253,7 @@ impl UpdateArgs {
             public_viewing: flag("不特定多数閲覧", &self.public_viewing)?,
             persons_count: self.persons.clone(),
             persons_confirmed: self.persons.as_ref().map(|_| !self.persons_max),
+            count_known_on: self.count_known_on.clone(),
             grounds_note: self.grounds_note.clone(),
             items: self.items.clone(),
             ledger_nos: ids("台帳 NO.", &self.ledger_nos)?,

@@ -100,6 +100,16 @@ impl Decision {
             .map(|g| g.code)
             .collect()
     }
+
+    /// Reportable by the number of persons alone (規則第2条4号, or APPI's count line): such an
+    /// incident is reportable from the day the count was known to pass the line.
+    pub fn by_count_only(&self) -> bool {
+        let applying: Vec<&Ground> = self.rows.iter().filter(|g| g.applies).collect();
+        !applying.is_empty()
+            && applying
+                .iter()
+                .all(|g| g.code == "規則第2条4号" || g.code.ends_with("人超）"))
+    }
 }
 
 /// The rows whose application makes the 確報 due in 60 days.

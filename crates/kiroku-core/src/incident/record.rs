@@ -82,8 +82,10 @@ pub struct Prevention {
     pub due: Option<NaiveDate>,
 }
 
-/// The officer's facts (事実確認). Empty until the officer writes them.
+/// The officer's facts (事実確認). Empty until the officer writes them. A field added later
+/// reads as its default from a record stored before it existed.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OfficerFacts {
     /// 発生日 (from … to).
     pub occurred_from: Option<NaiveDate>,
@@ -96,6 +98,9 @@ pub struct OfficerFacts {
     pub public_viewing: bool,
     /// 本人の数 (確定 or 最大)
     pub persons: Option<PersonCount>,
+    /// The day the body knew the count passed 100 (規則第2条4号), when that came later than the
+    /// 第一報: an incident reportable by its count alone is reportable from then.
+    pub count_known_on: Option<NaiveDate>,
     /// 各号該当性の判断理由 (the officer's reasoning, in words)
     pub grounds_note: Option<String>,
     /// 特定個人情報の項目
@@ -172,6 +177,15 @@ pub struct IncidentRecord {
 }
 
 impl IncidentRecord {
+    /// Day 1 of the deadlines: 知った日, or — when the count alone makes the incident
+    /// reportable (`count_only`) and it passed 100 later — the day that was known.
+    pub fn clock_starts(&self, count_only: bool) -> NaiveDate {
+        match self.facts.count_known_on {
+            Some(d) if count_only && d > self.first.known_on => d,
+            _ => self.first.known_on,
+        }
+    }
+
     /// The facts the decision reads. An unknown count is 0 until the officer gives one.
     pub fn decision_facts(&self) -> IncidentFacts {
         let f = &self.facts;

@@ -21,7 +21,11 @@ persons_count: string | null,
 /**
  * `false`: the count is the maximum possible (最大).
  */
-persons_confirmed: boolean | null, grounds_note: string | null, items: string | null, ledger_nos: Array<bigint> | null, person_ids: Array<bigint> | null, contractor_ids: Array<bigint> | null, cause: string | null, 
+persons_confirmed: boolean | null, 
+/**
+ * The day the count was known to pass 100, when later than 知った日 ("" clears it).
+ */
+count_known_on: string | null, grounds_note: string | null, items: string | null, ledger_nos: Array<bigint> | null, person_ids: Array<bigint> | null, contractor_ids: Array<bigint> | null, cause: string | null, 
 /**
  * `staff` | `contractor` | `outsider` | `unknown`
  */
