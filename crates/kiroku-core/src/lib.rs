@@ -27,6 +27,7 @@ pub mod login_delay;
 pub mod period;
 pub mod person;
 pub mod recovery_code;
+pub mod reminders;
 pub mod retention;
 pub mod schedule;
 pub mod user;
