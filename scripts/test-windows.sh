@@ -81,7 +81,7 @@ export WINEPATH
 WINEPATH=$(win_path "$tools")
 test_log=$sandbox/cargo-test.log
 set +e
-cargo test --locked --target "$target" --workspace --exclude kiroku-app 2>&1 | tee "$test_log"
+cargo test --locked --no-fail-fast --target "$target" --workspace --exclude kiroku-app 2>&1 | tee "$test_log"
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -o '[0-9]* passed' "$test_log" | awk '{s += $1} END {print s + 0}')

@@ -25,8 +25,7 @@ fn init_creates_a_vault_prints_the_recovery_code_once_and_refuses_to_run_twice()
             "総務課",
         ])
         .env("KIROKU_NEW_PASSWORD", "tanaka-pass-1")
-        .output()
-        .unwrap()
+        .output_retried()
     };
     let out = init(true);
     assert_success(&out);
@@ -61,8 +60,7 @@ fn init_creates_a_vault_prints_the_recovery_code_once_and_refuses_to_run_twice()
         .arg(&vault)
         .arg("status")
         .env("KIROKU_PASSWORD", "tanaka-pass-1")
-        .output()
-        .unwrap();
+        .output_retried();
     assert_success(&status);
     assert!(stdout(&status).contains("○○広域事務組合"));
 }
@@ -162,14 +160,13 @@ fn wrong_password_unknown_user_and_missing_password_exit_3_and_change_nothing() 
     let wrong = s
         .cmd(&["status"])
         .env("KIROKU_PASSWORD", "wrong-password")
-        .output()
-        .unwrap();
+        .output_retried();
     assert_refused(&wrong, 3, "パスワードが違います");
     let unknown = s.run(&["--user", "ghost", "status"]);
     assert_refused(&unknown, 3, "ghost");
     let mut no_password = s.cmd(&["status"]);
     no_password.env_remove("KIROKU_PASSWORD");
-    let out = no_password.output().unwrap();
+    let out = no_password.output_retried();
     assert_refused(&out, 3, "KIROKU_PASSWORD");
     assert!(s.snapshot().0 == vault_before, "the vault is unchanged");
     assert_eq!(s.key_slots(), slots_before, "the slots are unchanged");
@@ -184,8 +181,7 @@ fn usage_errors_exit_2() {
     let out = kiroku(s.dir.path())
         .args(["status"])
         .env("KIROKU_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
+        .output_retried();
     assert_refused(&out, 2, "--vault");
     let out = s.run(&["user", "frobnicate"]);
     assert_eq!(code(&out), 2);
@@ -201,8 +197,7 @@ fn a_file_that_is_not_a_vault_exits_4() {
         .arg(&fake)
         .arg("status")
         .env("KIROKU_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
+        .output_retried();
     assert_refused(&out, 4, "Kiroku の記録ファイルではない");
     // Even beside a valid key file, a foreign file is refused as damaged.
     std::fs::copy(
@@ -215,8 +210,7 @@ fn a_file_that_is_not_a_vault_exits_4() {
         .arg(&fake)
         .arg("status")
         .env("KIROKU_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
+        .output_retried();
     assert_refused(&out, 4, "壊れている");
     assert_eq!(
         std::fs::read_to_string(&fake).unwrap(),
@@ -326,8 +320,7 @@ fn backup_then_restore_on_a_fresh_folder_with_the_recovery_code() {
             .arg(from)
             .env("KIROKU_RECOVERY_CODE", code_text)
             .env("KIROKU_NEW_PASSWORD", "restored-pass-1")
-            .output()
-            .unwrap()
+            .output_retried()
     };
     // A typo in the recovery code: exit 1, the group named, nothing written.
     let mut typo: Vec<char> = s.recovery_code.chars().collect();
@@ -351,8 +344,7 @@ fn backup_then_restore_on_a_fresh_folder_with_the_recovery_code() {
         .arg(&target)
         .args(["--json", "status"])
         .env("KIROKU_PASSWORD", "restored-pass-1")
-        .output()
-        .unwrap();
+        .output_retried();
     assert_success(&status);
     let st = json(&status);
     assert_eq!(st["org_name"], "テスト広域事務組合");
@@ -381,8 +373,7 @@ fn a_my_number_typed_into_a_user_field_is_refused_and_never_echoed() {
         let out = s
             .cmd(&args)
             .env("KIROKU_NEW_PASSWORD", "clerk-pass-1")
-            .output()
-            .unwrap();
+            .output_retried();
         assert_refused(&out, 1, "個人番号");
         for text in [stderr(&out), stdout(&out)] {
             assert!(

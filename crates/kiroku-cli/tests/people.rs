@@ -156,8 +156,7 @@ fn init_takes_an_office_type_template() {
                 template,
             ])
             .env("KIROKU_NEW_PASSWORD", PASSWORD)
-            .output()
-            .unwrap()
+            .output_retried()
     };
     assert_refused(&init("ginkou"), 1, "テンプレート");
     assert!(!vault.exists());
@@ -167,8 +166,7 @@ fn init_takes_an_office_type_template() {
         .arg(&vault)
         .args(["--json", "affair", "list"])
         .env("KIROKU_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
+        .output_retried();
     let affairs = json(&out);
     assert_eq!(affairs.as_array().unwrap().len(), 7);
     assert_eq!(affairs[1]["basis"], "001 第4条(2)");

@@ -41,8 +41,7 @@ fn init_writes_the_recovery_sheet_beside_the_code() {
         .args(["--name", "田中一郎", "--recovery-pdf"])
         .arg(&sheet)
         .env("KIROKU_NEW_PASSWORD", "tanaka-pass-1")
-        .output()
-        .unwrap();
+        .output_retried();
     assert_success(&out);
     let code = json(&out)["recovery_code"].as_str().unwrap().to_owned();
     let text = pdf_text(&sheet);

@@ -43,7 +43,7 @@ fn delays(s: &Sandbox, args: &[&str], new_password: Option<&str>) -> Vec<Duratio
     if let Some(p) = new_password {
         cmd.env("KIROKU_NEW_PASSWORD", p);
     }
-    assert_success(&cmd.output().unwrap());
+    assert_success(&cmd.output_retried());
     let took = started.elapsed().as_millis() as u64;
     let n = rounds();
     (0..n)
@@ -189,8 +189,7 @@ fn restore(s: &Sandbox, backup: &Path, target: &Path, code: &str) -> Output {
         .args(["restore", "--from", &backup.display().to_string()])
         .env("KIROKU_RECOVERY_CODE", code)
         .env("KIROKU_NEW_PASSWORD", "restored-pass-1")
-        .output()
-        .unwrap()
+        .output_retried()
 }
 
 // ---- The disk refuses: full, read-only -------------------------------------------------------
@@ -351,8 +350,7 @@ fn a_my_number_in_a_file_name_a_count_or_a_user_id_never_reaches_a_file_or_the_l
     let out = s
         .cmd(&["status"])
         .env("KIROKU_USER", number)
-        .output()
-        .unwrap();
+        .output_retried();
     assert_refused(&out, 1, "KIROKU_USER");
     assert!(!out_file.exists());
     assert_eq!(
@@ -371,14 +369,12 @@ fn text_that_is_not_utf8_gets_a_japanese_message_not_a_panic() {
     let out = s
         .cmd(&["person", "add", "--kind", "staff", "--name"])
         .arg(shift_jis)
-        .output()
-        .unwrap();
+        .output_retried();
     assert_refused(&out, 2, "UTF-8");
     let out = s
         .cmd(&["status"])
         .env("KIROKU_PASSWORD", shift_jis)
-        .output()
-        .unwrap();
+        .output_retried();
     assert_refused(&out, 2, "KIROKU_PASSWORD");
 }
 

@@ -32,5 +32,6 @@ pub mod retention;
 pub mod schedule;
 pub mod user;
 pub mod wareki;
+pub mod yearly_check;
 
 pub use field::FieldError;

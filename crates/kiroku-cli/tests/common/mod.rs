@@ -5,7 +5,7 @@
 pub mod log;
 pub mod sealed;
 
-pub use sealed::{sealed_command, test_env};
+pub use sealed::{sealed_command, test_env, OutputRetried};
 
 use kiroku_api::InitRequest;
 use std::path::{Path, PathBuf};
@@ -63,7 +63,7 @@ impl Sandbox {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
+        self.cmd(args).output_retried()
     }
 
     /// Appends `rows` audit rows as the officer, `per_tx` to a transaction, in process
@@ -79,16 +79,14 @@ impl Sandbox {
     pub fn run_as(&self, user: &str, password: &str, args: &[&str]) -> Output {
         self.cmd(&[&["--user", user], args].concat())
             .env("KIROKU_PASSWORD", password)
-            .output()
-            .unwrap()
+            .output_retried()
     }
 
     /// `kiroku --vault V ARGS` as the officer, with `new_password` for the command to set.
     pub fn run_setting(&self, new_password: &str, args: &[&str]) -> Output {
         self.cmd(args)
             .env("KIROKU_NEW_PASSWORD", new_password)
-            .output()
-            .unwrap()
+            .output_retried()
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -127,8 +125,7 @@ impl Sandbox {
                 "clerk",
             ])
             .env("KIROKU_NEW_PASSWORD", password)
-            .output()
-            .unwrap();
+            .output_retried();
         assert_success(&out);
     }
 }
