@@ -29,6 +29,8 @@ pub struct DashboardView {
     pub setup: SetupProgress,
     /// 事故・漏えい等の事案 not yet 完了, with the days left to 速報/確報.
     pub incidents: Vec<crate::IncidentSummary>,
+    /// 通知: what is due (each a link; put aside for a while by the user).
+    pub reminders: Vec<crate::ReminderView>,
 }
 
 /// はじめに: what a new office registers first, counted from the vault (no names read).
@@ -109,6 +111,7 @@ impl Session {
             recent,
             setup,
             incidents: self.open_incidents()?,
+            reminders: self.reminders()?,
         })
     }
 

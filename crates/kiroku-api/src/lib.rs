@@ -10,6 +10,7 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 mod beside_vault;
+mod checks;
 mod contractors;
 mod correction;
 mod dashboard;
@@ -23,11 +24,13 @@ mod ledger;
 mod lookup;
 mod people;
 mod print;
+mod reminders;
 mod retention;
 mod session;
 mod settings;
 mod vault;
 
+pub use checks::*;
 pub use contractors::*;
 pub use dashboard::*;
 pub use env::{Env, SystemClock};
@@ -43,6 +46,7 @@ pub use kiroku_core::wareki::DateEcho;
 pub use ledger::*;
 pub use people::*;
 pub use print::*;
+pub use reminders::*;
 pub use retention::*;
 pub use session::*;
 pub use settings::SettingsView;

@@ -271,6 +271,13 @@ impl Session {
                 "事故・漏えいの報告書と通知文は、事案ごとに印刷します（kiroku incident print）。",
             )
             .into()),
+            FormKind::Check => {
+                return Err(FieldError::new(
+                    "帳票",
+                    "点検結果報告書は点検ごとに印刷します（kiroku print check --id ID）。",
+                )
+                .into())
+            }
         };
         Ok(Built {
             kind,
@@ -363,7 +370,8 @@ impl Session {
             | FormKind::IncidentLetter
             | FormKind::IncidentNotices
             | FormKind::KyosaiSituationReport
-            | FormKind::KyosaiAccidentReport => Err(FieldError::new(
+            | FormKind::KyosaiAccidentReport
+            | FormKind::Check => Err(FieldError::new(
                 "帳票",
                 format!("{}は一覧の帳票ではありません。", kind.layout()?.title),
             )

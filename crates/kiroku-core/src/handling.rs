@@ -195,7 +195,58 @@ pub enum EventDetails {
     },
 }
 
+/// What an import writes for a detail its sheet left empty (the record is kept; the yearly
+/// check lists it as 記載漏れ).
+pub const NOT_WRITTEN: &str = "取り込み元に記載なし";
+
 impl EventDetails {
+    /// The details left unwritten (recorded as [`NOT_WRITTEN`]), by their labels: 記載漏れ.
+    pub fn missing(&self) -> Vec<&'static str> {
+        fn blank<K>(c: &Choice<K>) -> bool {
+            c.text.as_deref().is_some_and(|t| t.trim() == NOT_WRITTEN)
+        }
+        let mut out = Vec::new();
+        match self {
+            EventDetails::Acquire {
+                source,
+                identity_check,
+            } => {
+                if blank(source) {
+                    out.push("取得元");
+                }
+                if blank(identity_check) {
+                    out.push("本人確認方法");
+                }
+            }
+            EventDetails::TakeOut {
+                destination,
+                measures,
+            } => {
+                if destination.trim() == NOT_WRITTEN {
+                    out.push("持出先");
+                }
+                if measures.iter().any(blank) {
+                    out.push("安全措置");
+                }
+            }
+            EventDetails::Submit { recipient, means } => {
+                if blank(recipient) {
+                    out.push("提出先");
+                }
+                if blank(means) {
+                    out.push("提出方法");
+                }
+            }
+            EventDetails::Dispose { method, .. } | EventDetails::Delete { method, .. }
+                if blank(method) =>
+            {
+                out.push("廃棄・削除の方法");
+            }
+            _ => {}
+        }
+        out
+    }
+
     pub fn kind(&self) -> EventKind {
         match self {
             EventDetails::Acquire { .. } => EventKind::Acquire,

@@ -34,10 +34,12 @@ pub enum FormKind {
     KyosaiSituationReport,
     /// 共済組合 様式第2号 事故報告書 (to the 連合会)
     KyosaiAccidentReport,
+    /// 取扱状況の点検（監査）結果報告書
+    Check,
 }
 
 impl FormKind {
-    pub const ALL: [FormKind; 11] = [
+    pub const ALL: [FormKind; 12] = [
         FormKind::Lifecycle,
         FormKind::Chronological,
         FormKind::Ledger,
@@ -49,6 +51,7 @@ impl FormKind {
         FormKind::IncidentNotices,
         FormKind::KyosaiSituationReport,
         FormKind::KyosaiAccidentReport,
+        FormKind::Check,
     ];
 
     /// The file name in `forms/` (without `.toml`); also the CLI's name of the form.
@@ -65,6 +68,7 @@ impl FormKind {
             FormKind::IncidentNotices => "incident_notices",
             FormKind::KyosaiSituationReport => "incident_kyosai1",
             FormKind::KyosaiAccidentReport => "incident_kyosai2",
+            FormKind::Check => "check",
         }
     }
 
@@ -81,6 +85,7 @@ impl FormKind {
             FormKind::IncidentNotices => include_str!("../../../forms/incident_notices.toml"),
             FormKind::KyosaiSituationReport => include_str!("../../../forms/incident_kyosai1.toml"),
             FormKind::KyosaiAccidentReport => include_str!("../../../forms/incident_kyosai2.toml"),
+            FormKind::Check => include_str!("../../../forms/check.toml"),
         }
     }
 

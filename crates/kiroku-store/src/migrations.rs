@@ -13,6 +13,7 @@ const V5: &str = include_str!("migrations/v5_retention_documents.sql");
 const V6: &str = include_str!("migrations/v6_corrections_withdrawals.sql");
 const V7: &str = include_str!("migrations/v7_imports.sql");
 const V8: &str = include_str!("migrations/v8_incidents.sql");
+const V9: &str = include_str!("migrations/v9_yearly_checks.sql");
 
 /// All migrations in order; the schema version is their count.
 pub fn all() -> Migrations<'static> {
@@ -25,11 +26,12 @@ pub fn all() -> Migrations<'static> {
         M::up(V6),
         M::up(V7),
         M::up(V8),
+        M::up(V9),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 8;
+pub const LATEST: i64 = 9;
 
 /// v5's hook: the built-in retention rules (DOMAIN.md §6), entered by `kiroku` at the
 /// migration's own time-independent stamp so that every vault gets the same catalog.

@@ -506,3 +506,62 @@ fn no_row_of_an_incident_can_be_changed_or_removed() {
         "CHECK",
     );
 }
+
+#[test]
+fn no_row_of_a_check_can_be_changed_or_removed() {
+    let (_dir, vault) = migrated_fixture();
+    let c = vault.conn();
+    c.execute(
+        "INSERT INTO check_signoffs (check_id, step, name, entered_at, entered_by)
+         VALUES (1, 'creator', '移行 太郎', '2026-04-02T00:00:00Z', 'boss')",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO check_action_completions (action_id, done_on, entered_at, entered_by)
+         VALUES (1, '2026-06-01', '2026-06-01T00:00:00Z', 'boss')",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO check_addenda (check_id, text, entered_at, entered_by)
+         VALUES (1, '追記', '2026-06-01T00:00:00Z', 'boss')",
+        [],
+    )
+    .unwrap();
+    for sql in [
+        "UPDATE checks SET adhoc = 1",
+        "DELETE FROM checks",
+        "UPDATE check_answers SET result = 'inadequate'",
+        "DELETE FROM check_answers",
+        "UPDATE check_actions SET due_on = '2030-01-01'",
+        "DELETE FROM check_actions",
+        "UPDATE check_action_completions SET done_on = '2026-07-01'",
+        "DELETE FROM check_action_completions",
+        "UPDATE check_signoffs SET name = 'x'",
+        "DELETE FROM check_signoffs",
+        "UPDATE check_addenda SET text = 'x'",
+        "DELETE FROM check_addenda",
+    ] {
+        refused(&vault, sql, "never");
+    }
+    // One yearly check per 年度; a sign-off once; an action completed once.
+    refused(
+        &vault,
+        "INSERT INTO checks (fiscal_year, adhoc, created_at, created_by)
+         VALUES (2026, 0, '2026-06-01T00:00:00Z', 'boss')",
+        "UNIQUE",
+    );
+    refused(
+        &vault,
+        "INSERT INTO check_signoffs (check_id, step, name, entered_at, entered_by)
+         VALUES (1, 'creator', 'x', '2026-06-01T00:00:00Z', 'boss')",
+        "UNIQUE",
+    );
+    refused(
+        &vault,
+        "INSERT INTO check_action_completions (action_id, done_on, entered_at, entered_by)
+         VALUES (1, '2026-06-02', '2026-06-02T00:00:00Z', 'boss')",
+        "UNIQUE",
+    );
+}

@@ -12,8 +12,8 @@ use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_core::person::PersonDetails;
 use kiroku_core::user::{LoginId, Role, UserProfile};
 use kiroku_store::table::{
-    affairs, audit, contractors, documents, evaluations, events, incidents, ledger, meta, persons,
-    retention_rules, users,
+    affairs, audit, check_actions, check_answers, checks, contractors, documents, evaluations,
+    events, incidents, ledger, meta, persons, retention_rules, users,
 };
 use kiroku_store::{migrations, MasterKey, StoreError, Vault};
 use std::path::{Path, PathBuf};
@@ -162,6 +162,13 @@ fn every_fixture_opens_migrated_with_its_data() {
             let incident = incidents::current(v.conn(), 1).unwrap().unwrap();
             assert_eq!(incident.record, fixture_incident(), "v{version}");
         }
+        // v9: a yearly check with an answer and an open action from v9 on.
+        let check = checks::get(v.conn(), 1).unwrap();
+        assert_eq!(check.is_some(), version >= 9, "v{version}");
+        if version >= 9 {
+            assert_eq!(check_answers::latest(v.conn(), 1).unwrap().len(), 1);
+            assert_eq!(check_actions::open_before(v.conn(), None).unwrap().len(), 1);
+        }
         let chain = audit::verify(v.conn()).unwrap();
         assert_eq!((chain.rows, chain.first_break), (2, None), "v{version}");
         assert!(v.integrity_check().unwrap().is_ok());
@@ -309,6 +316,21 @@ fn write_fixture_of_the_current_version() {
             return Ok(());
         }
         incidents::insert(tx, &fixture_incident(), at, "boss")?;
+        // From v9 on: a yearly check, answered in part, with an open improvement action.
+        if migrations::LATEST < 9 {
+            return Ok(());
+        }
+        let check = checks::insert(tx, 2026, false, at, "boss")?;
+        check_answers::insert(tx, check, "M1", "adequate", Some("施錠を確認"), at, "boss")?;
+        check_actions::insert(
+            tx,
+            check,
+            "鍵の管理簿を作る",
+            "移行 太郎",
+            chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            at,
+            "boss",
+        )?;
         Ok(())
     })
     .unwrap();

@@ -24,7 +24,7 @@ use crate::session::Stamp;
 use crate::ApiError;
 
 /// What the old sheet does not say.
-const NOT_WRITTEN: &str = "取り込み元に記載なし";
+use kiroku_core::handling::NOT_WRITTEN;
 
 /// A sheet row with records to add: its row, its summary, the records.
 type RowToAdd = (usize, String, Vec<(EventLinks, EventFacts)>);

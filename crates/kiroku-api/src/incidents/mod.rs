@@ -16,6 +16,7 @@ pub use facts::{ContainmentInput, IncidentChanges, PreventionInput};
 pub use filing::{CloseIncidentRequest, FileReportRequest, NotifyPersonsRequest};
 pub use first_report::NewIncident;
 pub use print::IncidentPrintRequest;
+pub(crate) use view::build as view_of;
 pub use view::{
     AssessmentView, DeadlineView, DecisionView, GroundView, IncidentSummary, IncidentView,
     LinkedPerson, NoticeView, ReportView,

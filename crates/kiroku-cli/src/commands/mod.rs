@@ -4,6 +4,7 @@
 
 mod affair;
 mod audit;
+mod check;
 mod contractor;
 mod demo;
 mod eval;
@@ -16,6 +17,7 @@ mod key;
 mod ledger;
 mod person;
 mod print;
+mod reminders;
 mod retention;
 mod setting;
 mod user;
@@ -93,7 +95,12 @@ pub enum Command {
     /// 事故・漏えい等の事案: 第一報、事実確認、報告要否の判定と確認、報告、本人への通知、完了。
     #[command(subcommand)]
     Incident(incident::IncidentCommand),
-    /// 設定（日付の表記: 和暦・西暦、組織の種別）。
+    /// 取扱状況の点検（監査）: 年度の点検・臨時の点検、項目への回答、改善措置、作成・確認・監査意見・決裁。
+    #[command(subcommand)]
+    Check(check::CheckCommand),
+    /// お知らせ: 年度末の廃棄、委託先の再評価、バックアップ、点検、改善措置、事故の報告期限（--dismiss でしばらく表示しない）。
+    Reminders(reminders::RemindersArgs),
+    /// 設定（日付の表記: 和暦・西暦、組織の種別、通知）。
     #[command(subcommand)]
     Setting(setting::SettingCommand),
     /// デモ用の事務所の記録ファイルを作る（職員・扶養家族・理事・台帳・数年分の取扱記録）。同じ --seed なら同じ内容。パスワードは KIROKU_NEW_PASSWORD または入力。
@@ -106,6 +113,8 @@ pub fn run(cli: &Global, command: &Command) -> Result<(), Failure> {
         Command::User(cmd) => user::run(cli, cmd),
         Command::Status => vault::status(cli),
         Command::Incident(cmd) => incident::run(cli, cmd),
+        Command::Check(cmd) => check::run(cli, cmd),
+        Command::Reminders(a) => reminders::run(cli, a),
         Command::Affair(cmd) => affair::run(cli, cmd),
         Command::Person(cmd) => person::run(cli, cmd),
         Command::Ledger(cmd) => ledger::run(cli, cmd),

@@ -84,7 +84,8 @@ pub fn init(cli: &Global, args: &InitArgs) -> Result<(), Failure> {
 }
 
 pub fn status(cli: &Global) -> Result<(), Failure> {
-    let status = with_session(cli, |s| Ok(s.status()?))?;
+    let (status, reminders) = with_session(cli, |s| Ok((s.status()?, s.reminders()?)))?;
+    // `--json` keeps the status alone (`kiroku reminders --json` gives the reminders).
     emit(cli.json, &status, |s| {
         let mut text = format!(
             "団体名: {}\n記録ファイル: {}\n作成日時: {}\nスキーマ: {} 版\n利用者: 有効 {} 名（責任者 {}、担当者 {}、監査 {}）、無効 {} 名\n監査ログ: {} 行\n保護: {}",
@@ -112,6 +113,9 @@ pub fn status(cli: &Global) -> Result<(), Failure> {
                     None => String::new(),
                 }
             ));
+        }
+        for r in &reminders {
+            text.push_str(&format!("\nお知らせ: {}", r.message));
         }
         if !s.users_without_slot.is_empty() {
             text.push_str(&format!(

@@ -131,3 +131,35 @@ pub fn verify(conn: &Connection) -> Result<ChainReport, StoreError> {
         first_break,
     })
 }
+
+/// The rows of `action` at or after `since`, oldest first (skipping rows that cannot be
+/// decoded; `verify` names them).
+pub fn of_action_since(
+    conn: &Connection,
+    action: AuditAction,
+    since: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<AuditRecord>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM audit WHERE action = ?1 AND at >= ?2 ORDER BY seq"
+    ))?;
+    let rows = stmt.query_map(params![action.as_str(), time_to_sql(since)], from_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        if let Ok(record) = row? {
+            out.push(record);
+        }
+    }
+    Ok(out)
+}
+
+/// The newest row of `action`, if any.
+pub fn last_of_action(
+    conn: &Connection,
+    action: AuditAction,
+) -> Result<Option<AuditRecord>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM audit WHERE action = ?1 ORDER BY seq DESC LIMIT 1"
+    ))?;
+    let mut rows = stmt.query_map([action.as_str()], from_row)?;
+    Ok(rows.next().transpose()?.and_then(Result::ok))
+}

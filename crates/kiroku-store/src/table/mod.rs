@@ -2,6 +2,11 @@
 
 pub mod affairs;
 pub mod audit;
+pub mod check_actions;
+pub mod check_addenda;
+pub mod check_answers;
+pub mod check_signoffs;
+pub mod checks;
 pub mod contract_clauses;
 pub mod contractors;
 pub mod dependents;
@@ -17,6 +22,7 @@ pub mod incidents;
 pub mod ledger;
 pub mod meta;
 pub mod persons;
+pub mod reminder_dismissals;
 pub mod retention_rules;
 pub mod users;
 

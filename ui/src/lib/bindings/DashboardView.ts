@@ -2,6 +2,7 @@
 import type { ChronologicalRow } from "./ChronologicalRow";
 import type { DueItem } from "./DueItem";
 import type { IncidentSummary } from "./IncidentSummary";
+import type { ReminderView } from "./ReminderView";
 import type { SetupProgress } from "./SetupProgress";
 
 /**
@@ -35,4 +36,8 @@ setup: SetupProgress,
 /**
  * 事故・漏えい等の事案 not yet 完了, with the days left to 速報/確報.
  */
-incidents: Array<IncidentSummary>, };
+incidents: Array<IncidentSummary>, 
+/**
+ * 通知: what is due (each a link; put aside for a while by the user).
+ */
+reminders: Array<ReminderView>, };

@@ -15,4 +15,12 @@ auto_lock_minutes: number,
 /**
  * 組織の種別: `jimukumiai` | `roudouhoken` | `kyosai`.
  */
-body_kind: string, body_kind_label: string, };
+body_kind: string, body_kind_label: string, 
+/**
+ * バックアップの催促: reminded when the last backup is this many days old (1–365).
+ */
+backup_every_days: number, 
+/**
+ * 点検の催促: the yearly check is reminded of after the end of this month (1–12).
+ */
+check_by_month: number, };
