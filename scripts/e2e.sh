@@ -3,7 +3,8 @@
 # test-only clock, feature `e2e-clock`) and the CLI (for the demo vaults), installs
 # tauri-driver if missing, starts Xvfb and tauri-driver, and runs tests/e2e/run.mjs, a staff
 # list imported from CSV and the log exported to Excel (tests/e2e/import-export.mjs), an
-# incident from the home screen to its deadline (tests/e2e/incidents.mjs), then the
+# incident from the home screen to its deadline (tests/e2e/incidents.mjs), the yearly check
+# from the home's reminder to its PDF (tests/e2e/checks.mjs), then the
 # clerk's year without any CLI (tests/e2e/clerk-year.mjs). Screenshots land in
 # docs/screenshots/app-*.png.
 set -euo pipefail
@@ -28,4 +29,5 @@ start_window "$scratch"
 node tests/e2e/run.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
 node tests/e2e/import-export.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
 node tests/e2e/incidents.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
+node tests/e2e/checks.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
 node tests/e2e/clerk-year.mjs "$bin/kiroku-app" "$scratch"

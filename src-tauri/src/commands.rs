@@ -548,3 +548,72 @@ pub fn print_incident(
 ) -> Reply<Vec<PrintReport>> {
     state.with(|s| s.print_incident(&req))
 }
+
+/// 年次点検: every check, newest first.
+#[tauri::command(async)]
+pub fn checks(state: State<'_, AppState>) -> Reply<Vec<CheckSummary>> {
+    state.with(Session::list_checks)
+}
+
+#[tauri::command(async)]
+pub fn check(state: State<'_, AppState>, id: i64) -> Reply<CheckView> {
+    state.with(|s| s.check(id))
+}
+
+/// 点検を始める (this 年度's, or a 臨時 one).
+#[tauri::command(async)]
+pub fn new_check(state: State<'_, AppState>, req: NewCheckRequest) -> Reply<CheckView> {
+    state.with(|s| s.new_check(&req))
+}
+
+#[tauri::command(async)]
+pub fn answer_check(state: State<'_, AppState>, req: CheckAnswerRequest) -> Reply<CheckView> {
+    state.with(|s| s.answer_check(&req))
+}
+
+#[tauri::command(async)]
+pub fn add_check_action(state: State<'_, AppState>, req: CheckActionRequest) -> Reply<CheckView> {
+    state.with(|s| s.add_check_action(&req))
+}
+
+#[tauri::command(async)]
+pub fn complete_check_action(
+    state: State<'_, AppState>,
+    action: i64,
+    done: String,
+) -> Reply<CheckView> {
+    state.with(|s| s.complete_check_action(action, &done))
+}
+
+/// 作成 / 確認 / 監査意見 / 決裁, in order and by role.
+#[tauri::command(async)]
+pub fn sign_check(state: State<'_, AppState>, req: CheckSignRequest) -> Reply<CheckView> {
+    state.with(|s| s.sign_check(&req))
+}
+
+#[tauri::command(async)]
+pub fn add_check_addendum(state: State<'_, AppState>, id: i64, text: String) -> Reply<CheckView> {
+    state.with(|s| s.add_check_addendum(id, &text))
+}
+
+/// The report as a PDF; `out` empty: 帳票/ beside the vault.
+#[tauri::command(async)]
+pub fn print_check(state: State<'_, AppState>, req: CheckPrintRequest) -> Reply<PrintReport> {
+    state.with(|s| s.print_check(&req))
+}
+
+/// しばらく表示しない: a reminder put aside for `days` days.
+#[tauri::command(async)]
+pub fn dismiss_reminder(state: State<'_, AppState>, key: String, days: Option<u32>) -> Reply<()> {
+    state.with(|s| s.dismiss_reminder(&key, days))
+}
+
+/// バックアップの催促の日数 and 点検の催促の月. Officer only.
+#[tauri::command(async)]
+pub fn set_reminder_settings(
+    state: State<'_, AppState>,
+    backup_every_days: Option<u32>,
+    check_by_month: Option<u32>,
+) -> Reply<SettingsView> {
+    state.with(|s| s.set_reminder_settings(backup_every_days, check_by_month))
+}

@@ -149,6 +149,17 @@ fn main() {
             commands::notify_incident_persons,
             commands::close_incident,
             commands::print_incident,
+            commands::checks,
+            commands::check,
+            commands::new_check,
+            commands::answer_check,
+            commands::add_check_action,
+            commands::complete_check_action,
+            commands::sign_check,
+            commands::add_check_addendum,
+            commands::print_check,
+            commands::dismiss_reminder,
+            commands::set_reminder_settings,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

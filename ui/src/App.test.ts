@@ -21,12 +21,13 @@ const dashboard = {
   recent: [],
   setup: { users: 3, persons: 40, ledger_files: 2, rules_reviewed: true, contractors: 1 },
   incidents: [],
+  reminders: [],
 };
 
 describe('the app', () => {
   beforeEach(() => {
     for (const f of Object.values(api)) vi.mocked(f).mockReset();
-    vi.mocked(api.settings).mockResolvedValue({ date_style: 'wareki', date_style_label: '和暦', auto_lock_minutes: 5, body_kind: 'jimukumiai', body_kind_label: '一部事務組合・広域連合' });
+    vi.mocked(api.settings).mockResolvedValue({ date_style: 'wareki', date_style_label: '和暦', auto_lock_minutes: 5, body_kind: 'jimukumiai', body_kind_label: '一部事務組合・広域連合', backup_every_days: 30, check_by_month: 5 });
     vi.mocked(api.dashboard).mockResolvedValue(dashboard);
     vi.mocked(api.today).mockResolvedValue({ date: '2026-04-01', date_label: '令和8年4月1日', fy: '2026', fy_label: '令和8年度' });
     vi.mocked(api.lock).mockResolvedValue(null);

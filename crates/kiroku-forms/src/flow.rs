@@ -7,6 +7,8 @@ use crate::FormError;
 
 pub(crate) const MARGIN_MM: f32 = 12.0;
 pub(crate) const TITLE_PT: f32 = 14.0;
+/// The smallest a long title is set to fit beside the seal boxes.
+pub(crate) const MIN_TITLE_PT: f32 = 8.0;
 pub(crate) const HEADER_PT: f32 = 9.0;
 pub(crate) const FOOTER_PT: f32 = 8.0;
 /// Line pitch as a multiple of the font size.
@@ -38,6 +40,10 @@ pub(crate) struct Frame {
     /// Left edge of the seal boxes (= `right` when there are none).
     pub seals_left: f32,
     pub header_lines: Vec<String>,
+    /// The title's size: [`TITLE_PT`], smaller when a long title would run into the seal boxes.
+    pub title_pt: f32,
+    /// Where the title and header lines end (the seal boxes' gap, or the right margin).
+    pub text_right: f32,
     pub body_top: f32,
     pub body_bottom: f32,
     pub footer_top: f32,
@@ -66,6 +72,12 @@ impl Frame {
             .iter()
             .flat_map(|l| metrics.wrap(l, text_right - left, HEADER_PT))
             .collect();
+        let title_width = metrics.width(&doc.title, TITLE_PT);
+        let title_pt = if title_width > text_right - left {
+            (TITLE_PT * (text_right - left) / title_width).max(MIN_TITLE_PT)
+        } else {
+            TITLE_PT
+        };
         let text_height =
             line_height(TITLE_PT) + count_f32(header_lines.len()) * line_height(HEADER_PT);
         let seals_height = if doc.seals.is_empty() {
@@ -83,6 +95,8 @@ impl Frame {
             right,
             seals_left,
             header_lines,
+            title_pt,
+            text_right,
             body_top,
             body_bottom,
             footer_top,

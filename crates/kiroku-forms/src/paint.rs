@@ -94,9 +94,12 @@ impl<'m> Painter<'m> {
         if let Some(no) = &doc.form_no {
             self.text(frame.left, top, HEADER_PT, no);
         }
-        let title_width = self.metrics.width(&doc.title, TITLE_PT);
+        let title_width = self.metrics.width(&doc.title, frame.title_pt);
         let title_x = ((frame.left + frame.seals_left - title_width) / 2.0).max(frame.left);
-        self.text(title_x, top, TITLE_PT, &doc.title);
+        let title_x = title_x.min((frame.text_right - title_width).max(frame.left));
+        // A smaller title sits on the same baseline as a full-size one.
+        let title_top = top + line_height(TITLE_PT) - line_height(frame.title_pt);
+        self.text(title_x, title_top, frame.title_pt, &doc.title);
         let mut y = top + line_height(TITLE_PT);
         for line in &frame.header_lines {
             self.text(frame.left, y, HEADER_PT, line);

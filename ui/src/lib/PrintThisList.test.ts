@@ -31,7 +31,7 @@ describe('この一覧を印刷', () => {
     vi.mocked(api.vaultState).mockResolvedValue({ path: '/tmp/x.kiroku', exists: true });
     vi.mocked(api.login).mockResolvedValue({ user: { id: 'boss', name: '大塚 正道' }, org_name: 'みどり広域事務組合', failed_logins: null, warnings: [] } as never);
     vi.mocked(api.today).mockResolvedValue({ date: '2026-04-01', date_label: '令和8年4月1日', fy: '2026', fy_label: '令和8年度' });
-    vi.mocked(api.settings).mockResolvedValue({ date_style: 'wareki', date_style_label: '和暦', auto_lock_minutes: 5, body_kind: 'jimukumiai', body_kind_label: '一部事務組合・広域連合' });
+    vi.mocked(api.settings).mockResolvedValue({ date_style: 'wareki', date_style_label: '和暦', auto_lock_minutes: 5, body_kind: 'jimukumiai', body_kind_label: '一部事務組合・広域連合', backup_every_days: 30, check_by_month: 5 });
     vi.mocked(api.dashboard).mockReturnValue(new Promise(() => {}));
     vi.mocked(api.events).mockResolvedValue([]);
     vi.mocked(api.eventForms).mockResolvedValue([{ kind: 'acquire', label: '取得', fields: [] }] as never);

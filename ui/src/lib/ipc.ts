@@ -79,6 +79,13 @@ import type { FileReportRequest } from './bindings/FileReportRequest';
 import type { NotifyPersonsRequest } from './bindings/NotifyPersonsRequest';
 import type { CloseIncidentRequest } from './bindings/CloseIncidentRequest';
 import type { IncidentPrintRequest } from './bindings/IncidentPrintRequest';
+import type { CheckSummary } from './bindings/CheckSummary';
+import type { CheckView } from './bindings/CheckView';
+import type { NewCheckRequest } from './bindings/NewCheckRequest';
+import type { CheckAnswerRequest } from './bindings/CheckAnswerRequest';
+import type { CheckActionRequest } from './bindings/CheckActionRequest';
+import type { CheckSignRequest } from './bindings/CheckSignRequest';
+import type { CheckPrintRequest } from './bindings/CheckPrintRequest';
 
 /**
  * What crosses the IPC is JSON: a Rust i64 (`bigint` in the bindings) arrives and leaves as
@@ -259,6 +266,26 @@ export const api = {
   closeIncident: (req: Json<CloseIncidentRequest>) => call<IncidentView>('close_incident', { req }),
   /** An incident's PDFs into 帳票/ beside the vault (letters: one file per person). */
   printIncident: (req: Json<IncidentPrintRequest>) => call<PrintReport[]>('print_incident', { req }),
+  /** 年次点検: every check, newest first. */
+  checks: () => call<CheckSummary[]>('checks'),
+  check: (id: number) => call<CheckView>('check', { id }),
+  /** 点検を始める (this 年度's, or a 臨時 one). */
+  newCheck: (req: Json<NewCheckRequest>) => call<CheckView>('new_check', { req }),
+  answerCheck: (req: Json<CheckAnswerRequest>) => call<CheckView>('answer_check', { req }),
+  addCheckAction: (req: Json<CheckActionRequest>) => call<CheckView>('add_check_action', { req }),
+  /** 改善措置の完了 (`done` empty: today). */
+  completeCheckAction: (action: number, done: string) =>
+    call<CheckView>('complete_check_action', { action, done }),
+  /** 作成 / 確認 / 監査意見 / 決裁, in order and by role. */
+  signCheck: (req: Json<CheckSignRequest>) => call<CheckView>('sign_check', { req }),
+  addCheckAddendum: (id: number, text: string) => call<CheckView>('add_check_addendum', { id, text }),
+  /** The report as a PDF into 帳票/ beside the vault. */
+  printCheck: (req: Json<CheckPrintRequest>) => call<PrintReport>('print_check', { req }),
+  /** しばらく表示しない (default 7 days). */
+  dismissReminder: (key: string, days: number | null) => call<null>('dismiss_reminder', { key, days }),
+  /** バックアップの催促の日数 and 点検の催促の月 (officer only). */
+  setReminderSettings: (backupEveryDays: number | null, checkByMonth: number | null) =>
+    call<SettingsView>('set_reminder_settings', { backupEveryDays, checkByMonth }),
 };
 
 export type Api = typeof api;

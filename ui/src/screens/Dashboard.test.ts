@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Dashboard from './Dashboard.svelte';
 import { api } from '../lib/ipc';
@@ -10,10 +10,10 @@ vi.mock('../lib/ipc', async (importOriginal) => {
 });
 
 const allDone = { users: 3, persons: 40, ledger_files: 2, rules_reviewed: true, contractors: 1 };
-const view = (overdue: number, setup = allDone, incidents: unknown[] = []) => ({
+const view = (overdue: number, setup = allDone, incidents: unknown[] = [], reminders: unknown[] = []) => ({
   org_name: 'みどり広域事務組合', fy_label: '令和8年度', disposal_headline: '', disposal_due: 4,
   disposal_overdue: overdue, awaiting_certificate: 1, contractors_due: [], events_this_year: 12, recent: [],
-  setup, incidents,
+  setup, incidents, reminders,
 });
 const deadlines = (sokuho: number | null, kakuho: number | null, urgent: boolean) => ({
   sokuho_warn: '2026-12-03', sokuho_due: '2026-12-05', sokuho_due_label: '令和8年12月5日',
@@ -131,5 +131,25 @@ describe('the 「はじめに」 checklist', () => {
     render(Dashboard);
     await screen.findByTestId('tile-events');
     expect(screen.queryByTestId('checklist')).not.toBeInTheDocument();
+  });
+
+  it('shows the reminders as links to their screens and puts one aside for 7 days', async () => {
+    const reminders = [
+      { kind: 'backup', key: 'backup:2026-04-01', message: '最後のバックアップから30日たっています。バックアップを作ってください。', screen: 'settings' },
+      { kind: 'yearly_check', key: 'check:2026', message: '令和8年度の取扱状況の点検がまだ終わっていません。', screen: 'check' },
+    ];
+    vi.mocked(api.dashboard).mockResolvedValueOnce(view(0, allDone, [], reminders) as never);
+    vi.mocked(api.dashboard).mockResolvedValue(view(0, allDone, [], reminders.slice(1)) as never);
+    vi.mocked(api.dismissReminder).mockResolvedValue(null as never);
+    const onGo = vi.fn();
+    render(Dashboard, { onGo });
+    const box = await screen.findByTestId('reminders');
+    await fireEvent.click(within(box).getByRole('button', { name: /点検がまだ終わっていません/ }));
+    expect(onGo).toHaveBeenCalledWith('checks');
+    const backup = box.querySelector('[data-reminder="backup"]') as HTMLElement;
+    await fireEvent.click(within(backup).getByRole('button', { name: '7日間表示しない' }));
+    expect(api.dismissReminder).toHaveBeenCalledWith('backup:2026-04-01', null);
+    await vi.waitFor(() => expect(box.querySelector('[data-reminder="backup"]')).toBeNull());
+    expect(box.querySelector('[data-reminder="yearly_check"]')).not.toBeNull();
   });
 });

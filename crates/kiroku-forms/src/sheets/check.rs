@@ -137,7 +137,8 @@ pub fn document(sheet: &CheckSheet) -> Result<Document, FormError> {
         form_no: layout.form_no.clone(),
         header_lines: vec![
             format!("団体名：{}", sheet.org_name),
-            format!("点検の期間：{}　作成日：{}", sheet.period, sheet.made_on),
+            format!("点検の期間：{}", sheet.period),
+            format!("作成日：{}", sheet.made_on),
         ],
         seals: layout.seals.clone(),
         blocks,

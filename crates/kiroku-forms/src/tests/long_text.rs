@@ -293,3 +293,38 @@ fn measure_a_full_year() {
         normal.pdf.len()
     );
 }
+
+/// A title too long for the room beside the seal boxes (the yearly check's, with its 年度 and
+/// four boxes) is set smaller so that it ends before the first box.
+#[test]
+fn a_long_title_shrinks_to_end_before_the_seal_boxes() {
+    let sheet = crate::sheets::check::CheckSheet {
+        org_name: "みどり広域事務組合".into(),
+        title_prefix: "令和8年度 臨時".into(),
+        period: "令和8年4月1日 〜 令和8年12月3日".into(),
+        made_on: "令和8年12月3日".into(),
+        ..Default::default()
+    };
+    let doc = crate::sheets::check::document(&sheet).unwrap();
+    let metrics = crate::font::Metrics::new(crate::font::fonts().unwrap());
+    let frame = crate::flow::Frame::new(&doc, &metrics).unwrap();
+    assert!(frame.title_pt < crate::flow::TITLE_PT, "{}", frame.title_pt);
+    let pdf = render(&doc).unwrap().pdf;
+    let pages = words(&pdf, "check");
+    let (_, _, first) = &pages[0];
+    let title_words: Vec<&Word> = first
+        .iter()
+        .filter(|w| w.y_max < frame.body_top && doc.title.contains(w.text.as_str()))
+        .filter(|w| w.text.contains("結果報告書"))
+        .collect();
+    assert!(!title_words.is_empty(), "the title is printed");
+    for w in title_words {
+        assert!(
+            w.x_max <= frame.seals_left,
+            "{} ends at {} beyond the seal boxes at {}",
+            w.text,
+            w.x_max,
+            frame.seals_left
+        );
+    }
+}
