@@ -87,4 +87,25 @@ describe('the app', () => {
     expect(screen.getByRole('status')).toHaveTextContent('しばらく操作がなかったため');
     expect(api.lock).toHaveBeenCalledOnce();
   });
+
+  it('opens each user at their own 文字サイズ, and the login screen at the standard size', async () => {
+    localStorage.setItem('kiroku.textSize:boss', 'large');
+    vi.mocked(api.vaultState).mockResolvedValue({ path: '/tmp/x.kiroku', exists: true });
+    vi.mocked(api.login).mockResolvedValue({
+      user: { id: 'boss', name: '大塚 正道' },
+      org_name: 'みどり広域事務組合',
+      failed_logins: null,
+      warnings: [],
+    } as never);
+    render(App);
+    await fireEvent.input(await screen.findByLabelText('ユーザーID'), { target: { value: 'boss' } });
+    await fireEvent.input(screen.getByLabelText('パスワード'), { target: { value: 'pw' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'ログイン' }));
+    expect(await screen.findByRole('heading', { name: 'ダッシュボード' })).toBeInTheDocument();
+    expect(document.documentElement.style.fontSize).toBe('118.75%');
+    await fireEvent.click(screen.getByTestId('lock'));
+    expect(await screen.findByLabelText('ユーザーID')).toBeInTheDocument();
+    expect(document.documentElement.style.fontSize).toBe('100%');
+    localStorage.clear();
+  });
 });
