@@ -26,15 +26,24 @@ export class Driver {
   }
 
   async start(application, args = []) {
-    const value = await this.send('POST', '/session', {
-      capabilities: {
-        alwaysMatch: {
-          browserName: 'wry',
-          'tauri:options': { application, args },
-        },
+    const capabilities = {
+      alwaysMatch: {
+        browserName: 'wry',
+        'tauri:options': { application, args },
       },
-    });
-    this.id = value.sessionId;
+    };
+    // The previous script's window may still be closing (a loaded machine): WebKitWebDriver
+    // holds one session at a time, so a new one is asked for again for up to 20 s.
+    for (let tries = 0; ; tries++) {
+      try {
+        const value = await this.send('POST', '/session', { capabilities });
+        this.id = value.sessionId;
+        return;
+      } catch (e) {
+        if (tries >= 40 || !String(e.message).includes('Maximum number of active sessions')) throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   }
 
   async quit() {

@@ -209,3 +209,16 @@ describe('eventChanges', () => {
     expect(eventChanges(v, draft, forms as never).fields.source).toBe('employer:○○事業所');
   });
 });
+
+describe('取扱記録: the list fills the window', () => {
+  it('reaches the bottom of the window, and leaves room for a record’s details when one is open', async () => {
+    render(Events, { today: '令和7年4月1日', fy: 'R7' });
+    await screen.findByRole('button', { name: /^1/ });
+    const list = document.querySelector('.vlist') as HTMLElement;
+    // jsdom puts the list at the top of a 768 px window: all of it but the margin.
+    expect(list.style.height).toBe(`${window.innerHeight - 16}px`);
+    await fireEvent.click(screen.getByRole('button', { name: /^1/ }));
+    await screen.findByRole('region', { name: '記録の詳細' });
+    expect((document.querySelector('.vlist') as HTMLElement).style.height).toBe('420px');
+  });
+});
