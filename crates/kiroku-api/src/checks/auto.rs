@@ -9,7 +9,7 @@ use kiroku_core::fiscal_year::FiscalYear;
 use kiroku_core::handling::EventKind;
 use kiroku_store::table::{audit, events, incidents, ledger, persons, users};
 
-use super::view::FindingView;
+use super::finding::FindingView;
 use crate::{ApiError, Session};
 
 /// A user who has not logged in for this many months is listed (A6).

@@ -5,6 +5,7 @@
 
 mod auto;
 mod change;
+mod finding;
 mod print;
 mod view;
 
