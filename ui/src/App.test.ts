@@ -81,7 +81,11 @@ describe('the app', () => {
 
     await vi.advanceTimersByTimeAsync(4 * 60_000);
     expect(screen.getByRole('heading', { name: 'ダッシュボード' })).toBeInTheDocument();
-    await vi.advanceTimersByTimeAsync(61_000);
+    expect(screen.queryByTestId('lock-soon')).not.toBeInTheDocument();
+    // 30 seconds before: a notice, the screen still there.
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(await screen.findByTestId('lock-soon')).toHaveTextContent('30秒後');
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(await screen.findByRole('heading', { name: 'ログイン' })).toBeInTheDocument();
     expect(screen.queryByText('みどり広域事務組合')).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('しばらく操作がなかったため');
