@@ -79,7 +79,8 @@ impl Session {
     pub fn dashboard(&mut self) -> Result<DashboardView, ApiError> {
         let fy = FiscalYear::containing(self.today());
         let schedule = self.schedule(None)?;
-        let contractors_due = self.contractors_due(60)?;
+        let contractors_due =
+            self.contractors_due(kiroku_core::reminders::CONTRACTOR_DAYS_AHEAD as u32)?;
         let this_year = EventQuery {
             fy: Some(fy.0.to_string()),
             ..EventQuery::default()
@@ -98,6 +99,7 @@ impl Session {
         recent.reverse();
         recent.truncate(10);
         let setup = self.setup_progress()?;
+        let reminders = self.reminders_from(&schedule, &contractors_due)?;
         Ok(DashboardView {
             org_name: self.org_name()?,
             fy_label: fy.label(),
@@ -111,7 +113,7 @@ impl Session {
             recent,
             setup,
             incidents: self.open_incidents()?,
-            reminders: self.reminders()?,
+            reminders,
         })
     }
 

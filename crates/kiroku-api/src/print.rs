@@ -562,7 +562,7 @@ impl Session {
                     .map_or_else(|_| by.clone(), |(user, _)| user.name);
                 notes.push(format!(
                     "確定: {} {name}",
-                    style.format(at.with_timezone(&kiroku_core::wareki::jst()).date_naive())
+                    style.format(kiroku_core::wareki::day_in_japan(*at))
                 ));
             }
             _ if sheet.discarded => {}

@@ -46,9 +46,19 @@ fn kind_code(k: reminders::ReminderKind) -> &'static str {
 impl Session {
     /// The reminders due today that this user has not put aside.
     pub fn reminders(&mut self) -> Result<Vec<ReminderView>, ApiError> {
-        let today = self.today();
         let schedule = self.schedule(None)?;
         let due = self.contractors_due(reminders::CONTRACTOR_DAYS_AHEAD as u32)?;
+        self.reminders_from(&schedule, &due)
+    }
+
+    /// The reminders, from this 年度's disposal schedule and the contractors' dates due within
+    /// 60 days as the caller has already read them (the dashboard reads both for itself).
+    pub(crate) fn reminders_from(
+        &self,
+        schedule: &crate::ScheduleView,
+        due: &[crate::DueItem],
+    ) -> Result<Vec<ReminderView>, ApiError> {
+        let today = self.today();
         let incidents = self.open_incidents()?;
         let conn = self.vault.conn();
         let facts = ReminderFacts {
@@ -70,12 +80,8 @@ impl Session {
                     })
                 })
                 .collect(),
-            last_backup: audit::last_of_action(conn, AuditAction::Backup)?.map(|b| {
-                b.entry
-                    .at
-                    .with_timezone(&kiroku_core::wareki::jst())
-                    .date_naive()
-            }),
+            last_backup: audit::last_of_action(conn, AuditAction::Backup)?
+                .map(|b| kiroku_core::wareki::day_in_japan(b.entry.at)),
             backup_every_days: crate::settings::backup_every_days(conn)?,
             check_done_this_fy: self.check_done(FiscalYear::containing(today))?,
             check_by_month: crate::settings::check_by_month(conn)?,

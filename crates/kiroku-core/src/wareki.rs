@@ -87,6 +87,11 @@ pub fn format(date: NaiveDate) -> String {
     }
 }
 
+/// The office's calendar day (JST) at the moment `at`.
+pub fn day_in_japan(at: chrono::DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&jst()).date_naive()
+}
+
 /// Japan Standard Time (UTC+9, no summer time): the office's clock and calendar day.
 pub fn jst() -> FixedOffset {
     match FixedOffset::east_opt(9 * 3600) {

@@ -127,7 +127,6 @@ impl Session {
             }
         }
         out.insert("A2", a2);
-        let _ = to;
 
         // A3, A4: the disposal schedule.
         let schedule = self.schedule(Some(&fy.0.to_string()))?;
@@ -262,7 +261,7 @@ impl Session {
                 .map(|l| l.entry.at)
                 .max()
                 .unwrap_or(u.created_at);
-            let last_day = last.with_timezone(&kiroku_core::wareki::jst()).date_naive();
+            let last_day = kiroku_core::wareki::day_in_japan(last);
             if last_day < idle_since {
                 a6.findings.push(finding(
                     format!(
@@ -311,12 +310,7 @@ impl Session {
                     format!(
                         "{}: ログインに{n}回続けて失敗（{}に成功）",
                         who,
-                        style.format(
-                            f.entry
-                                .at
-                                .with_timezone(&kiroku_core::wareki::jst())
-                                .date_naive()
-                        )
+                        style.format(kiroku_core::wareki::day_in_japan(f.entry.at))
                     ),
                     format!("audit:{}", f.seq),
                     "audit",
@@ -358,12 +352,7 @@ impl Session {
                 },
                 backup
                     .as_ref()
-                    .map(|b| style.format(
-                        b.entry
-                            .at
-                            .with_timezone(&kiroku_core::wareki::jst())
-                            .date_naive()
-                    ))
+                    .map(|b| style.format(kiroku_core::wareki::day_in_japan(b.entry.at)))
                     .unwrap_or_else(|| "なし".to_owned())
             ),
             head: Some(head),
@@ -376,12 +365,9 @@ impl Session {
                 "audit",
             ));
         }
-        let last_backup_day = backup.as_ref().map(|b| {
-            b.entry
-                .at
-                .with_timezone(&kiroku_core::wareki::jst())
-                .date_naive()
-        });
+        let last_backup_day = backup
+            .as_ref()
+            .map(|b| kiroku_core::wareki::day_in_japan(b.entry.at));
         if last_backup_day.is_none_or(|d| (today - d).num_days() >= i64::from(every)) {
             a8.findings.push(finding(
                 match last_backup_day {

@@ -12,7 +12,7 @@ use kiroku_store::table::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::view::{answer_code, step_code, step_of, CheckView};
+use super::view::{answer_code, given_on, step_code, step_of, CheckView};
 use crate::{ApiError, Session};
 
 /// 点検を始める.
@@ -58,11 +58,7 @@ pub struct CheckSignRequest {
 }
 
 fn frozen(conn: &kiroku_store::Connection, id: i64) -> Result<bool, ApiError> {
-    let given: Vec<SignOff> = check_signoffs::of_check(conn, id)?
-        .iter()
-        .filter_map(|s| step_of(&s.step))
-        .collect();
-    Ok(yearly_check::is_frozen(&given))
+    Ok(yearly_check::is_frozen(&given_on(conn, id)?))
 }
 
 fn refuse_frozen(conn: &kiroku_store::Connection, id: i64, what: &str) -> Result<(), ApiError> {
@@ -239,10 +235,7 @@ impl Session {
         })?;
         let conn = self.vault.conn();
         let row = super::current(conn, req.id)?;
-        let given: Vec<SignOff> = check_signoffs::of_check(conn, req.id)?
-            .iter()
-            .filter_map(|s| step_of(&s.step))
-            .collect();
+        let given = given_on(conn, req.id)?;
         yearly_check::may_sign(self.user.role, step, &given)
             .map_err(|e| ApiError::Forbidden(e.to_string()))?;
         let opinion = match step {

@@ -17,7 +17,8 @@ pub use view::{
 
 use kiroku_core::audit::AuditAction;
 use kiroku_core::fiscal_year::FiscalYear;
-use kiroku_store::table::{audit, check_signoffs, checks};
+use kiroku_core::yearly_check::{self, SignOff};
+use kiroku_store::table::{audit, checks};
 
 use crate::{ApiError, Session};
 
@@ -31,20 +32,16 @@ impl Session {
                 audit::append(tx, entry)?;
                 let mut out = Vec::new();
                 for row in checks::list(tx)? {
-                    let signed = check_signoffs::of_check(tx, row.id)?;
-                    let has = |step: &str| signed.iter().any(|s| s.step == step);
-                    let frozen = has("officer");
+                    let given = view::given_on(tx, row.id)?;
+                    let frozen = yearly_check::is_frozen(&given);
                     out.push(CheckSummary {
                         id: row.id,
                         fiscal_year: row.fiscal_year,
                         title: view::title(&row),
                         adhoc: row.adhoc,
-                        created_label: style.format(
-                            row.created_at
-                                .with_timezone(&kiroku_core::wareki::jst())
-                                .date_naive(),
-                        ),
-                        status_label: if has("head") {
+                        created_label: style
+                            .format(kiroku_core::wareki::day_in_japan(row.created_at)),
+                        status_label: if given.contains(&SignOff::Head) {
                             "決裁済み"
                         } else if frozen {
                             "確認済み"
@@ -72,9 +69,7 @@ impl Session {
         let conn = self.vault.conn();
         Ok(match checks::yearly(conn, fy.0)? {
             None => false,
-            Some(c) => check_signoffs::of_check(conn, c.id)?
-                .iter()
-                .any(|s| s.step == "officer"),
+            Some(c) => yearly_check::is_frozen(&view::given_on(conn, c.id)?),
         })
     }
 }

@@ -144,6 +144,16 @@ pub(crate) fn step_of(code: &str) -> Option<SignOff> {
     .find(|s| step_code(*s) == code)
 }
 
+/// The sign-offs given, from their rows.
+pub(crate) fn given(rows: &[check_signoffs::SignOffRow]) -> Vec<SignOff> {
+    rows.iter().filter_map(|s| step_of(&s.step)).collect()
+}
+
+/// The sign-offs given on check `id`.
+pub(crate) fn given_on(conn: &kiroku_store::Connection, id: i64) -> Result<Vec<SignOff>, ApiError> {
+    Ok(given(&check_signoffs::of_check(conn, id)?))
+}
+
 pub(crate) fn answer_code(a: Answer) -> &'static str {
     match a {
         Answer::Adequate => "adequate",
@@ -185,10 +195,6 @@ pub(crate) fn action_view(
     }
 }
 
-fn day_of(at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    at.with_timezone(&kiroku_core::wareki::jst()).date_naive()
-}
-
 impl Session {
     /// Check `id` whole: the items (read now, or as frozen at 確認), answers, actions, carried
     /// actions, sign-offs and addenda.
@@ -198,7 +204,7 @@ impl Session {
         let conn = self.vault.conn();
         let style = crate::settings::date_style(conn)?;
         let signoffs = check_signoffs::of_check(conn, id)?;
-        let given: Vec<SignOff> = signoffs.iter().filter_map(|s| step_of(&s.step)).collect();
+        let given = given(&signoffs);
         let frozen = yearly_check::is_frozen(&given);
         let snapshot = signoffs
             .iter()
@@ -254,7 +260,7 @@ impl Session {
                         .to_owned(),
                     name: s.name.clone(),
                     opinion: s.opinion.clone(),
-                    on_label: style.format(day_of(s.entered_at)),
+                    on_label: style.format(kiroku_core::wareki::day_in_japan(s.entered_at)),
                 })
                 .collect(),
             may_sign,
@@ -263,7 +269,7 @@ impl Session {
                 .map(|a| AddendumView {
                     text: a.text.clone(),
                     by: a.entered_by.clone(),
-                    on_label: style.format(day_of(a.entered_at)),
+                    on_label: style.format(kiroku_core::wareki::day_in_japan(a.entered_at)),
                 })
                 .collect(),
             head_hash,

@@ -653,10 +653,6 @@ pub struct LoginReport {
 impl Session {
     /// Today in the office (JST), from the session's clock.
     pub(crate) fn today(&self) -> NaiveDate {
-        self.env
-            .clock
-            .now()
-            .with_timezone(&kiroku_core::wareki::jst())
-            .date_naive()
+        kiroku_core::wareki::day_in_japan(self.env.clock.now())
     }
 }

@@ -79,7 +79,7 @@ pub fn init(env: &Env, req: InitRequest) -> Result<InitResponse, ApiError> {
     // The sheet is written first: if it cannot be, nothing is created.
     let recovery_pdf = match req.recovery_pdf.as_deref() {
         Some(out) => {
-            let today = now.with_timezone(&kiroku_core::wareki::jst()).date_naive();
+            let today = kiroku_core::wareki::day_in_japan(now);
             let (path, rendered) =
                 print::recovery_sheet(&org_name, &req.vault, &code.to_string(), today, out)?;
             print::write_recovery_sheet(&path, &rendered)?;

@@ -204,10 +204,10 @@ pub fn run(cli: &Global, cmd: &CheckCommand) -> Result<(), Failure> {
         CheckCommand::Answer { id, answer, note } => {
             let id = number("点検", id)?;
             let (item, result) = answer.split_once(['=', '＝']).ok_or_else(|| {
-                Failure::from(kiroku_api::ApiError::from(kiroku_core::FieldError::new(
+                crate::input::invalid(
                     "回答",
                     "「項目=結果」の形で指定してください（例: M1=適、A3=不適）。",
-                )))
+                )
             })?;
             let req = CheckAnswerRequest {
                 id,

@@ -31,10 +31,7 @@ pub struct PrintArgs {
 pub fn run(cli: &Global, a: &PrintArgs) -> Result<(), Failure> {
     if a.form.trim() == "check" {
         let id = a.id.as_deref().ok_or_else(|| {
-            Failure::from(kiroku_api::ApiError::from(kiroku_core::FieldError::new(
-                "点検",
-                "印刷する点検の ID を --id で指定してください（kiroku check list で確認できます）。",
-            )))
+            crate::input::invalid("点検", "印刷する点検の ID を --id で指定してください（kiroku check list で確認できます）。")
         })?;
         let req = kiroku_api::CheckPrintRequest {
             id: number("点検", id)?,
