@@ -73,3 +73,18 @@ export function todayInJapan(now = new Date()) {
   const jst = new Date(now.getTime() + 9 * 3600 * 1000);
   return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate()));
 }
+
+/**
+ * The environment a script's CLI runs get: no OS credential store and XDG folders under `home`
+ * (made here), never the real home.
+ */
+export function sealedEnv(home) {
+  const env = {
+    KIROKU_CREDENTIAL_STORE: 'none',
+    XDG_DATA_HOME: join(home, 'data'),
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_CACHE_HOME: join(home, 'cache'),
+  };
+  for (const d of Object.values(env).slice(1)) mkdirSync(d, { recursive: true });
+  return env;
+}

@@ -7,22 +7,14 @@
 // Usage: node tests/e2e/checks.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
 // (scripts/e2e.sh starts Xvfb and tauri-driver and builds what is needed.)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { harness, logIn, settle } from './app.mjs';
+import { harness, logIn, settle, sealedEnv } from './app.mjs';
 
 const [app, kiroku, scratch] = process.argv.slice(2).map((p) => resolve(p));
 const { step, shot, withApp, report } = harness({ app, scratch });
 const PASSWORD = 'e2e-password-1';
-const home = join(scratch, 'home-checks');
-const baseEnv = {
-  KIROKU_CREDENTIAL_STORE: 'none',
-  XDG_DATA_HOME: join(home, 'data'),
-  XDG_CONFIG_HOME: join(home, 'config'),
-  XDG_CACHE_HOME: join(home, 'cache'),
-};
-for (const d of Object.values(baseEnv).slice(1)) mkdirSync(d, { recursive: true });
+const baseEnv = sealedEnv(join(scratch, 'home-checks'));
 
 const vault = join(scratch, 'check-office.kiroku');
 execFileSync(kiroku, ['demo', '--out', vault, '--events', '300', '--persons', '12'], {

@@ -11,19 +11,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { harness, logIn, settle } from './app.mjs';
+import { harness, logIn, settle, sealedEnv } from './app.mjs';
 
 const [app, kiroku, scratch] = process.argv.slice(2).map((p) => resolve(p));
 const { step, shot, withApp, report } = harness({ app, scratch });
 const PASSWORD = 'e2e-password-1';
-const home = join(scratch, 'home');
-const baseEnv = {
-  KIROKU_CREDENTIAL_STORE: 'none',
-  XDG_DATA_HOME: join(home, 'data'),
-  XDG_CONFIG_HOME: join(home, 'config'),
-  XDG_CACHE_HOME: join(home, 'cache'),
-};
-for (const d of Object.values(baseEnv).slice(1)) mkdirSync(d, { recursive: true });
+const baseEnv = sealedEnv(join(scratch, 'home'));
 
 /** A valid 個人番号 (check digit 5): it must never reach the vault or the screen. */
 const MY_NUMBER = '528473910645';

@@ -6,23 +6,16 @@
 // Usage: node tests/e2e/run.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
 // (scripts/e2e.sh starts Xvfb and tauri-driver and builds what is needed.)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { harness } from './app.mjs';
+import { harness, sealedEnv } from './app.mjs';
 
 const [app, kiroku, scratch] = process.argv.slice(2).map((p) => resolve(p));
 const { step, shot, withApp: withSession, report } = harness({ app, scratch });
 const withApp = (vault, fn) => withSession(['--vault', vault], fn);
 const PASSWORD = 'e2e-password-1';
-const home = join(scratch, 'home');
-const baseEnv = {
-  KIROKU_CREDENTIAL_STORE: 'none',
-  XDG_DATA_HOME: join(home, 'data'),
-  XDG_CONFIG_HOME: join(home, 'config'),
-  XDG_CACHE_HOME: join(home, 'cache'),
-};
-for (const d of Object.values(baseEnv).slice(1)) mkdirSync(d, { recursive: true });
+const baseEnv = sealedEnv(join(scratch, 'home'));
 
 // 1. First-run setup on a vault that does not exist yet.
 const fresh = join(scratch, 'new-office.kiroku');
