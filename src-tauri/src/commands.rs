@@ -170,8 +170,8 @@ pub fn change_password(state: State<'_, AppState>, req: ChangePasswordRequest) -
 }
 
 #[tauri::command(async)]
-pub fn audit_list(state: State<'_, AppState>, limit: u64) -> Reply<Vec<AuditRow>> {
-    state.with(|s| s.audit_list(limit))
+pub fn audit_search(state: State<'_, AppState>, query: AuditQuery) -> Reply<AuditPage> {
+    state.with(|s| s.audit_search(&query))
 }
 
 #[tauri::command(async)]
@@ -427,7 +427,7 @@ pub fn suggested_rule(state: State<'_, AppState>, affair: String) -> Reply<Optio
     state.with(|s| s.suggested_rule(&affair))
 }
 
-/// The 保存期限 and 廃棄可能日 a new 帳票 would get (nothing is saved).
+/// The 保存期限 and 廃棄可能日 a new 保存文書 would get (nothing is saved).
 #[tauri::command(async)]
 pub fn retention_preview(
     state: State<'_, AppState>,
@@ -540,7 +540,7 @@ pub fn close_incident(
     state.with(|s| s.close_incident(&req))
 }
 
-/// An incident's PDFs (report, letters, notices, 共済組合 様式); `out` empty: 帳票/ beside the vault.
+/// An incident's PDFs (report, letters, notices, 共済組合 様式); `out` empty: 記録票/ beside the vault.
 #[tauri::command(async)]
 pub fn print_incident(
     state: State<'_, AppState>,
@@ -596,7 +596,7 @@ pub fn add_check_addendum(state: State<'_, AppState>, id: i64, text: String) -> 
     state.with(|s| s.add_check_addendum(id, &text))
 }
 
-/// The report as a PDF; `out` empty: 帳票/ beside the vault.
+/// The report as a PDF; `out` empty: 記録票/ beside the vault.
 #[tauri::command(async)]
 pub fn print_check(state: State<'_, AppState>, req: CheckPrintRequest) -> Reply<PrintReport> {
     state.with(|s| s.print_check(&req))

@@ -85,7 +85,7 @@ fn main() {
             commands::finalize_evaluation,
             commands::print,
             commands::print_recovery_sheet,
-            commands::audit_list,
+            commands::audit_search,
             commands::audit_verify,
             commands::settings,
             commands::set_date_style,

@@ -52,7 +52,7 @@ function filesUnder(dir) {
 /** Nothing of the 復旧用キー beside the vault: no file named so, no PDF that holds the code. */
 function noRecoverySheetBeside(code) {
   const files = filesUnder(office);
-  assert.deepEqual(files.filter((f) => f.includes('復旧用キー')), [], 'no recovery sheet in the vault folder or 帳票/');
+  assert.deepEqual(files.filter((f) => f.includes('復旧用キー')), [], 'no recovery sheet in the vault folder or 記録票/');
   const bare = code.replace(/-/g, '');
   for (const f of files.filter((f) => f.toLowerCase().endsWith('.pdf'))) {
     const text = execFileSync('pdftotext', ['-raw', join(office, f), '-']).toString().replace(/[\s-]/g, '');
@@ -362,7 +362,7 @@ await withApp(['--vault', vault], async (d) => {
 
   await step('the 帳票 is in 今年度の廃棄一覧, disposed of by the 委託先 after the confirmation', async () => {
     await d.button('今年度の廃棄一覧');
-    await d.waitFor('h1', { text: '帳票・廃棄' });
+    await d.waitFor('h1', { text: '保存文書・廃棄' });
     const due = await d.text(await d.waitFor('section.disposal-group', { text: DOC_NAME, timeout: 30000 }));
     assert.match(due, /令和15年度の廃棄予定/, 'in this 年度\'s group');
     assert.ok(due.includes(disposableFrom), `its 廃棄可能日 ${disposableFrom} is shown`);
@@ -401,7 +401,7 @@ await withApp(['--vault', vault], async (d) => {
     await d.waitFor('[data-testid=preview-page]', { text: '1 / 1 ページ', timeout: 30000 });
     await d.click('[data-testid=print-save]');
     const path = (await d.text(await d.waitFor('[data-testid=print-path]', { timeout: 30000 }))).trim();
-    assert.ok(relative(office, path).startsWith('帳票'), `saved in 帳票/ beside the vault: ${path}`);
+    assert.ok(relative(office, path).startsWith('記録票'), `saved in 記録票/ beside the vault: ${path}`);
     const text = execFileSync('pdftotext', ['-raw', path, '-']).toString().replace(/\s/g, '');
     for (const [what, s] of [['title', '廃棄記録簿'], ['the 帳票', DOC_NAME], ['the 委託先', CONTRACTOR], ['the 証明書', CERTIFICATE]]) {
       assert.ok(text.includes(s.replace(/\s/g, '')), `${what} «${s}» in the PDF`);

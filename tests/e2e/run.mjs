@@ -43,10 +43,10 @@ assert.ok(existsSync(fresh), 'the vault was created');
 // The 復旧用キー was printed from a temporary file: nothing of it is left in the vault's folder.
 // (The folder itself and its 帳票/, where printed forms go; not the scratch home's browser data.)
 const vaultFolder = dirname(fresh);
-const formsFolder = join(vaultFolder, '帳票');
+const formsFolder = join(vaultFolder, '記録票');
 const besideVault = [
   ...readdirSync(vaultFolder),
-  ...(existsSync(formsFolder) ? readdirSync(formsFolder).map((f) => join('帳票', f)) : []),
+  ...(existsSync(formsFolder) ? readdirSync(formsFolder).map((f) => join('記録票', f)) : []),
 ];
 const leftSheets = besideVault.filter((f) => f.includes('復旧用キー'));
 assert.deepEqual(leftSheets, [], 'no recovery sheet left beside the vault');
@@ -135,7 +135,7 @@ await withApp(vault, async (d) => {
 
   await step('record a disposal with a witness, after a confirmation that says what', async () => {
     await d.click('[data-screen=disposal]');
-    await d.waitFor('h1', { text: '帳票・廃棄' });
+    await d.waitFor('h1', { text: '保存文書・廃棄' });
     await d.waitFor('input[data-doc]', { timeout: 30000 });
     const docs = await d.findAll('input[data-doc]');
     assert.ok(docs.length > 0, 'documents are due');

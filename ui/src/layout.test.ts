@@ -1,6 +1,6 @@
 // The shared stylesheet's list layout: the header of a virtualised list (`.table-head` with its
 // row class for the columns) keeps its own height, and only the rows fill their slot. (The
-// 帳票の一覧's header once took the whole screen: `.vrow-doc { height: 100% }` came later in the
+// 保存文書の一覧's header once took the whole screen: `.vrow-doc { height: 100% }` came later in the
 // file and overrode `.table-head`'s height.)
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import css from './app.css?raw';

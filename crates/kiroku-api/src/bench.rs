@@ -67,7 +67,7 @@ impl Session {
         self.vault.write(|tx| -> Result<(), ApiError> {
             for i in 0..count {
                 let doc = kiroku_store::table::documents::NewDocument {
-                    name: format!("測定用の帳票 {i}"),
+                    name: format!("測定用の保存文書 {i}"),
                     ledger_no: file,
                     rule_id: rules[i as usize % rules.len()],
                     base_date: today - chrono::Duration::days(i64::from(i % spread_days.max(1))),

@@ -1,5 +1,5 @@
 //! Files the app writes without asking where: in a folder beside the vault, named after what
-//! they are and the moment (JST), e.g. `帳票/特定個人情報管理台帳_20260401-093000.pdf`.
+//! they are and the moment (JST), e.g. `記録票/特定個人情報管理台帳_20260401-093000.pdf`.
 
 use std::path::{Path, PathBuf};
 

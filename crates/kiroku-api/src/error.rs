@@ -149,7 +149,7 @@ impl From<StoreError> for ApiError {
 impl From<kiroku_forms::FormError> for ApiError {
     fn from(e: kiroku_forms::FormError) -> Self {
         ApiError::Internal(format!(
-            "帳票を作成できません（{e}）。開発元に連絡してください。"
+            "記録票を作成できません（{e}）。開発元に連絡してください。"
         ))
     }
 }

@@ -195,13 +195,13 @@ pub(crate) fn file_no(conn: &Connection, no: i64) -> Result<i64, ApiError> {
     Ok(ledger_entry(conn, no, Asked::InField)?.no)
 }
 
-/// 帳票 `id`, disposed of or not.
+/// 保存文書 `id`, disposed of or not.
 pub(crate) fn document(conn: &Connection, id: i64) -> Result<documents::DocumentRow, ApiError> {
-    let id = guarded_id("帳票", id)?;
+    let id = guarded_id("保存文書", id)?;
     documents::get(conn, id)?.ok_or_else(|| {
         FieldError::new(
-            "帳票",
-            format!("帳票 ID {id} はありません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。"),
+            "保存文書",
+            format!("保存文書 ID {id} はありません。保存文書の一覧（保存文書・廃棄、kiroku doc list）で確認してください。"),
         )
         .into()
     })
@@ -232,7 +232,7 @@ pub(crate) fn rule(
     })
 }
 
-/// A retention rule by ID or exact 帳票名.
+/// A retention rule by ID or exact 保存文書名.
 pub(crate) fn rule_by_text(
     conn: &Connection,
     text: &str,
@@ -246,7 +246,7 @@ pub(crate) fn rule_by_text(
             FieldError::new(
                 "保存期間のルール",
                 format!(
-                    "ルール「{text}」はありません。保存期間のルールの一覧（設定、kiroku rule list）で ID か帳票名を確認してください。"
+                    "ルール「{text}」はありません。保存期間のルールの一覧（設定、kiroku rule list）で ID か保存文書名を確認してください。"
                 ),
             )
             .into()

@@ -31,7 +31,7 @@ pub struct PrintRequest {
     pub query: EventQuery,
     /// `evaluation`: the sheet's ID.
     pub evaluation: Option<i64>,
-    /// Where to write the PDF; empty: `帳票/` beside the vault.
+    /// Where to write the PDF; empty: `記録票/` beside the vault.
     pub out: String,
 }
 
@@ -56,21 +56,21 @@ fn form_kind(name: &str) -> Result<FormKind, ApiError> {
         "evaluation" => Ok(FormKind::Evaluation),
         "disposal" => Ok(FormKind::Disposal),
         _ => Err(FieldError::new(
-            "帳票",
+            "記録票",
             "lifecycle（取扱記録表）、chronological（運用状況記録票）、ledger（管理台帳）、evaluation（委託先評価シート）、disposal（廃棄予定一覧）のどれかを指定してください。",
         )
         .into()),
     }
 }
 
-/// Where a PDF goes when no path is given (the desktop app): `帳票/` beside the vault.
+/// Where a PDF goes when no path is given (the desktop app): `記録票/` beside the vault.
 pub(crate) fn default_out(
     vault: &Path,
     title: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<String, ApiError> {
     Ok(
-        crate::beside_vault::file_beside_vault(vault, "帳票", title, "pdf", now)?
+        crate::beside_vault::file_beside_vault(vault, "記録票", title, "pdf", now)?
             .display()
             .to_string(),
     )
@@ -183,7 +183,7 @@ impl Built {
 
 impl Session {
     /// Prints one form to `req.out` (replacing a file of that name); with no path, to
-    /// `帳票/<form>_<date-time>.pdf` beside the vault.
+    /// `記録票/<form>_<date-time>.pdf` beside the vault.
     pub fn print(&mut self, req: &PrintRequest) -> Result<PrintReport, ApiError> {
         let kind = form_kind(&req.form)?;
         let out = if req.out.trim().is_empty() {
@@ -258,22 +258,24 @@ impl Session {
                 self.print_evaluation(id, style, &org)?
             }
             FormKind::Recovery => {
-                return Err(
-                    FieldError::new("帳票", "復旧用キーは初期設定のときだけ印刷できます。").into(),
+                return Err(FieldError::new(
+                    "記録票",
+                    "復旧用キーは初期設定のときだけ印刷できます。",
                 )
+                .into())
             }
             FormKind::IncidentReport
             | FormKind::IncidentLetter
             | FormKind::IncidentNotices
             | FormKind::KyosaiSituationReport
             | FormKind::KyosaiAccidentReport => return Err(FieldError::new(
-                "帳票",
+                "記録票",
                 "事故・漏えいの報告書と通知文は、事案ごとに印刷します（kiroku incident print）。",
             )
             .into()),
             FormKind::Check => {
                 return Err(FieldError::new(
-                    "帳票",
+                    "記録票",
                     "点検結果報告書は点検ごとに印刷します（kiroku print check --id ID）。",
                 )
                 .into())
@@ -372,8 +374,8 @@ impl Session {
             | FormKind::KyosaiSituationReport
             | FormKind::KyosaiAccidentReport
             | FormKind::Check => Err(FieldError::new(
-                "帳票",
-                format!("{}は一覧の帳票ではありません。", kind.layout()?.title),
+                "記録票",
+                format!("{}は一覧の記録票ではありません。", kind.layout()?.title),
             )
             .into()),
         }

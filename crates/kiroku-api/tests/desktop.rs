@@ -215,7 +215,7 @@ fn the_evaluation_grid_is_saved_in_one_step_and_decides() {
 }
 
 #[test]
-/// Forms printed without a path go to `帳票/` beside the vault; the 復旧用キー never does: it is a
+/// Forms printed without a path go to `記録票/` beside the vault; the 復旧用キー never does: it is a
 /// temporary file for the viewer, gone when the login ends (whoever copies the vault folder
 /// must not get the key with it).
 fn setup_then_prints_go_beside_the_vault_but_the_recovery_sheet_never_does() {
@@ -286,7 +286,7 @@ fn setup_then_prints_go_beside_the_vault_but_the_recovery_sheet_never_does() {
             out: String::new(),
         })
         .unwrap();
-    assert!(Path::new(&report.path).starts_with(dir.path().join("帳票")));
+    assert!(Path::new(&report.path).starts_with(dir.path().join("記録票")));
     assert!(report.path.contains("特定個人情報管理台帳_20260401-"));
     assert!(Path::new(&report.path).exists());
     let prints: Vec<_> = s

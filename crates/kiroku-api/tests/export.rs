@@ -22,6 +22,7 @@ fn export(
     out: &std::path::Path,
 ) -> kiroku_api::ExportReport {
     s.export(&ExportRequest {
+        audit: None,
         list: list.into(),
         format: format.into(),
         query: fy("R7"),
@@ -164,6 +165,7 @@ fn a_bad_format_or_list_is_refused_naming_the_field_and_writes_nothing() {
     {
         let err = s
             .export(&ExportRequest {
+                audit: None,
                 list: list.into(),
                 format: format.into(),
                 query: EventQuery::default(),

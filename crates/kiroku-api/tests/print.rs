@@ -268,7 +268,7 @@ fn a_bad_request_names_its_field_and_writes_nothing() {
     let audit_before = s.audit_list(10_000).unwrap().len();
     let out = dir.path().join("x.pdf");
     let cases = [
-        (request("receipt", &out), "帳票"),
+        (request("receipt", &out), "記録票"),
         (request("evaluation", &out), "評価シート"),
         (
             request("ledger", &dir.path().join("no-such-dir/x.pdf")),
@@ -386,7 +386,7 @@ fn a_preview_is_the_same_form_built_in_memory_and_leaves_no_file_and_no_print_ro
     assert_eq!(preview.rows as usize, names.len());
     assert_in_order(&text, &names);
     assert!(
-        !dir.path().join("帳票").exists(),
+        !dir.path().join("記録票").exists(),
         "nothing saved beside the vault"
     );
     assert_eq!(prints(&mut s), before, "a preview is not a print");
@@ -400,7 +400,7 @@ fn a_preview_is_the_same_form_built_in_memory_and_leaves_no_file_and_no_print_ro
 
     // A bad request is refused the same way as a print.
     let err = s.preview(&request("invoice", Path::new(""))).unwrap_err();
-    assert_eq!(err.body().field.as_deref(), Some("帳票"));
+    assert_eq!(err.body().field.as_deref(), Some("記録票"));
 }
 
 /// The desktop app hands a path to the OS viewer only when this login printed that PDF: not a
@@ -483,7 +483,7 @@ fn a_print_through_the_dialog_is_the_previewed_form_audited_as_a_print() {
         row.detail
     );
     assert!(
-        !dir.path().join("帳票").exists(),
+        !dir.path().join("記録票").exists(),
         "no file beside the vault"
     );
 
@@ -492,6 +492,6 @@ fn a_print_through_the_dialog_is_the_previewed_form_audited_as_a_print() {
     let err = s
         .print_to_dialog(&request("invoice", Path::new("")))
         .unwrap_err();
-    assert_eq!(err.body().field.as_deref(), Some("帳票"));
+    assert_eq!(err.body().field.as_deref(), Some("記録票"));
     assert_eq!(prints(&mut s).len(), count);
 }

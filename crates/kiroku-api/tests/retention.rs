@@ -1,4 +1,4 @@
-//! Retention rules (保存期間), documents (帳票), the disposal schedule, disposals and the
+//! Retention rules (保存期間), documents (保存文書), the disposal schedule, disposals and the
 //! contractors' certificates through the API (DOMAIN.md §6), with the clock moved by the test.
 #![allow(clippy::unwrap_used)]
 
@@ -231,7 +231,7 @@ fn changing_a_rule_recalculates_every_document_under_it_and_says_how_many() {
         .find(|a| a.action == "amend" && a.target == rule)
         .unwrap();
     says(&row.detail, "規程改正（令和8年4月）");
-    says(&row.detail, "帳票 2 件を再計算");
+    says(&row.detail, "保存文書 2 件を再計算");
 }
 
 #[test]
@@ -417,7 +417,7 @@ fn a_contractors_disposal_waits_for_its_certificate_whatever_the_year() {
 
     for (who, doc) in [(name, shredded), (name, kept), ("別の業者", melted)] {
         let r = s.add_certificate(&certificate(who, "第1号", &[doc]));
-        assert_eq!(field(r), "帳票", "{who} {doc}");
+        assert_eq!(field(r), "保存文書", "{who} {doc}");
     }
     let receipt = certificate(name, "第2026-15号", &[melted]);
     let v = s.add_certificate(&receipt).unwrap();
@@ -427,7 +427,7 @@ fn a_contractors_disposal_waits_for_its_certificate_whatever_the_year() {
     assert_eq!(x.certificate_date, Some(d(2026, 4, 1)));
     assert!(s.schedule(None).unwrap().awaiting_certificate.is_empty());
     let twice = s.add_certificate(&certificate(name, "第3号", &[melted]));
-    assert_eq!(field(twice), "帳票");
+    assert_eq!(field(twice), "保存文書");
     let log = s.chronological(&EventQuery::default()).unwrap();
     let kinds: Vec<&str> = log.iter().map(|r| r.kind.as_str()).collect();
     assert_eq!(kinds, ["dispose", "dispose", "certificate"]);
@@ -492,12 +492,12 @@ fn refusals_name_the_field_and_never_echo_a_my_number() {
     let lot = batch(&mut s, "離職票控え", no, 3);
     s.dispose(&disposal(&[lot], "shred")).unwrap();
     let again = s.dispose(&disposal(&[lot], "shred")).unwrap_err();
-    assert_eq!(again.body().field.as_deref(), Some("帳票"));
+    assert_eq!(again.body().field.as_deref(), Some("保存文書"));
     says(again, "すでに廃棄・削除済み");
-    assert_eq!(field(s.dispose(&disposal(&[999], "shred"))), "帳票");
-    assert_eq!(field(s.dispose(&disposal(&[], "shred"))), "帳票");
-    assert_eq!(field(s.document(999)), "帳票");
-    let unknown_rule = new_doc("x", no, "存在しない帳票", "令和6年1月1日");
+    assert_eq!(field(s.dispose(&disposal(&[999], "shred"))), "保存文書");
+    assert_eq!(field(s.dispose(&disposal(&[], "shred"))), "保存文書");
+    assert_eq!(field(s.document(999)), "保存文書");
+    let unknown_rule = new_doc("x", no, "存在しない保存文書", "令和6年1月1日");
     assert_eq!(field(s.add_document(&unknown_rule)), "保存期間のルール");
     let unknown_file = new_doc("x", 99, KOYO, "令和6年1月1日");
     assert_eq!(field(s.add_document(&unknown_file)), "特定個人情報ファイル");
@@ -512,11 +512,11 @@ fn refusals_name_the_field_and_never_echo_a_my_number() {
     let number = "１２３４-５６７８-９０１８";
     let named = new_doc(&format!("{number}の申告書"), no, KOYO, "令和6年1月1日");
     let err = s.add_document(&named).unwrap_err().body();
-    assert_eq!(err.field.as_deref(), Some("帳票名"));
+    assert_eq!(err.field.as_deref(), Some("保存文書名"));
     assert!(err.message.contains("個人番号"), "{}", err.message);
     assert!(!err.message.contains("9018") && !err.message.contains("９０１８"));
     let err = s.document(123_456_789_018).unwrap_err().body();
-    assert_eq!(err.field.as_deref(), Some("帳票"));
+    assert_eq!(err.field.as_deref(), Some("保存文書"));
     assert!(!err.message.contains("9018"), "{}", err.message);
     let err = s.dispose(&disposal(&[123_456_789_018], "shred"));
     assert!(!err.unwrap_err().to_string().contains("9018"));
@@ -639,7 +639,7 @@ fn one_request_names_each_document_once_and_a_certificate_follows_its_disposal()
     );
     contractor(&mut s, "溶解株式会社");
     // A repeated ID is named as such (not a damaged vault).
-    says(field(s.dispose(&disposal(&[a, a], "dissolve"))), "帳票");
+    says(field(s.dispose(&disposal(&[a, a], "dissolve"))), "保存文書");
     // A witness is someone else, on paper too.
     let mut own = disposal(&[a], "shred");
     own.witness = Some(OFFICER.into());
@@ -671,7 +671,7 @@ fn one_request_names_each_document_once_and_a_certificate_follows_its_disposal()
     assert_eq!(field(s.add_certificate(&early)), "証明書の日付");
     says(
         field(s.add_certificate(&certificate("溶解株式会社", "第8号", &[b, b]))),
-        "帳票",
+        "保存文書",
     );
     assert!(s
         .add_certificate(&certificate("溶解株式会社", "第8号", &[b]))
@@ -683,16 +683,16 @@ fn a_rule_cannot_take_another_rules_name() {
     let o = office();
     let mut s = o.officer();
     let first = s
-        .add_rule(&new_rule("組合規程の帳票A", "day-after", "3"))
+        .add_rule(&new_rule("組合規程の保存文書A", "day-after", "3"))
         .unwrap();
-    s.add_rule(&new_rule("組合規程の帳票B", "day-after", "3"))
+    s.add_rule(&new_rule("組合規程の保存文書B", "day-after", "3"))
         .unwrap();
     let rename = RuleChanges {
-        name: Some("組合規程の帳票B".into()),
+        name: Some("組合規程の保存文書B".into()),
         ..RuleChanges::default()
     };
     assert_eq!(
         field(s.edit_rule(first.id, "名称の統一", &rename)),
-        "帳票名"
+        "保存文書名"
     );
 }

@@ -134,7 +134,7 @@ fn a_document_disposed_of_by_another_writer_meanwhile_is_refused_by_name() {
     });
     let err = b.dispose(&disposal(&[doc])).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput, "{err:?}");
-    assert_eq!(err.body().field.as_deref(), Some("帳票"));
+    assert_eq!(err.body().field.as_deref(), Some("保存文書"));
     says(&err, "すでに廃棄・削除済み");
     says(&err, "雇用保険 資格取得届 控");
     no_raw_sql(&err);
@@ -161,7 +161,7 @@ fn a_second_disposal_is_refused_in_japanese_saying_what_to_do() {
     let err = b.dispose(&disposal(&[doc])).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput, "{err:?}");
     says(&err, "すでに廃棄・削除済み");
-    says(&err, "帳票の一覧");
+    says(&err, "保存文書の一覧");
     no_raw_sql(&err);
 }
 
@@ -377,8 +377,8 @@ fn an_unknown_document_or_rule_is_still_refused_with_its_field() {
     let o = office();
     let mut s = o.officer();
     let err = s.dispose(&disposal(&[4242])).unwrap_err();
-    assert_eq!(err.body().field.as_deref(), Some("帳票"));
-    says(&err, "帳票 ID 4242 はありません");
+    assert_eq!(err.body().field.as_deref(), Some("保存文書"));
+    says(&err, "保存文書 ID 4242 はありません");
     let err = s
         .edit_rule(4242, "理由", &RuleChanges::default())
         .unwrap_err();

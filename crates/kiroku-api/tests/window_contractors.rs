@@ -1,4 +1,4 @@
-//! The 委託先・評価シート and 帳票・廃棄 screens' use cases as the window calls them: a draft
+//! The 委託先・評価シート and 保存文書・廃棄 screens' use cases as the window calls them: a draft
 //! 評価シート discarded with its reason (and its refusals), and a contractor's certificate
 //! received from 証明書待ち, the contractor named by its ID.
 #![allow(clippy::unwrap_used)]
@@ -212,7 +212,7 @@ fn a_certificate_is_received_from_the_window_naming_the_contractor_by_its_id() {
 
     let own = s.add_certificate(&certificate(melter.to_string(), "第1号", vec![shredded]));
     let own = own.unwrap_err();
-    assert_eq!(own.body().field.as_deref(), Some("帳票"));
+    assert_eq!(own.body().field.as_deref(), Some("保存文書"));
     assert!(
         own.to_string()
             .contains("証明書を待っているものではありません"),
@@ -220,7 +220,7 @@ fn a_certificate_is_received_from_the_window_naming_the_contractor_by_its_id() {
     );
     for who in [other, old] {
         let r = s.add_certificate(&certificate(who.to_string(), "第1号", vec![melted]));
-        assert_eq!(field(r), "帳票", "contractor {who}");
+        assert_eq!(field(r), "保存文書", "contractor {who}");
     }
     let blank = s.add_certificate(&certificate(melter.to_string(), " ", vec![melted]));
     assert_eq!(field(blank), "証明書番号");

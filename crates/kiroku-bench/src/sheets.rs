@@ -38,6 +38,7 @@ pub fn export(
     out: &Path,
 ) -> Result<(), Failure> {
     let req = ExportRequest {
+        audit: None,
         list: list.to_owned(),
         format: format.to_owned(),
         out: out.display().to_string(),

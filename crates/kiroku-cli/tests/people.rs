@@ -54,7 +54,7 @@ fn bad_person_input_exits_1_naming_the_field() {
     assert_refused(
         &s.run(&["person", "add", "--kind", "boss", "--name", "山田"]),
         1,
-        "区分",
+        "種別",
     );
     assert_refused(
         &s.run(&[

@@ -86,7 +86,7 @@ fn bad_print_requests_are_refused_with_the_field() {
     let s = Sandbox::new();
     let out_path = s.path("x.pdf");
     let out = out_path.to_str().unwrap();
-    assert_refused(&s.run(&["print", "receipt", "--out", out]), 1, "帳票");
+    assert_refused(&s.run(&["print", "receipt", "--out", out]), 1, "記録票");
     assert_refused(
         &s.run(&["print", "evaluation", "--out", out]),
         1,

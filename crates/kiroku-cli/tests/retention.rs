@@ -238,7 +238,7 @@ fn disposal_before_the_period_needs_the_officer_and_a_reason() {
     let dispose = format!("dispose --doc {id} {ON}");
     let needles = [
         "廃棄日: ",
-        "帳票 ID 1",
+        "保存文書 ID 1",
         "令和14年1月10日",
         "令和14年1月11日",
     ];
@@ -269,7 +269,7 @@ fn disposal_before_the_period_needs_the_officer_and_a_reason() {
     refused(
         &run(&s, &dispose, &EARLY),
         1,
-        &["帳票: ", "すでに廃棄・削除済み"],
+        &["保存文書: ", "すでに廃棄・削除済み"],
     );
     assert_eq!(events_of(&s, "dispose").len(), 1);
     assert_eq!(doc_show(&s, &kept.to_string())["state"], "kept");
@@ -350,7 +350,7 @@ fn a_contractors_disposal_waits_for_its_certificate() {
         )
     };
     for doc in [by_office.as_str(), kept.as_str(), "99"] {
-        refused(&cert(doc, "第100号"), 1, &["帳票: "]);
+        refused(&cert(doc, "第100号"), 1, &["保存文書: "]);
     }
     refused(&cert(&shredded, " "), 1, &["証明書番号: "]);
     assert!(events_of(&s, "certificate").is_empty());
@@ -370,7 +370,7 @@ fn a_contractors_disposal_waits_for_its_certificate() {
         "{summary}"
     );
     assert_eq!(ok(&s, "schedule", &[])["awaiting_certificate"], json!([]));
-    refused(&cert(&shredded, "第101号"), 1, &["帳票: ", firm]);
+    refused(&cert(&shredded, "第101号"), 1, &["保存文書: ", firm]);
     // A certificate given with the disposal closes it at once.
     let with_cert = [&by_firm[..], &["--certificate", "第102号"]].concat();
     let at_once = ok(&s, &format!("dispose --doc {kept} {ON}"), &with_cert);
@@ -391,14 +391,18 @@ fn an_acquisition_for_two_makes_one_batch_whose_disposal_shows_on_both_rows() {
     refused(
         &run(&s, usage, &["--content", "源泉徴収票の作成"]),
         1,
-        &["帳票: ", "取得"],
+        &["保存文書: ", "取得"],
     );
     let no_rule = format!("{with_file} --doc-rule 99");
     refused(&run(&s, &no_rule, &content), 1, &["保存期間のルール: "]);
     let no_file = format!("{acquire} --doc-rule 1");
     refused(&run(&s, &no_file, &content), 1, &["特定個人情報ファイル: "]);
     let no_doc = format!("{with_file} --doc 99");
-    refused(&run(&s, &no_doc, &content), 1, &["帳票: ", "帳票 ID 99"]);
+    refused(
+        &run(&s, &no_doc, &content),
+        1,
+        &["保存文書: ", "保存文書 ID 99"],
+    );
     assert_eq!(ok(&s, "doc list", &[]), json!([]));
     assert!(
         events_of(&s, "acquire").is_empty(),
@@ -446,39 +450,39 @@ fn the_my_number_guard_covers_document_texts_reasons_and_ids() {
     guarded(
         &s,
         "doc add --name {} --file 1 --rule 1 --base-date 令和6年1月1日",
-        "帳票名",
+        "保存文書名",
     );
     let early = format!("dispose --doc {r6} --method shred {date} --early-reason {{}}");
     guarded(&s, &early, "早期廃棄の理由");
     let cert = format!("certificate add --contractor 1 --no {{}} {date} --doc {r6}");
     guarded(&s, &cert, "証明書番号");
-    guarded(&s, "doc show {}", "帳票");
+    guarded(&s, "doc show {}", "保存文書");
     guarded(
         &s,
         &format!("dispose --doc {{}} --method shred {date}"),
-        "帳票",
+        "保存文書",
     );
     guarded(
         &s,
         &format!("certificate add --contractor 1 --no 1 {date} --doc {{}}"),
-        "帳票",
+        "保存文書",
     );
     guarded(&s, "rule edit 1 --reason {} --years 5", "訂正の理由");
     guarded(
         &s,
         "rule add --name {} --start day-after --years 3 --basis 規程",
-        "帳票名",
+        "保存文書名",
     );
     guarded(&s, "rule show {}", "保存期間のルール");
     guarded(&s, "doc list --file {}", "特定個人情報ファイル");
     let acquire = [owned(&["event", "add"]), flat(&event_base("acquire"))].concat();
     let named = owned(&["--file", "1", "--doc-rule", "1", "--doc-name", "{}"]);
-    refuse_everywhere(&s, &[acquire, named].concat(), "帳票名");
+    refuse_everywhere(&s, &[acquire, named].concat(), "保存文書名");
     // In plain mode as well, and for a clerk.
     let reason = ["--early-reason", "番号は123456789018です"];
     let out = clerk(&s, &format!("dispose --doc {r6} {ON}"), &reason);
     assert_guarded_plain(&out, "早期廃棄の理由");
-    assert_guarded_plain(&run(&s, "doc show 123456789018", &[]), "帳票");
+    assert_guarded_plain(&run(&s, "doc show 123456789018", &[]), "保存文書");
     assert_nothing_kept(&s, &before);
     assert_eq!(ok(&s, "doc list", &[]), docs);
     assert_eq!(doc_show(&s, &r6)["state"], "kept");
@@ -497,7 +501,7 @@ fn bad_retention_input_is_refused_naming_the_field() {
         &["保存期間のルール: ", "「99」"],
     );
     r(
-        &format!("{add} --file 1 --rule 不明な帳票"),
+        &format!("{add} --file 1 --rule 不明な保存文書"),
         &["保存期間のルール: "],
     );
     r(
@@ -517,8 +521,8 @@ fn bad_retention_input_is_refused_naming_the_field() {
     );
     let base = "doc add --name 申告書 --file 1 --rule 1 --base-date";
     r(&format!("{base} いつか"), &["基準日: "]);
-    r("doc show 99", &["帳票: ", "帳票 ID 99"]);
-    r("doc show 0", &["帳票: "]);
+    r("doc show 99", &["保存文書: ", "保存文書 ID 99"]);
+    r("doc show 0", &["保存文書: "]);
     r("doc list --state lost", &["状態: "]);
     r("doc list --file 9", &["特定個人情報ファイル: "]);
     r("rule show 99", &["ルール ID 99"]);
@@ -533,12 +537,12 @@ fn bad_retention_input_is_refused_naming_the_field() {
         &["年数: "],
     );
     let dup = "rule add --name 訂正等の記録 --basis 規程 --start day-after --years 1";
-    r(dup, &["帳票名: ", "すでにあります"]);
+    r(dup, &["保存文書名: ", "すでにあります"]);
     r("schedule --fy いつか", &["年度: "]);
     let early = "--early-reason 誤って受領";
     r(
         &format!("dispose --doc 99 {ON} {early}"),
-        &["帳票: ", "帳票 ID 99"],
+        &["保存文書: ", "保存文書 ID 99"],
     );
     r(
         &format!("dispose --doc {id} {ON} {early} --certificate 第1号"),
@@ -568,7 +572,7 @@ fn a_document_named_twice_is_refused_as_input() {
         ok(&s, "contractor add --name ○○文書処理 --pattern IV", &[])["id"],
         1
     );
-    let twice = ["帳票: ", "2回指定されています"];
+    let twice = ["保存文書: ", "2回指定されています"];
     refused(
         &run(&s, &format!("dispose --doc {id},{id} {ON}"), &[]),
         1,

@@ -70,7 +70,7 @@ impl FromStr for PersonKind {
             .find(|k| k.as_str() == s || k.label() == s)
             .ok_or_else(|| {
                 FieldError::new(
-                    "区分",
+                    "種別",
                     "staff（職員等）、director（理事・役員）、councillor（組合議員）、third_party（第三者）、employer_staff（委託事業主の従業員）のいずれかを指定してください。",
                 )
             })
@@ -207,7 +207,7 @@ mod tests {
             "組合議員".parse::<PersonKind>().unwrap(),
             PersonKind::Councillor
         );
-        assert_eq!("boss".parse::<PersonKind>().unwrap_err().field, "区分");
+        assert_eq!("boss".parse::<PersonKind>().unwrap_err().field, "種別");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! 保存期間の規則 (retention rules) as data, editable by the officer (DOMAIN.md §6): each names
-//! the 帳票, where its period starts (起算点), how many years, its 根拠 (a statute or a 規程
+//! the 保存文書, where its period starts (起算点), how many years, its 根拠 (a statute or a 規程
 //! article), whether that basis is a statute, and the default disposal method. A document stores
 //! its rule and base date; its dates are always derived ([`RetentionRule::dates`]), so editing a
 //! rule recalculates every document that follows it.
@@ -26,7 +26,7 @@ const DEFAULT_BASE_NAME: &str = "基準日";
 /// One retention rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RetentionRule {
-    /// 帳票名
+    /// 保存文書名
     pub name: String,
     /// 起算点: where the period starts, from the document's base date.
     pub start: StartKind,
@@ -98,7 +98,7 @@ pub struct RuleInput<'a> {
 impl RuleInput<'_> {
     pub fn parse(&self) -> Result<RetentionRule, FieldError> {
         Ok(RetentionRule {
-            name: required_text("帳票名", self.name, 100)?,
+            name: required_text("保存文書名", self.name, 100)?,
             start: self.start.parse()?,
             years: parse_years(self.years)?,
             basis: required_text("根拠", self.basis, 200)?,
@@ -440,7 +440,7 @@ mod tests {
         };
         assert_eq!(ok.parse().unwrap().years, 7);
         for (input, field) in [
-            (RuleInput { name: " ", ..ok }, "帳票名"),
+            (RuleInput { name: " ", ..ok }, "保存文書名"),
             (
                 RuleInput {
                     start: "monday",
@@ -492,7 +492,7 @@ mod tests {
                     name: "申告書 123456789018",
                     ..ok
                 },
-                "帳票名",
+                "保存文書名",
             ),
             (
                 RuleInput {

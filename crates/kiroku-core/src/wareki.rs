@@ -92,6 +92,17 @@ pub fn day_in_japan(at: chrono::DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&jst()).date_naive()
 }
 
+/// The moment the office's calendar day `day` begins (00:00 JST), for periods typed as days.
+pub fn start_of_day_in_japan(day: NaiveDate) -> chrono::DateTime<Utc> {
+    day.and_time(chrono::NaiveTime::MIN)
+        .and_local_timezone(jst())
+        .single()
+        .map_or_else(
+            || day.and_time(chrono::NaiveTime::MIN).and_utc(),
+            |t| t.with_timezone(&Utc),
+        )
+}
+
 /// Japan Standard Time (UTC+9, no summer time): the office's clock and calendar day.
 pub fn jst() -> FixedOffset {
     match FixedOffset::east_opt(9 * 3600) {

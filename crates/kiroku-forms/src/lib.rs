@@ -42,9 +42,9 @@ use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
 pub enum FormError {
     #[error("同梱のフォントを読み込めません")]
     Font,
-    #[error("帳票レイアウト {form} が正しくありません: {detail}")]
+    #[error("記録票レイアウト {form} が正しくありません: {detail}")]
     Layout { form: &'static str, detail: String },
-    #[error("帳票 {form} の列 {key} の値が渡されていません")]
+    #[error("記録票 {form} の列 {key} の値が渡されていません")]
     MissingValue { form: &'static str, key: String },
     #[error("{row}行目の列数（{found}）が見出しの列数（{expected}）と一致しません")]
     RowLength {

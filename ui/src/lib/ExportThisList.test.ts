@@ -86,7 +86,7 @@ describe('Excelに書き出す', () => {
     });
   });
 
-  it('on 帳票・廃棄, sends the 年度 shown (前年度 after the switch), and writes the 帳票 list too', async () => {
+  it('on 保存文書・廃棄, sends the 年度 shown (前年度 after the switch), and writes the 保存文書 list too', async () => {
     vi.mocked(api.schedule).mockImplementation(async (fy) => {
       const year = fy === null ? 2026 : Number(fy);
       return { fy: year, fy_label: `令和${year - 2018}年度`, headline: '0件', overdue: [], due: [], upcoming: [], awaiting_certificate: [] } as never;
@@ -103,7 +103,7 @@ describe('Excelに書き出す', () => {
     await fireEvent.click(within(disposal).getByRole('button', { name: 'Excelに書き出す' }));
     expect(api.exportList).toHaveBeenLastCalledWith(expect.objectContaining({ list: 'disposal', query: { ...noFilter, fy: '2025' } }));
     const documents = screen.getAllByRole('group', { name: 'Excelに書き出す' })[1];
-    if (!documents) throw new Error('no export on the 帳票 list');
+    if (!documents) throw new Error('no export on the 保存文書 list');
     await fireEvent.click(within(documents).getByRole('button', { name: 'Excelに書き出す' }));
     expect(api.exportList).toHaveBeenLastCalledWith(expect.objectContaining({ list: 'documents', query: noFilter }));
   });

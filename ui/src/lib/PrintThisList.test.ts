@@ -49,7 +49,7 @@ describe('この一覧を印刷', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'この一覧を印刷' }));
 
     expect(await screen.findByRole('heading', { name: '印刷' })).toBeInTheDocument();
-    expect(screen.getByLabelText('帳票')).toHaveValue('chronological');
+    expect(screen.getByLabelText('記録票')).toHaveValue('chronological');
     expect(screen.getByLabelText('年度')).toHaveValue('2026');
     expect(screen.getByTestId('print-narrowed')).toHaveTextContent('種別: 取得');
     expect(vi.mocked(api.preview).mock.calls[0]?.[0]).toMatchObject({ form: 'chronological', query: { fy: '2026', kind: 'acquire' } });
@@ -58,6 +58,6 @@ describe('この一覧を印刷', () => {
     await fireEvent.click(screen.getByRole('button', { name: '管理台帳' }));
     await fireEvent.click(await screen.findByRole('button', { name: 'この一覧を印刷' }));
     expect(await screen.findByRole('heading', { name: '印刷' })).toBeInTheDocument();
-    expect(screen.getByLabelText('帳票')).toHaveValue('ledger');
+    expect(screen.getByLabelText('記録票')).toHaveValue('ledger');
   });
 });

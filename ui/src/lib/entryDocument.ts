@@ -1,10 +1,10 @@
-// 「保存する書類」 of a 取得 entry: where the papers acquired are kept — a new 帳票 made from the
+// 「保存する書類」 of a 取得 entry: where the papers acquired are kept — a new 保存文書 made from the
 // entry, an existing one of the 台帳 file, or none (data only). The screen part
 // (screens/EntryDocument.svelte) edits a DocumentPart; the request takes what it says.
 import type { DocumentFromEvent } from './bindings/DocumentFromEvent';
 import type { Wire } from './ipc';
 
-/** new: a 帳票 made from the entry; existing: one already kept; none: 書類を保存しない. */
+/** new: a 保存文書 made from the entry; existing: one already kept; none: 書類を保存しない. */
 export type DocumentMode = 'new' | 'existing' | 'none';
 
 export interface DocumentPart {
@@ -15,11 +15,11 @@ export interface DocumentPart {
   rule: string;
   /** The rule was chosen by the clerk (a new 関係事務 no longer replaces it). */
   ruleChosen: boolean;
-  /** 帳票名 ('' = the entry's 内容). */
+  /** 保存文書名 ('' = the entry's 内容). */
   name: string;
   /** 基準日 or 年分 as typed ('' = the entry's date, or its 年分). */
   base: string;
-  /** The existing 帳票's ID as text. */
+  /** The existing 保存文書's ID as text. */
   document: string;
 }
 
@@ -27,7 +27,7 @@ export function emptyPart(mode: DocumentMode = 'new'): DocumentPart {
   return { mode, file: '', rule: '', ruleChosen: false, name: '', base: '', document: '' };
 }
 
-/** What the entry request carries for the papers: the 台帳 file and the 帳票 (new or existing). */
+/** What the entry request carries for the papers: the 台帳 file and the 保存文書 (new or existing). */
 export interface DocumentRequest {
   file: number | null;
   document: number | null;

@@ -25,7 +25,8 @@ import type { ChoiceView } from './bindings/ChoiceView';
 import type { EditRuleRequest } from './bindings/EditRuleRequest';
 import type { NewRule } from './bindings/NewRule';
 import type { ResetPasswordRequest } from './bindings/ResetPasswordRequest';
-import type { AuditRow } from './bindings/AuditRow';
+import type { AuditPage } from './bindings/AuditPage';
+import type { AuditQuery } from './bindings/AuditQuery';
 import type { ChronologicalRow } from './bindings/ChronologicalRow';
 import type { ContractorView } from './bindings/ContractorView';
 import type { DashboardView } from './bindings/DashboardView';
@@ -157,7 +158,7 @@ export const api = {
   print: (req: Json<PrintRequest>) => call<PrintReport>('print', { req }),
   printRecoverySheet: (req: Json<RecoverySheetRequest>) =>
     call<PrintReport>('print_recovery_sheet', { req }),
-  auditList: (limit: number) => call<AuditRow[]>('audit_list', { limit }),
+  auditSearch: (query: Json<AuditQuery>) => call<AuditPage>('audit_search', { query }),
   auditVerify: () => call<VerifyReport>('audit_verify'),
   settings: () => call<SettingsView>('settings'),
   setDateStyle: (style: string) => call<SettingsView>('set_date_style', { style }),
@@ -264,7 +265,7 @@ export const api = {
   notifyIncidentPersons: (req: Json<NotifyPersonsRequest>) =>
     call<IncidentView>('notify_incident_persons', { req }),
   closeIncident: (req: Json<CloseIncidentRequest>) => call<IncidentView>('close_incident', { req }),
-  /** An incident's PDFs into 帳票/ beside the vault (letters: one file per person). */
+  /** An incident's PDFs into 記録票/ beside the vault (letters: one file per person). */
   printIncident: (req: Json<IncidentPrintRequest>) => call<PrintReport[]>('print_incident', { req }),
   /** 年次点検: every check, newest first. */
   checks: () => call<CheckSummary[]>('checks'),
@@ -279,7 +280,7 @@ export const api = {
   /** 作成 / 確認 / 監査意見 / 決裁, in order and by role. */
   signCheck: (req: Json<CheckSignRequest>) => call<CheckView>('sign_check', { req }),
   addCheckAddendum: (id: number, text: string) => call<CheckView>('add_check_addendum', { id, text }),
-  /** The report as a PDF into 帳票/ beside the vault. */
+  /** The report as a PDF into 記録票/ beside the vault. */
   printCheck: (req: Json<CheckPrintRequest>) => call<PrintReport>('print_check', { req }),
   /** しばらく表示しない (default 7 days). */
   dismissReminder: (key: string, days: number | null) => call<null>('dismiss_reminder', { key, days }),

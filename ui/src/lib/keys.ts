@@ -42,3 +42,24 @@ export function entryKeys(
     },
   };
 }
+
+/** Svelte action: Esc (not while the IME composes) inside `node` runs `cancel` — the key a
+ * 「やめる（Esc）」 button promises. */
+export function escapeKey(node: HTMLElement, cancel: () => void) {
+  let current = cancel;
+  const listener = (e: KeyboardEvent) => {
+    if (isCancelKey(e)) {
+      e.preventDefault();
+      current();
+    }
+  };
+  node.addEventListener('keydown', listener);
+  return {
+    update(next: () => void) {
+      current = next;
+    },
+    destroy() {
+      node.removeEventListener('keydown', listener);
+    },
+  };
+}

@@ -1,4 +1,4 @@
-// 本人の区分 (DOMAIN.md): the IDs the API takes and their labels.
+// 本人の種別 (DOMAIN.md): the IDs the API takes and their labels.
 export const personKinds = [
   ['staff', '職員等'],
   ['director', '理事・役員'],

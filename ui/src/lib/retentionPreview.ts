@@ -1,5 +1,5 @@
-// The dates a new 帳票 would get (保存期限, 廃棄可能日, the 年度末 batch), asked as its rule and
-// base date are typed — by the 帳票 form and by a 取得's 「保存する書類」 alike.
+// The dates a new 保存文書 would get (保存期限, 廃棄可能日, the 年度末 batch), asked as its rule and
+// base date are typed — by the 保存文書 form and by a 取得's 「保存する書類」 alike.
 import { api, type Wire } from './ipc';
 import type { RetentionPreview } from './bindings/RetentionPreview';
 

@@ -13,7 +13,7 @@ const person = (id: number, name: string, kana: string) => ({
   id, kind: 'staff', kind_label: '職員等', name, kana, dept: '総務課', employer: null, left_on: null, dependents: [],
 });
 
-describe('帳票の登録', () => {
+describe('保存文書の登録', () => {
   beforeEach(() => {
     for (const f of Object.values(api)) vi.mocked(f).mockReset();
     vi.mocked(api.documents).mockResolvedValue([] as never);
@@ -34,7 +34,7 @@ describe('帳票の登録', () => {
     details.open = true;
     await fireEvent(details, new Event('toggle'));
     await vi.waitFor(() => expect(api.persons).toHaveBeenCalledOnce());
-    await fireEvent.input(screen.getByLabelText(/帳票名/), { target: { value: '資格取得届 控え' } });
+    await fireEvent.input(screen.getByLabelText(/保存文書名/), { target: { value: '資格取得届 控え' } });
     await fireEvent.change(screen.getByLabelText(/特定個人情報ファイル/), { target: { value: '2' } });
     await fireEvent.change(screen.getByLabelText(/保存期間のルール/), { target: { value: '5' } });
     const search = screen.getByRole('combobox', { name: '本人' });

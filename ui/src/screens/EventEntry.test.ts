@@ -159,7 +159,7 @@ describe('quick entry', () => {
     expect(api.addEvents).not.toHaveBeenCalled();
   });
 
-  it('files a batch acquisition in one new 帳票 under the rule its 関係事務 suggests', async () => {
+  it('files a batch acquisition in one new 保存文書 under the rule its 関係事務 suggests', async () => {
     vi.mocked(api.ledger).mockResolvedValue([{ no: 4, name: '扶養控除等申告書' }] as never);
     vi.mocked(api.rules).mockResolvedValue([
       { id: 1, name: '雇用保険 その他の書類', period: '完結の日から2年' },
@@ -183,7 +183,7 @@ describe('quick entry', () => {
     expect(api.suggestedRule).toHaveBeenLastCalledWith('1');
     // The dates it will get are shown before saving.
     const preview = await screen.findByTestId('retention-preview');
-    expect(preview).toHaveTextContent('2人分を一式の帳票として保存');
+    expect(preview).toHaveTextContent('2人分を一式の保存文書として保存');
     expect(preview).toHaveTextContent('保存期限 令和16年1月10日');
     expect(preview).toHaveTextContent('廃棄可能日 令和16年1月11日');
     await fireEvent.click(screen.getByRole('button', { name: /保存/ }));
@@ -199,7 +199,7 @@ describe('quick entry', () => {
     vi.mocked(api.rules).mockResolvedValue([] as never);
     vi.mocked(api.addEvents).mockResolvedValue([{ id: 7 }] as never);
     render(EventEntry, props() as never);
-    await vi.waitFor(() => expect(screen.getByLabelText(/新しい帳票として保存する/)).toBeChecked());
+    await vi.waitFor(() => expect(screen.getByLabelText(/新しい保存文書として保存する/)).toBeChecked());
     await fireEvent.click(screen.getByLabelText(/書類を保存しない/));
     await choose('職員1');
     await fireEvent.click(screen.getByRole('button', { name: /保存/ }));

@@ -99,10 +99,10 @@ describe('事故・漏えい', () => {
 
     // The letters: one PDF per linked person, listed with their paths.
     vi.mocked(api.printIncident).mockResolvedValueOnce([
-      { form: 'incident_letters', title: '本人への通知文（本人 ID 7）', path: '/v/帳票/お知らせ_事案4_本人7.pdf', pages: 1, rows: 0, bytes: 9 },
+      { form: 'incident_letters', title: '本人への通知文（本人 ID 7）', path: '/v/記録票/お知らせ_事案4_本人7.pdf', pages: 1, rows: 0, bytes: 9 },
     ] as never);
     await fireEvent.click(within(detail).getByRole('button', { name: '本人への通知文（1人分）' }));
-    expect(await within(detail).findByText('/v/帳票/お知らせ_事案4_本人7.pdf')).toBeTruthy();
+    expect(await within(detail).findByText('/v/記録票/お知らせ_事案4_本人7.pdf')).toBeTruthy();
     expect(api.printIncident).toHaveBeenLastCalledWith({ id: 4, what: 'letters', out: '' });
     // No notice recorded yet: nothing to print of them; not a 共済組合: no 様式.
     expect(within(detail).getByRole('button', { name: '通知の記録' })).toBeDisabled();

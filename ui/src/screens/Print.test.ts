@@ -25,7 +25,7 @@ describe('printing', () => {
 
   it('starts on this year’s 取扱記録表, with the previous year one click away', async () => {
     render(Print, { thisFy: '2026' });
-    expect(screen.getByLabelText('帳票')).toHaveValue('lifecycle');
+    expect(screen.getByLabelText('記録票')).toHaveValue('lifecycle');
     await vi.waitFor(() => expect(screen.getByLabelText('年度')).toHaveValue('2026'));
     await fireEvent.click(screen.getByRole('button', { name: '前年度' }));
     expect(screen.getByLabelText('年度')).toHaveValue('2025');
@@ -40,7 +40,7 @@ describe('printing', () => {
     const file = screen.getByLabelText('特定個人情報ファイル');
     await vi.waitFor(() => expect(file).toHaveTextContent('NO.2 扶養控除等申告書'));
     await fireEvent.change(file, { target: { value: '2' } });
-    await fireEvent.change(screen.getByLabelText('帳票'), { target: { value: 'evaluation' } });
+    await fireEvent.change(screen.getByLabelText('記録票'), { target: { value: 'evaluation' } });
     const sheet = screen.getByLabelText('評価シート');
     await vi.waitFor(() => expect(sheet).toHaveTextContent('大分データサービス 令和8年5月1日（再評価）'));
     await fireEvent.change(sheet, { target: { value: '31' } });
@@ -107,7 +107,7 @@ describe('印刷する', () => {
       thisFy: '2026',
       preset: { form: 'chronological', query: { fy: 'R7', kind: 'acquire' }, note: '種別: 取得' },
     });
-    expect(screen.getByLabelText('帳票')).toHaveValue('chronological');
+    expect(screen.getByLabelText('記録票')).toHaveValue('chronological');
     expect(screen.getByLabelText('年度')).toHaveValue('R7');
     expect(screen.getByTestId('print-narrowed')).toHaveTextContent('種別: 取得');
     expect(vi.mocked(api.preview).mock.calls[0]?.[0]).toMatchObject({ form: 'chronological', query: { fy: 'R7', kind: 'acquire' } });

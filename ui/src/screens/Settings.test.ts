@@ -89,7 +89,7 @@ describe('設定 › 保存期間のルール', () => {
     render(SettingsRules);
     await fireEvent.click(await screen.findByRole('button', { name: '3' }));
     const form = await screen.findByRole('form', { name: 'ルールの変更' });
-    expect(within(form).getByText(/保存中の帳票 12件/)).toBeInTheDocument();
+    expect(within(form).getByText(/保存中の保存文書 12件/)).toBeInTheDocument();
     await fireEvent.input(within(form).getByLabelText(/年数/), { target: { value: '10' } });
     await fireEvent.input(within(form).getByLabelText(/訂正の理由/), { target: { value: '規程の改正' } });
     await fireEvent.click(within(form).getByRole('button', { name: '変更を保存' }));
@@ -107,7 +107,7 @@ describe('設定 › 保存期間のルール', () => {
     );
     render(SettingsRules);
     await fireEvent.click(await screen.findByRole('button', { name: 'ルールを追加（責任者）' }));
-    await fireEvent.input(screen.getByLabelText(/帳票名/), { target: { value: '会議録' } });
+    await fireEvent.input(screen.getByLabelText(/保存文書名/), { target: { value: '会議録' } });
     await fireEvent.input(screen.getByLabelText(/年数/), { target: { value: '七' } });
     await fireEvent.click(screen.getByRole('button', { name: '追加' }));
     expect(api.addRule).toHaveBeenCalledWith(expect.objectContaining({ name: '会議録', years: '七', base_hint: null }));

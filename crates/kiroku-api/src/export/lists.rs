@@ -1,4 +1,4 @@
-//! The lists that are not printed forms, as the screens show them: 本人・扶養家族, 帳票, 委託先,
+//! The lists that are not printed forms, as the screens show them: 本人・扶養家族, 保存文書, 委託先,
 //! 評価シート, 監査ログ.
 
 use chrono::NaiveDate;
@@ -6,7 +6,7 @@ use kiroku_core::fiscal_year::FiscalYear;
 use kiroku_core::wareki::{self, DateStyle};
 use kiroku_tables::{Cell, Column, Row, Table};
 
-use crate::{ApiError, EventQuery, Session};
+use crate::{ApiError, AuditQuery, EventQuery, Session};
 
 pub(super) fn date_style(style: DateStyle) -> kiroku_tables::DateStyle {
     match style {
@@ -53,7 +53,7 @@ fn maybe_text(s: Option<&str>) -> Cell {
 /// 扶養家族 under it, as a payroll staff list has them (and as the import reads them).
 pub(crate) const PERSON_CAPTIONS: [&str; 10] = [
     "ID",
-    "区分",
+    "種別",
     "氏名",
     "フリガナ",
     "所属",
@@ -124,7 +124,7 @@ pub(super) fn documents(session: &mut Session, style: DateStyle) -> Result<Table
         })
         .collect();
     Ok(table(
-        "帳票",
+        "保存文書",
         &[
             "ID",
             "文書・データ名",
@@ -257,35 +257,57 @@ pub(super) fn evaluations(session: &mut Session, style: DateStyle) -> Result<Tab
 
 pub(super) fn audit_log(
     session: &mut Session,
-    query: &EventQuery,
+    query: &AuditQuery,
     style: DateStyle,
 ) -> Result<Table, ApiError> {
-    let (from, to) = period(query)?;
-    let rows = session
-        .audit_list(u64::MAX >> 1)?
+    let page = session.audit_search(&AuditQuery {
+        limit: Some(u64::MAX >> 1),
+        ..query.clone()
+    })?;
+    let rows = page
+        .rows
         .into_iter()
-        .filter(|r| {
-            let day = r.at.with_timezone(&wareki::jst()).date_naive();
-            from.is_none_or(|f| day >= f) && to.is_none_or(|t| day <= t)
-        })
         .map(|r| {
             Row::new(vec![
                 Cell::Number(r.seq as f64),
                 text(r.at_label),
+                text(r.actor_name),
+                text(r.summary),
+                text(r.detail),
                 text(r.actor),
                 text(r.action_label),
                 text(r.target),
-                text(r.detail),
                 text(r.hash),
             ])
         })
         .collect();
     Ok(table(
         "監査ログ",
-        &["番号", "日時", "利用者", "操作", "対象", "内容", "ハッシュ"],
+        &[
+            "番号",
+            "日時",
+            "利用者",
+            "操作",
+            "内容",
+            "ユーザーID",
+            "操作の種類",
+            "対象（記録上の名前）",
+            "ハッシュ",
+        ],
         style,
         rows,
     ))
+}
+
+/// The audit log's filter of `kiroku export audit`: the period of `query` (年度, or from/to).
+pub(super) fn audit_period(query: &EventQuery) -> Result<AuditQuery, ApiError> {
+    let (from, to) = period(query)?;
+    let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    Ok(AuditQuery {
+        from: day(from),
+        to: day(to),
+        ..AuditQuery::default()
+    })
 }
 
 /// The days of `query` (年度, or from/to), without the 台帳 and other filters of the log.

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::settings::date_style;
-use crate::{ApiError, EventQuery, Session};
+use crate::{ApiError, AuditQuery, EventQuery, Session};
 
 /// What to write out (`kiroku export …`, 「Excelに書き出す」).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -37,6 +37,10 @@ pub struct ExportRequest {
     /// The two 別紙1 lists and the audit log: the period (and for 別紙1 the 台帳 file);
     /// `disposal`: the 年度 (default this one).
     pub query: EventQuery,
+    /// `audit`: the 監査ログ screen's filters (利用者, 種別, 期間); absent: `query`'s period.
+    #[serde(default)]
+    #[ts(optional)]
+    pub audit: Option<AuditQuery>,
     /// Where to write (a file of that name is replaced); empty: `書き出し/` beside the vault.
     pub out: String,
 }
@@ -60,7 +64,7 @@ enum ListKind {
     Form(FormKind),
     /// 本人・扶養家族
     Persons,
-    /// 帳票（保存文書）
+    /// 保存文書
     Documents,
     /// 委託先
     Contractors,
@@ -92,7 +96,7 @@ impl ListKind {
             .ok_or_else(|| {
                 FieldError::new(
                     "一覧",
-                    "chronological（運用状況記録票）、lifecycle（取扱記録表）、ledger（管理台帳）、persons（本人・扶養家族）、documents（帳票）、disposal（廃棄予定）、contractors（委託先）、evaluations（評価シート）、audit（監査ログ）のどれかを指定してください。",
+                    "chronological（運用状況記録票）、lifecycle（取扱記録表）、ledger（管理台帳）、persons（本人・扶養家族）、documents（保存文書）、disposal（廃棄予定）、contractors（委託先）、evaluations（評価シート）、audit（監査ログ）のどれかを指定してください。",
                 )
                 .into()
             })
@@ -127,7 +131,7 @@ impl Session {
     pub fn export(&mut self, req: &ExportRequest) -> Result<ExportReport, ApiError> {
         let (name, kind) = ListKind::parse(&req.list)?;
         let format = format_of(&req.format)?;
-        let mut table = self.export_table(kind, &req.query)?;
+        let mut table = self.export_table(kind, req)?;
         let out = if req.out.trim().is_empty() {
             crate::beside_vault::file_beside_vault(
                 self.vault_path(),
@@ -167,7 +171,8 @@ impl Session {
         })
     }
 
-    fn export_table(&mut self, kind: ListKind, query: &EventQuery) -> Result<Table, ApiError> {
+    fn export_table(&mut self, kind: ListKind, req: &ExportRequest) -> Result<Table, ApiError> {
+        let query = &req.query;
         let style = date_style(self.vault.conn())?;
         match kind {
             ListKind::Form(form) => {
@@ -179,7 +184,13 @@ impl Session {
             ListKind::Documents => lists::documents(self, style),
             ListKind::Contractors => lists::contractors(self, style),
             ListKind::Evaluations => lists::evaluations(self, style),
-            ListKind::Audit => lists::audit_log(self, query, style),
+            ListKind::Audit => {
+                let audit = match &req.audit {
+                    Some(audit) => audit.clone(),
+                    None => lists::audit_period(query)?,
+                };
+                lists::audit_log(self, &audit, style)
+            }
         }
     }
 

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
 
-/// The 帳票 an acquisition goes into.
+/// The 保存文書 an acquisition goes into.
 #[derive(Debug)]
 enum DocumentChoice {
     Existing(i64),
@@ -183,13 +183,17 @@ fn document_for(
         return Ok(None);
     };
     if facts.details.kind() != kiroku_core::handling::EventKind::Acquire {
-        return Err(FieldError::new("帳票", "帳票との結び付けは「取得」の記録で行います。").into());
+        return Err(FieldError::new(
+            "保存文書",
+            "保存文書との結び付けは「取得」の記録で行います。",
+        )
+        .into());
     }
     if let Some(id) = new.document {
         if new.new_document.is_some() {
             return Err(FieldError::new(
-                "帳票",
-                "既存の帳票か新しい帳票の、どちらか一方を指定してください。",
+                "保存文書",
+                "既存の保存文書か新しい保存文書の、どちらか一方を指定してください。",
             )
             .into());
         }
@@ -197,8 +201,8 @@ fn document_for(
         return match d.disposal {
             None => Ok(Some(DocumentChoice::Existing(d.id))),
             Some(_) => Err(FieldError::new(
-                "帳票",
-                format!("帳票 ID {} はすでに廃棄・削除済みです。", d.id),
+                "保存文書",
+                format!("保存文書 ID {} はすでに廃棄・削除済みです。", d.id),
             )
             .into()),
         };
@@ -209,7 +213,7 @@ fn document_for(
     let ledger_no = links.ledger_no.ok_or_else(|| {
         FieldError::new(
             "特定個人情報ファイル",
-            "帳票を作るには、保管する台帳の NO. を指定してください。",
+            "保存文書を作るには、保管する台帳の NO. を指定してください。",
         )
     })?;
     let rule = lookup::rule_by_text(conn, &spec.rule)?;
@@ -219,11 +223,11 @@ fn document_for(
         .filter(|n| !n.trim().is_empty())
         .or(facts.content.as_deref())
     {
-        Some(n) => kiroku_core::field::required_text("帳票名", n, 100)?,
+        Some(n) => kiroku_core::field::required_text("保存文書名", n, 100)?,
         None => {
             return Err(FieldError::new(
-                "帳票名",
-                "帳票名か内容を入力してください（内容が帳票名になります）。",
+                "保存文書名",
+                "保存文書名か内容を入力してください（内容が保存文書名になります）。",
             )
             .into())
         }
@@ -607,7 +611,7 @@ pub struct NewEvent {
     pub file: Option<i64>,
     pub clerk: Option<String>,
     pub fields: EventFields,
-    /// The 帳票 this acquisition's papers go into: an existing one …
+    /// The 保存文書 this acquisition's papers go into: an existing one …
     pub document: Option<i64>,
     /// … or a new one made from the event (one person: theirs; a batch: 一式 of them all).
     pub new_document: Option<DocumentFromEvent>,
@@ -622,7 +626,7 @@ pub struct FamilyTick {
 }
 
 /// A document made from an acquisition: kept under the event's 台帳 file by `rule` (ID or
-/// 帳票名); its name defaults to the event's 内容, its base date to the event's date.
+/// 保存文書名); its name defaults to the event's 内容, its base date to the event's date.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DocumentFromEvent {
@@ -670,7 +674,7 @@ pub struct EventView {
     pub dependent_id: Option<i64>,
     pub dependent: Option<String>,
     pub file: Option<i64>,
-    /// The 帳票 it handled or filed the papers in.
+    /// The 保存文書 it handled or filed the papers in.
     pub document: Option<i64>,
     pub clerk: UserRef,
     /// Everything the event recorded, in words (the 運用状況記録票's 内容).

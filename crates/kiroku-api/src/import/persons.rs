@@ -163,7 +163,7 @@ fn merged(old: &PersonDetails, new: &PersonDetails, sheet: &Sheet) -> (PersonDet
     };
     if has(staff_key::KIND) && old.kind != new.kind {
         out.kind = new.kind;
-        set("区分", true);
+        set("種別", true);
     }
     if name_key(&old.name) != name_key(&new.name) {
         out.name = new.name.clone();

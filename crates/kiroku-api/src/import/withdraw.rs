@@ -120,7 +120,7 @@ fn withdraw_registrations(
             "台帳"
         };
         return Err(ApiError::Conflict(format!(
-            "この取り込みで登録した{what}を使う取扱記録が {}件、帳票が {}件 あります。先にそれらを取り消すか訂正してから、取り込みを取り消してください。",
+            "この取り込みで登録した{what}を使う取扱記録が {}件、保存文書が {}件 あります。先にそれらを取り消すか訂正してから、取り込みを取り消してください。",
             uses.events, uses.documents
         )));
     }

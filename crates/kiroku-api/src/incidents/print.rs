@@ -29,7 +29,7 @@ pub struct IncidentPrintRequest {
     /// `report` (報告書の下書き) | `letters` (本人への通知文, one PDF per person) | `notices`
     /// (通知の記録) | `kyosai1` (共済組合 様式第1号 事態報告書) | `kyosai2` (様式第2号 事故報告書).
     pub what: String,
-    /// A PDF file (`report`, `notices`) or an existing folder (`letters`); empty: `帳票/`
+    /// A PDF file (`report`, `notices`) or an existing folder (`letters`); empty: `記録票/`
     /// beside the vault.
     pub out: String,
 }
@@ -187,7 +187,7 @@ impl Session {
         &mut self,
         req: &IncidentPrintRequest,
     ) -> Result<Vec<PrintReport>, ApiError> {
-        self.require_officer("事故・漏えいの帳票の印刷")?;
+        self.require_officer("事故・漏えいの記録票の印刷")?;
         let conn = self.vault.conn();
         let row = super::current(conn, req.id)?;
         let style = crate::settings::date_style(conn)?;
@@ -287,7 +287,7 @@ impl Session {
                 }
                 _ => {
                     return Err(FieldError::new(
-                        "帳票",
+                        "記録票",
                         "report（報告書の下書き）、letters（本人への通知文）、notices（通知の記録）、kyosai1（様式第1号 事態報告書）、kyosai2（様式第2号 事故報告書）のどれかを指定してください。",
                     )
                     .into())

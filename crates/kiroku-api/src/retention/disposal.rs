@@ -134,9 +134,9 @@ fn plan_disposal(
         let d = lookup::document(conn, id)?;
         if d.disposal.is_some() {
             return Err(FieldError::new(
-                "帳票",
+                "保存文書",
                 format!(
-                    "帳票 ID {id}「{}」はすでに廃棄・削除済みです（別の画面・コマンドで記録された可能性があります）。何も保存していません。帳票の一覧（帳票・廃棄、kiroku doc list）で状態を確認してください。",
+                    "保存文書 ID {id}「{}」はすでに廃棄・削除済みです（別の画面・コマンドで記録された可能性があります）。何も保存していません。保存文書の一覧（保存文書・廃棄、kiroku doc list）で状態を確認してください。",
                     d.doc.name
                 ),
             )
@@ -155,7 +155,9 @@ fn plan_disposal(
                 Some(reason)
             }
             Err(e) => {
-                return Err(FieldError::new(e.field, format!("帳票 ID {id}: {}", e.message)).into())
+                return Err(
+                    FieldError::new(e.field, format!("保存文書 ID {id}: {}", e.message)).into(),
+                )
             }
         };
         let electronic = ledger::current(conn, d.doc.ledger_no)?
@@ -163,7 +165,7 @@ fn plan_disposal(
         if electronic && contractor.is_some() {
             return Err(FieldError::new(
                 "委託先",
-                format!("帳票 ID {id} は電子データです。削除は委託先ではなく、確認者を立てて記録します。"),
+                format!("保存文書 ID {id} は電子データです。削除は委託先ではなく、確認者を立てて記録します。"),
             )
             .into());
         }
@@ -226,9 +228,11 @@ fn plan_certificate(
     let number = kiroku_core::field::required_text("証明書番号", &req.number, 50)?;
     let on: NaiveDate = wareki::parse_handling("証明書の日付", &req.date, who.today)?;
     if req.documents.is_empty() {
-        return Err(FieldError::new("帳票", "証明書の対象の帳票 ID を指定してください。").into());
+        return Err(
+            FieldError::new("保存文書", "証明書の対象の保存文書 ID を指定してください。").into(),
+        );
     }
-    refuse_repeats("帳票", &req.documents)?;
+    refuse_repeats("保存文書", &req.documents)?;
     let mut planned: Vec<Planned> = Vec::new();
     for &id in &req.documents {
         let d = lookup::document(conn, id)?;
@@ -238,9 +242,9 @@ fn plan_certificate(
                 .is_some_and(|x| x.contractor_id == Some(contractor.id))
         {
             return Err(FieldError::new(
-                "帳票",
+                "保存文書",
                 format!(
-                    "帳票 ID {id}「{}」の「{}」による廃棄の証明書はすでに記録されています（別の画面・コマンドで記録された可能性があります）。何も保存していません。帳票の一覧（帳票・廃棄、kiroku doc list）で確認してください。",
+                    "保存文書 ID {id}「{}」の「{}」による廃棄の証明書はすでに記録されています（別の画面・コマンドで記録された可能性があります）。何も保存していません。保存文書の一覧（保存文書・廃棄、kiroku doc list）で確認してください。",
                     d.doc.name, contractor.details.name
                 ),
             )
@@ -252,9 +256,9 @@ fn plan_certificate(
             .filter(|x| x.contractor_id == Some(contractor.id) && d.certificate.is_none());
         let Some(disposal) = disposal else {
             return Err(FieldError::new(
-                "帳票",
+                "保存文書",
                 format!(
-                    "帳票 ID {id} は「{}」による廃棄で証明書を待っているものではありません。",
+                    "保存文書 ID {id} は「{}」による廃棄で証明書を待っているものではありません。",
                     contractor.details.name
                 ),
             )
@@ -264,7 +268,7 @@ fn plan_certificate(
             return Err(FieldError::new(
                 "証明書の日付",
                 format!(
-                    "証明書の日付が帳票 ID {id} の廃棄日（{}）より前です。",
+                    "証明書の日付が保存文書 ID {id} の廃棄日（{}）より前です。",
                     wareki::format(disposal.disposed_on)
                 ),
             )
@@ -308,12 +312,12 @@ impl Session {
         self.require_writer("廃棄・削除の記録")?;
         if req.documents.is_empty() {
             return Err(FieldError::new(
-                "帳票",
-                "廃棄する帳票を選んでください（コマンドでは帳票の ID。kiroku doc list で確認できます）。",
+                "保存文書",
+                "廃棄する保存文書を選んでください（コマンドでは保存文書の ID。kiroku doc list で確認できます）。",
             )
             .into());
         }
-        refuse_repeats("帳票", &req.documents)?;
+        refuse_repeats("保存文書", &req.documents)?;
         let today = self.today();
         let on = wareki::parse_handling("廃棄日", &req.date, today)?;
         let who = Who {

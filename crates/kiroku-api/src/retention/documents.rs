@@ -1,8 +1,8 @@
-//! Documents (帳票) kept under the 台帳: adding one (or a batch 一式), listing and reading them
+//! Documents (保存文書) kept under the 台帳: adding one (or a batch 一式), listing and reading them
 //! with the dates their rule gives today. Disposal is in `disposal`, the 年度's schedule in
 //! `schedule`.
 
-//! Documents (帳票) kept under the 台帳, the disposal schedule of a 年度, disposing of
+//! Documents (保存文書) kept under the 台帳, the disposal schedule of a 年度, disposing of
 //! documents (one or a batch in one step, into the handling log) and contractors'
 //! certificates.
 
@@ -156,7 +156,7 @@ pub(crate) fn document_links(d: &DocumentRow, clerk: &str) -> EventLinks {
 
 /// A document to register, every reference resolved against what `conn` holds now.
 fn new_document(conn: &Connection, new: &NewDocument) -> Result<documents::NewDocument, ApiError> {
-    let name = kiroku_core::field::required_text("帳票名", &new.name, 100)?;
+    let name = kiroku_core::field::required_text("保存文書名", &new.name, 100)?;
     let ledger_no = lookup::file_no(conn, new.file)?;
     let rule = lookup::rule_by_text(conn, &new.rule)?;
     let base_date = rule.rule.read_base("基準日", &new.base_date)?;
@@ -167,7 +167,7 @@ fn new_document(conn: &Connection, new: &NewDocument) -> Result<documents::NewDo
     if person_id.is_some() && new.batch_count.is_some() {
         return Err(FieldError::new(
             "件数",
-            "本人を指定した帳票には件数（一式）を指定しません。どちらか一方にしてください。",
+            "本人を指定した保存文書には件数（一式）を指定しません。どちらか一方にしてください。",
         )
         .into());
     }
@@ -258,7 +258,7 @@ pub struct DocumentView {
 impl Session {
     /// Registers a document kept under a 台帳 file by a rule, for one person or a batch.
     pub fn add_document(&mut self, new: &NewDocument) -> Result<DocumentView, ApiError> {
-        self.require_writer("帳票の登録")?;
+        self.require_writer("保存文書の登録")?;
         let stamp = self.stamp();
         // The file, rule and person are looked up inside the write transaction: one removed or
         // changed by another window or command meanwhile is seen.
@@ -291,7 +291,7 @@ impl Session {
             .filter(|s| !s.trim().is_empty())
             .map(str::parse::<DocumentState>)
             .transpose()?;
-        self.audited_read("documents", "帳票一覧")?;
+        self.audited_read("documents", "保存文書一覧")?;
         let conn = self.vault.conn();
         let ctx = Context::load(conn)?;
         documents::list(

@@ -142,7 +142,7 @@ impl Session {
                 .any(|r| r.rule.name == rule.name)
             {
                 return Err(FieldError::new(
-                    "帳票名",
+                    "保存文書名",
                     format!(
                         "ルール「{}」はすでにあります。追加ではなく、そのルールを変更してください。",
                         rule.name
@@ -189,7 +189,7 @@ impl Session {
                     .any(|r| r.id != id && r.rule.name == rule.name)
             {
                 return Err(FieldError::new(
-                    "帳票名",
+                    "保存文書名",
                     format!(
                         "ルール「{}」はすでにあります。別の名称にしてください。",
                         rule.name
@@ -223,7 +223,7 @@ impl Session {
                     AuditAction::Amend,
                     format!("rule:{id}"),
                     format!(
-                        "第{version}版: {reason}（{}、帳票 {affected} 件を再計算）",
+                        "第{version}版: {reason}（{}、保存文書 {affected} 件を再計算）",
                         rule.period_text()
                     ),
                 ),

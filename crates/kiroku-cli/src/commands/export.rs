@@ -26,6 +26,7 @@ pub struct ExportArgs {
 
 pub fn run(cli: &Global, a: &ExportArgs) -> Result<(), Failure> {
     let req = ExportRequest {
+        audit: None,
         list: a.list.clone(),
         format: a.format.clone(),
         query: period_query(&a.period)?,

@@ -113,16 +113,16 @@ pub struct EventAddArgs {
     pub clerk: Option<String>,
     #[command(flatten)]
     pub fields: EventFieldArgs,
-    /// 取得した書類を入れる既存の帳票の ID（acquire）。
+    /// 取得した書類を入れる既存の保存文書の ID（acquire）。
     #[arg(long)]
     pub doc: Option<String>,
-    /// 取得した書類から帳票を作る: 保存期間のルール（ID または帳票名）。本人が複数なら一式になる。
+    /// 取得した書類から保存文書を作る: 保存期間のルール（ID または保存文書名）。本人が複数なら一式になる。
     #[arg(long)]
     pub doc_rule: Option<String>,
-    /// 作る帳票の名称（既定: --content）。
+    /// 作る保存文書の名称（既定: --content）。
     #[arg(long)]
     pub doc_name: Option<String>,
-    /// 作る帳票の基準日（既定: 取得日。申告書は年分の日付、例: 令和7年1月1日）。
+    /// 作る保存文書の基準日（既定: 取得日。申告書は年分の日付、例: 令和7年1月1日）。
     #[arg(long)]
     pub doc_base_date: Option<String>,
 }
@@ -273,7 +273,7 @@ fn event_detail(e: &EventView) -> String {
         lines.push(format!("  特定個人情報ファイル: 台帳 NO.{no}"));
     }
     if let Some(doc) = e.document {
-        lines.push(format!("  帳票: ID {doc}（doc show {doc}）"));
+        lines.push(format!("  保存文書: ID {doc}（doc show {doc}）"));
     }
     lines.push(format!("  内容: {}", e.summary));
     if let Some(n) = &e.fields.note {
@@ -370,7 +370,11 @@ pub fn event(cli: &Global, cmd: &EventCommand) -> Result<(), Failure> {
                     .transpose()?,
                 clerk: a.clerk.clone(),
                 fields: fields(&a.fields)?,
-                document: a.doc.as_deref().map(|d| number("帳票", d)).transpose()?,
+                document: a
+                    .doc
+                    .as_deref()
+                    .map(|d| number("保存文書", d))
+                    .transpose()?,
                 new_document: a
                     .doc_rule
                     .as_ref()

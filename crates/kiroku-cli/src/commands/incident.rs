@@ -86,7 +86,7 @@ pub enum IncidentCommand {
         id: String,
         #[arg(long)]
         what: String,
-        /// PDF のファイル名（letters はフォルダ）。省略すると記録ファイルの隣の「帳票」フォルダ。
+        /// PDF のファイル名（letters はフォルダ）。省略すると記録ファイルの隣の「記録票」フォルダ。
         #[arg(long, default_value = "")]
         out: String,
     },

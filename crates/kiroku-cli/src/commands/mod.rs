@@ -63,12 +63,12 @@ pub enum Command {
     /// 保存期間のルール。
     #[command(subcommand)]
     Rule(retention::RuleCommand),
-    /// 帳票（保存している書類・データ）。
+    /// 保存文書（保存している書類・データ）。
     #[command(subcommand)]
     Doc(retention::DocCommand),
     /// 年度の廃棄予定: 期限超過、今年度の廃棄、証明書待ち、来年度。
     Schedule(retention::ScheduleArgs),
-    /// 帳票を廃棄・削除する（複数可。取扱記録にも記載）。
+    /// 保存文書を廃棄・削除する（複数可。取扱記録にも記載）。
     Dispose(retention::DisposeArgs),
     /// 委託先の廃棄・削除証明書。
     #[command(subcommand)]
@@ -83,9 +83,9 @@ pub enum Command {
     Backup(vault::BackupArgs),
     /// バックアップを新しい記録ファイルに復元する（復旧コードが必要）。
     Restore(vault::RestoreArgs),
-    /// 帳票を PDF に印刷する: lifecycle（取扱記録表）| chronological（運用状況記録票）| ledger（管理台帳）| evaluation（委託先評価シート）| disposal（廃棄予定一覧 兼 廃棄記録簿）。
+    /// 記録票を PDF に印刷する: lifecycle（取扱記録表）| chronological（運用状況記録票）| ledger（管理台帳）| evaluation（委託先評価シート）| disposal（廃棄予定一覧 兼 廃棄記録簿）。
     Print(print::PrintArgs),
-    /// 一覧を Excel 用に書き出す（xlsx・CSV）: chronological | lifecycle | ledger | persons（本人・扶養家族）| documents（帳票）| disposal | contractors | evaluations | audit。
+    /// 一覧を Excel 用に書き出す（xlsx・CSV）: chronological | lifecycle | ledger | persons（本人・扶養家族）| documents（保存文書）| disposal | contractors | evaluations | audit。
     Export(export::ExportArgs),
     /// Excel・CSV の一覧を取り込む（まず --dry-run で確認）: persons（職員名簿から本人・扶養家族）| ledger（管理台帳）| events（取扱記録表）。個人番号の列・セルは読み飛ばし、保存しない。
     Import(import::ImportArgs),

@@ -76,7 +76,7 @@ fn person_rows(persons: &[PersonView]) -> String {
         })
         .collect();
     table(
-        &["ID", "氏名", "区分", "所属・事業主", "扶養家族", "退職日"],
+        &["ID", "氏名", "種別", "所属・事業主", "扶養家族", "退職日"],
         &rows,
     )
 }

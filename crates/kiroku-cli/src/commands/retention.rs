@@ -1,5 +1,5 @@
 //! `kiroku rule …`, `kiroku doc …`, `kiroku schedule`, `kiroku dispose` and
-//! `kiroku certificate …`: 保存期間のルール, the 帳票 kept under them, and their disposal.
+//! `kiroku certificate …`: 保存期間のルール, the 保存文書 kept under them, and their disposal.
 
 use clap::{Args, Subcommand};
 use kiroku_api::{
@@ -21,13 +21,13 @@ pub enum RuleCommand {
     Show { id: String },
     /// ルールを追加する（事務取扱責任者のみ）。
     Add(RuleArgs),
-    /// ルールを変更する（事務取扱責任者のみ。理由が必要。そのルールの帳票はすべて再計算される）。
+    /// ルールを変更する（事務取扱責任者のみ。理由が必要。そのルールの保存文書はすべて再計算される）。
     Edit(RuleEditArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct RuleArgs {
-    /// 帳票名。
+    /// 保存文書名。
     #[arg(long)]
     pub name: String,
     /// 起算点: base-date | day-after | after-jan10-next-year | next-fiscal-year
@@ -75,15 +75,15 @@ pub struct RuleEditArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum DocCommand {
-    /// 帳票を登録する（本人1人分か、--batch-count で一式）。
+    /// 保存文書を登録する（本人1人分か、--batch-count で一式）。
     Add {
-        /// 帳票名（例: 令和6年分 扶養控除等申告書）。
+        /// 保存文書名（例: 令和6年分 扶養控除等申告書）。
         #[arg(long)]
         name: String,
         /// 特定個人情報ファイル（台帳の NO.）。
         #[arg(long)]
         file: String,
-        /// 保存期間のルール（ID または帳票名）。
+        /// 保存期間のルール（ID または保存文書名）。
         #[arg(long)]
         rule: String,
         /// 基準日（年分、提出日、退職日、失権日、完結の日など）。
@@ -96,7 +96,7 @@ pub enum DocCommand {
         #[arg(long)]
         batch_count: Option<u32>,
     },
-    /// 帳票の一覧。
+    /// 保存文書の一覧。
     List {
         #[arg(long)]
         file: Option<String>,
@@ -104,7 +104,7 @@ pub enum DocCommand {
         #[arg(long)]
         state: Option<String>,
     },
-    /// 帳票の詳細（保存期限・廃棄可能日・廃棄期限・年度末の廃棄）。
+    /// 保存文書の詳細（保存期限・廃棄可能日・廃棄期限・年度末の廃棄）。
     Show { id: String },
 }
 
@@ -117,7 +117,7 @@ pub struct ScheduleArgs {
 
 #[derive(Debug, Args)]
 pub struct DisposeArgs {
-    /// 廃棄・削除する帳票の ID（カンマ区切り）。
+    /// 廃棄・削除する保存文書の ID（カンマ区切り）。
     #[arg(long, value_delimiter = ',')]
     pub doc: Vec<String>,
     /// 方法: shred | dissolve | incinerate | destroy | wipe_software | system_delete | other:内容
@@ -152,7 +152,7 @@ pub enum CertificateCommand {
         /// 証明書の日付。
         #[arg(long)]
         date: String,
-        /// 対象の帳票 ID（カンマ区切り）。
+        /// 対象の保存文書 ID（カンマ区切り）。
         #[arg(long, value_delimiter = ',')]
         doc: Vec<String>,
     },
@@ -176,12 +176,12 @@ fn rule_rows(rules: &[RuleView]) -> String {
     table(
         &[
             "ID",
-            "帳票名",
+            "保存文書名",
             "保存期間",
-            "区分",
+            "種別",
             "根拠",
             "廃棄方法",
-            "帳票数",
+            "保存文書数",
         ],
         &rows,
     )
@@ -189,7 +189,7 @@ fn rule_rows(rules: &[RuleView]) -> String {
 
 fn rule_detail(r: &RuleView) -> String {
     let mut text = format!(
-        "ルール ID {}（第{}版{}）  {}\n  保存期間: {}（起算点: {}、{}年）\n  根拠: {}（{}）\n  既定の廃棄方法: {}\n  帳票数: {}",
+        "ルール ID {}（第{}版{}）  {}\n  保存期間: {}（起算点: {}、{}年）\n  根拠: {}（{}）\n  既定の廃棄方法: {}\n  保存文書数: {}",
         r.id,
         r.version,
         if r.built_in { "、組込み" } else { "" },
@@ -233,7 +233,7 @@ fn doc_rows(docs: &[DocumentView]) -> String {
     table(
         &[
             "ID",
-            "帳票",
+            "保存文書",
             "台帳",
             "保存期限",
             "廃棄（年度末）",
@@ -246,7 +246,7 @@ fn doc_rows(docs: &[DocumentView]) -> String {
 
 fn doc_detail(d: &DocumentView) -> String {
     let mut text = format!(
-        "帳票 ID {}  {}\n  台帳: NO.{} {}\n  ルール: {}（ID {}）\n  基準日: {}\n  保存期限: {}\n  廃棄可能日: {}\n  廃棄期限: {}\n  年度末の廃棄: {}（{}）\n  状態: {}",
+        "保存文書 ID {}  {}\n  台帳: NO.{} {}\n  ルール: {}（ID {}）\n  基準日: {}\n  保存期限: {}\n  廃棄可能日: {}\n  廃棄期限: {}\n  年度末の廃棄: {}（{}）\n  状態: {}",
         d.id,
         d.name,
         d.file,
@@ -401,7 +401,7 @@ pub fn doc(cli: &Global, cmd: &DocCommand) -> Result<(), Failure> {
             emit(cli.json, &docs, |d| doc_rows(d));
         }
         DocCommand::Show { id } => {
-            let id = number("帳票", id)?;
+            let id = number("保存文書", id)?;
             let d = with_session(cli, |s| Ok(s.document(id)?))?;
             emit(cli.json, &d, doc_detail);
         }
@@ -417,7 +417,7 @@ pub fn schedule(cli: &Global, ScheduleArgs { fy }: &ScheduleArgs) -> Result<(), 
 
 pub fn dispose(cli: &Global, a: &DisposeArgs) -> Result<(), Failure> {
     let req = DisposalRequest {
-        documents: ids("帳票", &a.doc)?,
+        documents: ids("保存文書", &a.doc)?,
         method: a.method.clone(),
         date: a.date.clone(),
         witness: a.witness.clone(),
@@ -447,7 +447,7 @@ pub fn certificate(cli: &Global, cmd: &CertificateCommand) -> Result<(), Failure
         contractor: contractor.clone(),
         number: no.clone(),
         date: date.clone(),
-        documents: ids("帳票", doc)?,
+        documents: ids("保存文書", doc)?,
     };
     let docs = with_session(cli, |s| Ok(s.add_certificate(&req)?))?;
     emit(cli.json, &docs, |d| {

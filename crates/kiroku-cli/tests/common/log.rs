@@ -190,7 +190,7 @@ pub fn text(v: &Value) -> String {
 pub fn audit_rows(s: &Sandbox) -> Vec<Value> {
     let out = s.run(&["--json", "audit", "list", "--limit", "100000"]);
     assert_success(&out);
-    json(&out).as_array().unwrap().clone()
+    json(&out)["rows"].as_array().unwrap().clone()
 }
 
 /// After refusals: nothing new was saved, and neither the audit chain (its words: the hash and

@@ -2,6 +2,6 @@
 
 /**
  * A document made from an acquisition: kept under the event's 台帳 file by `rule` (ID or
- * 帳票名); its name defaults to the event's 内容, its base date to the event's date.
+ * 保存文書名); its name defaults to the event's 内容, its base date to the event's date.
  */
 export type DocumentFromEvent = { rule: string, name: string | null, base_date: string | null, };

@@ -23,7 +23,7 @@ affair_id: bigint | null, affair: string | null,
  */
 person_id: bigint | null, person: string | null, dependent_id: bigint | null, dependent: string | null, file: bigint | null, 
 /**
- * The 帳票 it handled or filed the papers in.
+ * The 保存文書 it handled or filed the papers in.
  */
 document: bigint | null, clerk: UserRef, 
 /**

@@ -10,7 +10,7 @@ export type IncidentPrintRequest = { id: bigint,
  */
 what: string, 
 /**
- * A PDF file (`report`, `notices`) or an existing folder (`letters`); empty: `帳票/`
+ * A PDF file (`report`, `notices`) or an existing folder (`letters`); empty: `記録票/`
  * beside the vault.
  */
 out: string, };

@@ -19,7 +19,7 @@ export type NewEvent = { kind: string, date: string, affair: string, persons: Ar
  */
 family: Array<FamilyTick>, file: bigint | null, clerk: string | null, fields: EventFields, 
 /**
- * The 帳票 this acquisition's papers go into: an existing one …
+ * The 保存文書 this acquisition's papers go into: an existing one …
  */
 document: bigint | null, 
 /**

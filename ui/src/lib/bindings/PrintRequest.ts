@@ -19,6 +19,6 @@ query: EventQuery,
  */
 evaluation: bigint | null, 
 /**
- * Where to write the PDF; empty: `帳票/` beside the vault.
+ * Where to write the PDF; empty: `記録票/` beside the vault.
  */
 out: string, };
