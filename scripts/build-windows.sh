@@ -52,6 +52,8 @@ stage=$dist/stage
 mkdir -p "$stage"
 cp "$out_dir/kiroku.exe" "$out_dir/kiroku-app.exe" "$loader" "$stage/"
 cp src-tauri/icons/icon.ico "$stage/kiroku.ico"
+# The 操作マニュアル beside kiroku-app.exe, where 「ヘルプ」 finds it (built by scripts/check-manual.sh).
+cp "docs/操作マニュアル.pdf" "$stage/"
 # Text files for Notepad: UTF-8 with a BOM and CRLF line ends.
 to_windows_text() { { printf '\xef\xbb\xbf'; sed 's/\r*$/\r/' "$1"; } >"$2"; }
 to_windows_text installer/windows/README.txt "$stage/README.txt"
@@ -68,7 +70,7 @@ step "Portable zip"
 zip_name=Kiroku-$version-windows-x64
 portable=$dist/$zip_name.zip
 mkdir -p "$dist/zip/$zip_name"
-cp "$stage"/{kiroku.exe,kiroku-app.exe,WebView2Loader.dll,README.txt,IPA_Font_License.txt,OFL-NotoSansCJK.txt} "$dist/zip/$zip_name/"
+cp "$stage"/{kiroku.exe,kiroku-app.exe,WebView2Loader.dll,README.txt,IPA_Font_License.txt,OFL-NotoSansCJK.txt,操作マニュアル.pdf} "$dist/zip/$zip_name/"
 (cd "$dist/zip" && zip -q -9 -r "$portable" "$zip_name")
 rm -rf "$dist/zip"
 

@@ -101,7 +101,7 @@ setup_win=$(win_path "$dist/Kiroku-$version-setup.exe")
 "$wine" "$setup_win" /S
 /usr/lib/wine/wineserver -w
 installed=$local_appdata_unix/Programs/Kiroku
-for f in kiroku-app.exe kiroku.exe WebView2Loader.dll README.txt uninstall.exe; do
+for f in kiroku-app.exe kiroku.exe WebView2Loader.dll README.txt 操作マニュアル.pdf uninstall.exe; do
   [ -f "$installed/$f" ] || fail "installed: $f is missing in $installed"
 done
 [ ! -e "$installed/bcryptprimitives.dll" ] || fail "the Wine shim was installed"

@@ -62,4 +62,7 @@ fi
 step "Desktop app end to end (tauri-driver + WebKitWebDriver under Xvfb)"
 bash scripts/e2e.sh
 
+step "操作マニュアル: built from docs/manual with the newest screenshots, its text read back (scripts/check-manual.sh)"
+bash scripts/check-manual.sh
+
 step "All checks passed"

@@ -86,6 +86,8 @@ VIAddVersionKey /LANG=1041 "LegalCopyright" "MIT License"
   ${ACTION} "IPA_Font_License.txt"
   ${ACTION} "OFL-NotoSansCJK.txt"
   ${ACTION} "kiroku.ico"
+  ; 「ヘルプ」 opens it from here (src-tauri/src/manual.rs: beside kiroku-app.exe).
+  ${ACTION} "操作マニュアル.pdf"
 !macroend
 !define INSTALL_ONE "!insertmacro INSTALL_ONE"
 !macro INSTALL_ONE NAME

@@ -203,6 +203,12 @@ pub fn open_file(state: State<'_, AppState>, path: String) -> Reply<()> {
     crate::open::open(&state.with(|s| s.printed_file(&path))?)
 }
 
+/// 「ヘルプ」: opens the 操作マニュアル (PDF) in the OS's viewer; no login needed.
+#[tauri::command(async)]
+pub fn open_manual(app: tauri::AppHandle) -> Reply<()> {
+    crate::open::open(&crate::manual::find(&app)?)
+}
+
 #[tauri::command(async)]
 pub fn add_user(state: State<'_, AppState>, req: NewUserRequest) -> Reply<UserView> {
     state.with(|s| s.add_user(&req.user, &req.password))

@@ -6,6 +6,7 @@ mod check;
 mod commands;
 #[cfg(feature = "e2e-clock")]
 mod e2e_clock;
+mod manual;
 mod open;
 mod print_setup;
 mod state;
@@ -91,6 +92,7 @@ fn main() {
             commands::set_date_style,
             commands::set_auto_lock_minutes,
             commands::open_file,
+            commands::open_manual,
             commands::rotate_key,
             commands::change_password,
             commands::echo_date,

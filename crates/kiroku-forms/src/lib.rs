@@ -25,6 +25,7 @@ mod document;
 mod flow;
 mod font;
 pub mod layout;
+pub mod manual;
 mod paint;
 mod record;
 pub mod sheets;

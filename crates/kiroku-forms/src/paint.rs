@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use printpdf::{
     Codepoint, Color, DictItem, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle,
-    Point, Pt, Rect, TextItem,
+    Point, Pt, Rect, TextItem, XObjectId, XObjectTransform,
 };
 
 use crate::document::{Align, Document};
@@ -60,10 +60,15 @@ pub(crate) struct Painter<'m> {
 
 impl<'m> Painter<'m> {
     pub fn new(fonts: [FontId; 2], metrics: &'m Metrics<'m>, frame: &Frame) -> Self {
+        Self::on_page(fonts, metrics, frame.height)
+    }
+
+    /// A painter for a page `page_height` points tall, with no form frame (the 操作マニュアル).
+    pub fn on_page(fonts: [FontId; 2], metrics: &'m Metrics<'m>, page_height: f32) -> Self {
         Self {
             fonts,
             metrics,
-            page_height: frame.height,
+            page_height,
             graphics: vec![
                 Op::SetOutlineThickness { pt: Pt(BORDER_PT) },
                 Op::SetOutlineColor { col: grey(0.0) },
@@ -268,7 +273,7 @@ impl<'m> Painter<'m> {
         });
     }
 
-    fn hline(&mut self, left: f32, right: f32, top: f32) {
+    pub(crate) fn hline(&mut self, left: f32, right: f32, top: f32) {
         self.line((left, top), (right, top));
     }
 
@@ -276,7 +281,7 @@ impl<'m> Painter<'m> {
         self.line((x, top), (x, bottom));
     }
 
-    fn fill(&mut self, x: f32, top: f32, w: f32, h: f32, grey_level: f32) {
+    pub(crate) fn fill(&mut self, x: f32, top: f32, w: f32, h: f32, grey_level: f32) {
         self.graphics.push(Op::SetFillColor {
             col: grey(grey_level),
         });
@@ -290,7 +295,7 @@ impl<'m> Painter<'m> {
     }
 
     /// A rectangle outlined in black, filled with `fill` grey first if given.
-    fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, fill: Option<f32>) {
+    pub(crate) fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, fill: Option<f32>) {
         if let Some(g) = fill {
             self.fill(x, top, w, h, g);
         }
@@ -299,6 +304,21 @@ impl<'m> Painter<'m> {
             ..Rect::from_xywh(Pt(x), Pt(self.page_height - top - h), Pt(w), Pt(h))
         };
         self.graphics.push(Op::DrawRectangle { rectangle: outline });
+    }
+
+    /// The image `id` (an XObject of the document) drawn into the box at (`x`, `top`), `w` × `h`.
+    pub(crate) fn image(&mut self, id: &XObjectId, x: f32, top: f32, w: f32, h: f32) {
+        self.graphics.push(Op::UseXobject {
+            id: id.clone(),
+            transform: XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(self.page_height - top - h)),
+                scale_x: Some(w),
+                scale_y: Some(h),
+                no_auto_scale: true,
+                ..XObjectTransform::default()
+            },
+        });
     }
 
     /// A tick inside the box at (`x`, `top`) of side `side`.
@@ -328,7 +348,7 @@ impl<'m> Painter<'m> {
     /// the characters it stands for (ToUnicode). A variation sequence, and a character no font
     /// draws, is also wrapped in an `/ActualText` span with its exact characters: a glyph
     /// shared with the base character alone (or .notdef) cannot say them by itself.
-    fn text(&mut self, x: f32, top: f32, size_pt: f32, text: &str) {
+    pub(crate) fn text(&mut self, x: f32, top: f32, size_pt: f32, text: &str) {
         if text.is_empty() {
             return;
         }

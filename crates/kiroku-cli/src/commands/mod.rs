@@ -15,6 +15,7 @@ mod imports;
 mod incident;
 mod key;
 mod ledger;
+mod manual;
 mod person;
 mod print;
 mod reminders;
@@ -105,6 +106,8 @@ pub enum Command {
     Setting(setting::SettingCommand),
     /// デモ用の事務所の記録ファイルを作る（職員・扶養家族・理事・台帳・数年分の取扱記録）。同じ --seed なら同じ内容。パスワードは KIROKU_NEW_PASSWORD または入力。
     Demo(demo::DemoArgs),
+    /// 操作マニュアル（PDF）を原稿（docs/manual の Markdown と画面の画像）から作る。記録ファイルは使わない。
+    Manual(manual::ManualArgs),
 }
 
 pub fn run(cli: &Global, command: &Command) -> Result<(), Failure> {
@@ -137,5 +140,6 @@ pub fn run(cli: &Global, command: &Command) -> Result<(), Failure> {
         Command::Setting(cmd) => setting::run(cli, cmd),
         Command::Restore(a) => vault::restore(cli, a),
         Command::Demo(a) => demo::run(cli, a),
+        Command::Manual(a) => manual::run(cli, a),
     }
 }
