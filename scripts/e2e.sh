@@ -4,7 +4,8 @@
 # tauri-driver if missing, starts Xvfb and tauri-driver, and runs tests/e2e/run.mjs, a staff
 # list imported from CSV and the log exported to Excel (tests/e2e/import-export.mjs), an
 # incident from the home screen to its deadline (tests/e2e/incidents.mjs), the yearly check
-# from the home's reminder to its PDF (tests/e2e/checks.mjs), then the
+# from the home's reminder to its PDF (tests/e2e/checks.mjs), the four main screens at
+# 1366×768 and 1920×1080 at 文字サイズ 標準 and 特大 (tests/e2e/sizes.mjs), then the
 # clerk's year without any CLI (tests/e2e/clerk-year.mjs). Screenshots land in
 # docs/screenshots/app-*.png.
 set -euo pipefail
@@ -30,4 +31,5 @@ node tests/e2e/run.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
 node tests/e2e/import-export.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
 node tests/e2e/incidents.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
 node tests/e2e/checks.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
+node tests/e2e/sizes.mjs "$bin/kiroku-app" "$bin/kiroku" "$scratch"
 node tests/e2e/clerk-year.mjs "$bin/kiroku-app" "$scratch"

@@ -13,7 +13,7 @@ scratch_home() {
 # stopped when the script exits; returns once the driver answers.
 start_window() {
   local display=:$((90 + RANDOM % 9))
-  Xvfb "$display" -screen 0 1280x860x24 >/dev/null 2>&1 &
+  Xvfb "$display" -screen 0 1920x1200x24 >/dev/null 2>&1 &
   local xvfb=$!
   export DISPLAY=$display
   tauri-driver --port 4444 >"$1/tauri-driver.log" 2>&1 &

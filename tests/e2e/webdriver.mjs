@@ -169,6 +169,11 @@ export class Driver {
     return this.send('POST', this.s('/execute/async'), { script, args });
   }
 
+  /** Sizes the window (its outer size, as a user drags it); returns the size it took. */
+  async setWindowSize(width, height) {
+    return this.send('POST', this.s('/window/rect'), { width, height });
+  }
+
   async screenshot() {
     return Buffer.from(await this.send('GET', this.s('/screenshot')), 'base64');
   }
