@@ -112,4 +112,20 @@ describe('the app', () => {
     expect(document.documentElement.style.fontSize).toBe('100%');
     localStorage.clear();
   });
+
+  it('opens the 操作マニュアル from 「ヘルプ」, and says so when it cannot', async () => {
+    vi.mocked(api.vaultState).mockResolvedValue({ path: '/tmp/x.kiroku', exists: true });
+    vi.mocked(api.login).mockResolvedValue({ user: { id: 'boss', name: '大塚 正道' }, org_name: 'みどり広域事務組合', failed_logins: null, warnings: [] } as never);
+    vi.mocked(api.openManual)
+      .mockResolvedValueOnce(null)
+      .mockRejectedValueOnce(new IpcError({ code: 'not_found', message: '操作マニュアル（操作マニュアル.pdf）が見つかりません。', field: null }));
+    render(App);
+    await fireEvent.input(await screen.findByLabelText('ユーザーID'), { target: { value: 'boss' } });
+    await fireEvent.input(screen.getByLabelText('パスワード'), { target: { value: 'pw' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'ログイン' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'ヘルプ（操作マニュアル）' }));
+    expect(api.openManual).toHaveBeenCalledOnce();
+    await fireEvent.click(screen.getByRole('button', { name: 'ヘルプ（操作マニュアル）' }));
+    expect(await screen.findByText(/操作マニュアル（操作マニュアル.pdf）が見つかりません/)).toBeInTheDocument();
+  });
 });

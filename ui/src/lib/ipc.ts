@@ -159,6 +159,8 @@ export const api = {
   printRecoverySheet: (req: Json<RecoverySheetRequest>) =>
     call<PrintReport>('print_recovery_sheet', { req }),
   auditSearch: (query: Json<AuditQuery>) => call<AuditPage>('audit_search', { query }),
+  /** The 操作マニュアル (PDF) in the OS's viewer; needs no login. */
+  openManual: () => call<null>('open_manual'),
   auditVerify: () => call<VerifyReport>('audit_verify'),
   settings: () => call<SettingsView>('settings'),
   setDateStyle: (style: string) => call<SettingsView>('set_date_style', { style }),
