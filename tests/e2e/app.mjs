@@ -48,13 +48,17 @@ export function harness({ app, scratch }) {
   return { step, shot, withApp, report, steps };
 }
 
-/** Logs in from the login screen and waits for the home. */
-export async function logIn(d, user, password) {
+/**
+ * Logs in from the login screen and waits for the home — or, with `{ home: false }`, for
+ * whichever screen the app opens (after a lock, the same user is back where they were).
+ */
+export async function logIn(d, user, password, { home = true } = {}) {
   await d.waitFor('h1', { text: 'ログイン' });
   await d.type('#login-user', user);
   await d.type('#login-password', password);
   await d.click('section[aria-labelledby=login-title] button[type=submit]');
-  await d.waitFor('h1', { text: 'ダッシュボード', timeout: 30000 });
+  if (home) await d.waitFor('h1', { text: 'ダッシュボード', timeout: 30000 });
+  else await d.waitFor('[data-testid=lock]', { timeout: 30000 });
 }
 
 /** Waits a moment for the screen to settle (lists loaded, fonts drawn) before a screenshot. */

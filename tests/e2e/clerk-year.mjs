@@ -354,7 +354,12 @@ await withApp(['--vault', vault], async (d) => {
     assert.ok(days > 365, `the 帳票 is kept for years (${days} days)`);
     writeFileSync(clockFile, `${days}\n`);
     await d.click('[data-testid=lock]');
-    await logIn(d, OFFICER.id, OFFICER.password);
+    // Locked on 委託先・評価シート: the same user is back there, told so.
+    await logIn(d, OFFICER.id, OFFICER.password, { home: false });
+    await d.waitFor('h1', { text: '委託先・評価シート' });
+    await d.waitFor('[data-testid=resumed]', { text: 'ロックする前の画面に戻りました' });
+    await d.click('[data-screen=dashboard]');
+    await d.waitFor('h1', { text: 'ダッシュボード' });
     // Every first step done: the checklist is gone from the home.
     await d.waitFor('[data-testid=tile-disposal]');
     assert.equal((await d.findAll('[data-testid=checklist]')).length, 0, 'no 「はじめに」 once all is done');
