@@ -42,6 +42,12 @@ struct FoundationFigures {
     vault_bytes: u64,
     backup_ms: f64,
     backup_bytes: u64,
+    /// 監査ログ's first page: rows shown, and the time to read them in words.
+    audit_page_rows: usize,
+    audit_page_ms: f64,
+    /// One user's logins over the whole chain (利用者 + 種別 + 期間).
+    audit_filtered_rows: u64,
+    audit_filtered_ms: f64,
 }
 
 /// Where a measurement puts its vault: the given folder, or a temp folder removed afterwards.
@@ -141,6 +147,21 @@ pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failu
     let report = session.audit_verify()?;
     let verify_ms = ms(t);
 
+    // The 監査ログ screen: its first page (the newest 2000 rows in words), then a narrow filter
+    // (one user's logins in a period) that reads the whole chain to find a few rows.
+    let t = Instant::now();
+    let page = session.audit_search(&kiroku_api::AuditQuery::default())?;
+    let audit_page_ms = ms(t);
+    let t = Instant::now();
+    let narrow = session.audit_search(&kiroku_api::AuditQuery {
+        user: Some("bench".into()),
+        kind: Some("user".into()),
+        from: Some("2000-01-01".into()),
+        to: Some("2999-12-31".into()),
+        limit: None,
+    })?;
+    let audit_filtered_ms = ms(t);
+
     session.logout()?;
     // Unlocking the full vault: Argon2 plus the page check of every page at open.
     let t = Instant::now();
@@ -167,6 +188,10 @@ pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failu
         batched_rows_per_s: batched_rows_per_s.round(),
         verify_rows: report.rows,
         verify_ms,
+        audit_page_rows: page.rows.len(),
+        audit_page_ms,
+        audit_filtered_rows: narrow.total,
+        audit_filtered_ms,
         unlock_large_ms,
         vault_bytes,
         backup_ms,
@@ -180,6 +205,8 @@ pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failu
              append, 1 row/tx:     {:>10.0} rows/s ({} rows, synchronous=FULL)\n\
              append, {} rows/tx: {:>10.0} rows/s ({} rows)\n\
              audit verify:         {:>10.1} ms   ({} rows, pages + chain)\n\
+             監査ログ, first page: {:>10.1} ms   ({} rows in words)\n\
+             監査ログ, filtered:   {:>10.1} ms   ({} rows of the whole chain)\n\
              unlock, full vault:   {:>10.1} ms   (Argon2 + page check at open)\n\
              backup + verify:      {:>10.1} ms   ({} bytes; vault {} bytes)",
             f.kdf.m_kib,
@@ -195,6 +222,10 @@ pub fn foundation(json: bool, rows: u64, dir: Option<&Path>) -> Result<(), Failu
             f.batched_rows,
             f.verify_ms,
             f.verify_rows,
+            f.audit_page_ms,
+            f.audit_page_rows,
+            f.audit_filtered_ms,
+            f.audit_filtered_rows,
             f.unlock_large_ms,
             f.backup_ms,
             f.backup_bytes,
