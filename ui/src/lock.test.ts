@@ -1,7 +1,7 @@
 // Lock without loss (issue 20): the lock shows only the login — the half-typed record is not in
 // the page — and the same user, logging in again, is back on the screen with the draft; another
 // user gets the home screen and an empty form.
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import { api } from './lib/ipc';
@@ -86,5 +86,36 @@ describe('lock without loss', () => {
     await fireEvent.click(screen.getByTestId('lock'));
     await login('boss');
     expect(await screen.findByRole('heading', { name: 'ダッシュボード' })).toBeInTheDocument();
+  });
+
+  it('reopens the record being corrected, its reason as typed', async () => {
+    const row = {
+      event_id: 5, version: 1, amended: false, date: '2026-04-01', date_label: '令和8年4月1日', kind: 'acquire', kind_label: '取得',
+      affair: '源泉徴収', person: '鈴木 彩', unit: '総務課', dependent: null, file: 1, summary: '本人から取得', clerk: '佐藤', note: null, withdrawn: null,
+    };
+    const view = {
+      id: 5, version: 1, versions: 1, amended: false, kind: 'acquire', kind_label: '取得', date: '2026-04-01', date_label: '令和8年4月1日',
+      affair_id: 3, affair: '源泉徴収', person_id: 7, person: '鈴木 彩', dependent_id: null, dependent: null, file: 1, document: null,
+      clerk: { id: 'boss', name: '大塚 正道' }, summary: '本人から取得',
+      fields: { source: 'person', method: null, to: null, via: null, measures: [], sealed: null, content: '申告書', contractor: null, certificate_no: null, answer: null, requester: null, correction_reason: null, witness: null, officer: null, note: null },
+      reason: null, withdrawn: false, entered_at: '2026-04-01T00:00:00Z', entered_by: 'boss',
+    };
+    vi.mocked(api.events).mockResolvedValue([row] as never);
+    vi.mocked(api.eventHistory).mockResolvedValue([view] as never);
+    vi.mocked(api.persons).mockResolvedValue([{ id: 7, kind: 'staff', kind_label: '職員等', name: '鈴木 彩', dept: '総務課', employer: null, kana: 'スズキ アヤ', left_on: null, dependents: [] }] as never);
+    render(App);
+    await login('boss');
+    await fireEvent.click(screen.getByRole('button', { name: '取扱記録' }));
+    await fireEvent.click(await screen.findByRole('button', { name: /^5/ }));
+    const detail = await screen.findByRole('region', { name: '記録の詳細' });
+    await fireEvent.click(await within(detail).findByRole('button', { name: '訂正する' }));
+    const form = await within(detail).findByRole('form', { name: '記録の訂正' });
+    await fireEvent.input(within(form).getByLabelText(/訂正の理由/), { target: { value: '本人の取り違え（電話で中断）' } });
+
+    await fireEvent.click(screen.getByTestId('lock'));
+    expect(document.body.innerHTML).not.toContain('電話で中断');
+    await login('boss');
+    const again = await screen.findByRole('form', { name: '記録の訂正' });
+    expect(within(again).getByLabelText(/訂正の理由/)).toHaveValue('本人の取り違え（電話で中断）');
   });
 });
