@@ -15,7 +15,7 @@
 # ten-line shim (scripts/windows/processprng-shim.c, over RtlGenRandom) is built here and put
 # into the private Wine prefix's system32 — never beside a built exe, never into dist/: it is a
 # test harness for Wine only and must never ship (Windows 10/11 have the real DLL). So is the
-# bridge to the Linux tools (pdftotext, pdfinfo, pdffonts, sqlite3) some tests read results back with.
+# bridge to the Linux tools (pdftotext, pdfinfo, pdffonts, pdfimages, sqlite3) some tests read results back with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -64,7 +64,7 @@ x86_64-w64-mingw32-gcc -shared -O2 -s -o "$system32/bcryptprimitives.dll" \
 tools=$sandbox/tools
 mkdir -p "$tools"
 x86_64-w64-mingw32-gcc -municode -O2 -s -o "$tools/pdftotext.exe" scripts/windows/unix-tool-bridge.c
-for t in pdfinfo pdffonts sqlite3; do cp "$tools/pdftotext.exe" "$tools/$t.exe"; done
+for t in pdfinfo pdffonts pdfimages sqlite3; do cp "$tools/pdftotext.exe" "$tools/$t.exe"; done
 echo "prefix ready in $(($(date +%s) - t0)) s"
 win_path() { "$wine" winepath -w "$1" 2>/dev/null | tr -d '\r'; }
 unix_path() { "$wine" winepath -u "$1" 2>/dev/null | tr -d '\r'; }

@@ -1,8 +1,8 @@
 /* A test-harness bridge for Wine ONLY — never shipped. Some tests read what Kiroku wrote back
- * with Linux tools (poppler's pdftotext, pdfinfo and pdffonts for the printed forms, sqlite3 to
+ * with Linux tools (poppler's pdftotext, pdfinfo, pdffonts and pdfimages for the printed forms, sqlite3 to
  * prove it cannot open a vault). Under Wine a Windows program can start a Unix program but gets
  * no handle to wait on, so scripts/test-windows.sh builds this file as pdftotext.exe,
- * pdfinfo.exe, pdffonts.exe and sqlite3.exe into a folder on the Wine PATH: it turns Windows
+ * pdfinfo.exe, pdffonts.exe, pdfimages.exe and sqlite3.exe into a folder on the Wine PATH: it turns Windows
  * paths among its arguments into Unix paths, runs /usr/bin/<its own name> through a small shell
  * script that writes the output and the exit status into files, waits for them, and passes them
  * on. */

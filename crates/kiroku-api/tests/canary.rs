@@ -61,7 +61,7 @@ fn sqlite3_cannot_read_the_vault() {
     let out = std::process::Command::new("sqlite3")
         .arg(&o.vault)
         .arg("SELECT name FROM sqlite_master;")
-        .output()
+        .output_retried()
         .expect("sqlite3 must be installed for this test (scripts/install-deps.sh installs it)");
     assert!(!out.status.success(), "sqlite3 opened the vault");
     let text = String::from_utf8_lossy(&out.stderr);

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::OutputRetried;
 
 use chrono::NaiveDate;
 use kiroku_api::{
@@ -349,7 +350,7 @@ fn pdf_text(path: &std::path::Path) -> String {
         .arg("-raw")
         .arg(path)
         .arg("-")
-        .output()
+        .output_retried()
         .expect("pdftotext (poppler-utils) is needed by this test");
     assert!(out.status.success());
     String::from_utf8(out.stdout)

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::OutputRetried;
 
 use std::path::Path;
 use std::process::Command;
@@ -29,7 +30,7 @@ fn pdf_text(path: &Path) -> String {
         .arg("-raw")
         .arg(path)
         .arg("-")
-        .output()
+        .output_retried()
         .expect("pdftotext (poppler-utils) is needed by these tests");
     assert!(out.status.success());
     String::from_utf8(out.stdout)

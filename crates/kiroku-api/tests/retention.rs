@@ -462,7 +462,7 @@ fn the_disposal_record_names_the_contractor_and_its_certificate() {
         s.print(&req).unwrap();
         let text = std::process::Command::new("pdftotext")
             .args(["-raw", &out.display().to_string(), "-"])
-            .output()
+            .output_retried()
             .expect("pdftotext (poppler-utils) is needed by this test")
             .stdout;
         String::from_utf8(text)

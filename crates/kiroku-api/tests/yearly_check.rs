@@ -542,7 +542,7 @@ fn pdf_text(path: &std::path::Path) -> String {
         .arg("-raw")
         .arg(path)
         .arg("-")
-        .output()
+        .output_retried()
         .expect("pdftotext (poppler-utils) is needed by these tests");
     String::from_utf8(out.stdout)
         .unwrap()

@@ -20,8 +20,7 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     if tool == "pdftotext" {
         command.arg("-");
     }
-    let out = command
-        .output()
+    let out = crate::tests::output_retried(&mut command)
         .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed by these tests: {e}"));
     let _ = std::fs::remove_dir_all(&dir);
     assert!(out.status.success(), "{tool} failed: {out:?}");

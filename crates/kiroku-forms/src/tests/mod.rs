@@ -12,6 +12,23 @@ use crate::{print_list, render, FormError, FormKind, Record, Rendered};
 
 const LONG_NOTE: &str = "本人からの申出により氏名の表記を訂正した。";
 
+/// Runs `command` to its end. Under Wine 8, CreateProcess now and then fails with
+/// `ERROR_INTERNAL_ERROR` (1359) while many test threads start programs at once: that error alone
+/// is tried again (at most 5 times, 200 ms apart); Windows itself does not return it here.
+pub(crate) fn output_retried(command: &mut Command) -> std::io::Result<std::process::Output> {
+    const WINE_INTERNAL_ERROR: i32 = 1359;
+    let mut tries = 0;
+    loop {
+        match command.output() {
+            Err(e) if e.raw_os_error() == Some(WINE_INTERNAL_ERROR) && tries < 5 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            other => return other,
+        }
+    }
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kiroku-forms-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -29,16 +46,14 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8], name: &str) -> String {
     let dir = temp_dir(name);
     let path = dir.join("form.pdf");
     std::fs::write(&path, pdf).unwrap();
-    let out = Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(if tool == "pdfinfo" || tool == "pdffonts" {
+    let out = output_retried(Command::new(tool).args(args).arg(&path).args(
+        if tool == "pdfinfo" || tool == "pdffonts" {
             &[][..]
         } else {
             &["-"][..]
-        })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed by these tests: {e}"));
+        },
+    ))
+    .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed by these tests: {e}"));
     assert!(out.status.success(), "{tool} failed: {out:?}");
     let _ = std::fs::remove_dir_all(&dir);
     String::from_utf8(out.stdout).unwrap()
