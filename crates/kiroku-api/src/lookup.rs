@@ -16,6 +16,7 @@ use kiroku_store::table::{
     retention_rules, users,
 };
 use kiroku_store::Connection;
+use std::collections::HashMap;
 
 use crate::ApiError;
 
@@ -329,4 +330,28 @@ pub(crate) fn user_by_login(
             format!("ユーザーID「{login}」は登録されていません。利用者の一覧（設定、kiroku user list）で確認してください。"),
         )
     })
+}
+
+/// Login ID → 氏名 of every user (disabled ones too: old records name them).
+pub(crate) fn user_names(conn: &Connection) -> Result<HashMap<String, String>, ApiError> {
+    Ok(users::list(conn)?
+        .into_iter()
+        .map(|u| (u.login_id.to_string(), u.profile.name))
+        .collect())
+}
+
+/// 本人 ID → 氏名 of every person (withdrawn imports too: old records name them).
+pub(crate) fn person_names(conn: &Connection) -> Result<HashMap<i64, String>, ApiError> {
+    Ok(persons::list(conn)?
+        .into_iter()
+        .map(|p| (p.id, p.details.name))
+        .collect())
+}
+
+/// 委託先 ID → 名称 of every contractor (disabled ones too).
+pub(crate) fn contractor_names(conn: &Connection) -> Result<HashMap<i64, String>, ApiError> {
+    Ok(contractors::list(conn)?
+        .into_iter()
+        .map(|c| (c.id, c.details.name))
+        .collect())
 }

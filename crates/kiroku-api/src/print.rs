@@ -646,7 +646,7 @@ impl Session {
             ("証明書待ち", &schedule.awaiting_certificate),
             ("廃棄済", &done),
         ];
-        let names = crate::handling::record::user_names(self.vault.conn())?;
+        let names = crate::lookup::user_names(self.vault.conn())?;
         let name = crate::handling::record::name_of(&names);
         let mut records = Vec::new();
         for (status, documents) in listed {

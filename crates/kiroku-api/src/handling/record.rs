@@ -2,7 +2,7 @@
 //! the reason), read one with its history, and list them. Every read and change is audited.
 
 use crate::correction::amend_reason;
-use crate::lookup::{self, refuse_repeats, Asked};
+use crate::lookup::{self, refuse_repeats, user_names, Asked};
 use crate::people::users::user_ref;
 use crate::{ApiError, Session, UserRef};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,7 +13,7 @@ use kiroku_core::handling::{EventDetails, EventFacts, EventKind};
 use kiroku_core::lifecycle::HandlingRecord;
 use kiroku_core::FieldError;
 use kiroku_store::table::events::{self, EventLinks, EventVersionRow};
-use kiroku_store::table::{affairs, audit, dependents, persons, users};
+use kiroku_store::table::{affairs, audit, dependents, persons};
 use kiroku_store::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -86,14 +86,6 @@ impl Draft {
         };
         Ok((links, facts))
     }
-}
-
-/// Login ID → 氏名 of every user, for the summaries.
-pub(crate) fn user_names(conn: &Connection) -> Result<HashMap<String, String>, ApiError> {
-    Ok(users::list(conn)?
-        .into_iter()
-        .map(|u| (u.login_id.to_string(), u.profile.name))
-        .collect())
 }
 
 pub(crate) fn name_of(names: &HashMap<String, String>) -> impl Fn(&str) -> String + '_ {

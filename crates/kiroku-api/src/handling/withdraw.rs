@@ -3,7 +3,8 @@
 //! (struck through, the reason in 備考), and leaves every count.
 
 use crate::correction::required_reason;
-use crate::handling::record::{append_version, event_view, user_names, EventView};
+use crate::handling::record::{append_version, event_view, EventView};
+use crate::lookup::user_names;
 use crate::{lookup, ApiError, Session};
 use kiroku_store::Connection;
 use serde::{Deserialize, Serialize};

@@ -19,7 +19,7 @@ use kiroku_core::wareki::DateStyle;
 use kiroku_core::FieldError;
 use kiroku_store::table::documents::{self, DocumentFilter, DocumentRow};
 use kiroku_store::table::events::EventLinks;
-use kiroku_store::table::{audit, contractors, ledger, persons, retention_rules};
+use kiroku_store::table::{audit, ledger, retention_rules};
 use kiroku_store::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -48,14 +48,8 @@ impl Context {
                 .into_iter()
                 .map(|l| (l.no, l.entry.name))
                 .collect(),
-            persons: persons::list(conn)?
-                .into_iter()
-                .map(|p| (p.id, p.details.name))
-                .collect(),
-            contractors: contractors::list(conn)?
-                .into_iter()
-                .map(|c| (c.id, c.details.name))
-                .collect(),
+            persons: crate::lookup::person_names(conn)?,
+            contractors: crate::lookup::contractor_names(conn)?,
             fy_labels: Default::default(),
             style: date_style(conn)?,
         })

@@ -6,11 +6,12 @@ use std::collections::HashMap;
 
 use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_forms::FormKind;
-use kiroku_store::table::{contractors, persons, users};
 use kiroku_store::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::handling::record::name_of;
+use crate::lookup::{contractor_names, person_names, user_names};
 use crate::ApiError;
 
 /// 種別 of the audit log's filter: what kind of record a row touched.
@@ -114,18 +115,9 @@ pub(crate) struct AuditNames {
 impl AuditNames {
     pub(crate) fn read(conn: &Connection) -> Result<Self, ApiError> {
         Ok(Self {
-            users: users::list(conn)?
-                .into_iter()
-                .map(|u| (u.login_id.to_string(), u.profile.name))
-                .collect(),
-            persons: persons::list(conn)?
-                .into_iter()
-                .map(|p| (p.id, p.details.name))
-                .collect(),
-            contractors: contractors::list(conn)?
-                .into_iter()
-                .map(|c| (c.id, c.details.name))
-                .collect(),
+            users: user_names(conn)?,
+            persons: person_names(conn)?,
+            contractors: contractor_names(conn)?,
             forms: FormKind::ALL
                 .iter()
                 .filter_map(|k| k.layout().ok().map(|l| (k.name(), l.title)))
@@ -151,7 +143,7 @@ impl AuditNames {
     pub(crate) fn actor(&self, id: &str) -> String {
         match id {
             "-" | "" => "システム".into(),
-            _ => self.users.get(id).cloned().unwrap_or_else(|| id.to_owned()),
+            _ => name_of(&self.users)(id),
         }
     }
 
