@@ -355,3 +355,32 @@ pub(crate) fn contractor_names(conn: &Connection) -> Result<HashMap<i64, String>
         .map(|c| (c.id, c.details.name))
         .collect())
 }
+
+/// A date field that may be left empty: its day (和暦 or 西暦), or none when blank.
+pub(crate) fn optional_day(
+    field: &'static str,
+    text: &Option<String>,
+) -> Result<Option<chrono::NaiveDate>, FieldError> {
+    text.as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| kiroku_core::wareki::parse(field, t))
+        .transpose()
+}
+
+/// A period typed as 開始日 and 終了日 (either may be empty), refused when it runs backwards.
+pub(crate) fn period(
+    from: &Option<String>,
+    to: &Option<String>,
+) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>), FieldError> {
+    let from = optional_day("開始日", from)?;
+    let to = optional_day("終了日", to)?;
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(FieldError::new(
+                "終了日",
+                "終了日が開始日より前です。期間を確認してください。",
+            ));
+        }
+    }
+    Ok((from, to))
+}

@@ -6,6 +6,7 @@ use kiroku_core::fiscal_year::FiscalYear;
 use kiroku_core::wareki::{self, DateStyle};
 use kiroku_tables::{Cell, Column, Row, Table};
 
+use crate::lookup::optional_day;
 use crate::{ApiError, AuditQuery, EventQuery, Session};
 
 pub(super) fn date_style(style: DateStyle) -> kiroku_tables::DateStyle {
@@ -312,14 +313,8 @@ pub(super) fn audit_period(query: &EventQuery) -> Result<AuditQuery, ApiError> {
 
 /// The days of `query` (年度, or from/to), without the 台帳 and other filters of the log.
 fn period(query: &EventQuery) -> Result<(Option<NaiveDate>, Option<NaiveDate>), ApiError> {
-    let day = |field: &'static str, t: &Option<String>| {
-        t.as_deref()
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| wareki::parse(field, t))
-            .transpose()
-    };
-    let from = day("開始日", &query.from)?;
-    let to = day("終了日", &query.to)?;
+    let from = optional_day("開始日", &query.from)?;
+    let to = optional_day("終了日", &query.to)?;
     match query.fy.as_deref().filter(|f| !f.trim().is_empty()) {
         Some(fy) => {
             let fy = FiscalYear::parse("年度", fy)?;

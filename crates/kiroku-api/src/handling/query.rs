@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use kiroku_core::fiscal_year::FiscalYear;
 use kiroku_core::handling::EventKind;
 use kiroku_core::lifecycle::{lifecycle_rows_in, HandlingRecord, LifecycleRow};
-use kiroku_core::wareki;
 use kiroku_store::table::events::{self, EventFilter};
 use kiroku_store::Connection;
 use serde::{Deserialize, Serialize};
@@ -24,23 +23,7 @@ impl EventQuery {
             .filter(|t| !t.trim().is_empty())
             .map(|t| FiscalYear::parse("年度", t))
             .transpose()?;
-        let date = |field: &'static str, t: &Option<String>| {
-            t.as_deref()
-                .filter(|t| !t.trim().is_empty())
-                .map(|t| wareki::parse(field, t))
-                .transpose()
-        };
-        let from = date("開始日", &self.from)?;
-        let to = date("終了日", &self.to)?;
-        if let (Some(f), Some(t)) = (from, to) {
-            if f > t {
-                return Err(kiroku_core::FieldError::new(
-                    "終了日",
-                    "終了日が開始日より前です。期間を確認してください。",
-                )
-                .into());
-            }
-        }
+        let (from, to) = crate::lookup::period(&self.from, &self.to)?;
         Ok(EventFilter {
             from: from.max(fy.map(FiscalYear::first_day)),
             to: match (to, fy.map(FiscalYear::last_day)) {

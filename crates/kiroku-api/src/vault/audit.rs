@@ -110,20 +110,7 @@ impl AuditQuery {
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned)
         };
-        let day = |field: &'static str, t: &Option<String>| {
-            text(t).map(|t| wareki::parse(field, &t)).transpose()
-        };
-        let from = day("開始日", &self.from)?;
-        let to = day("終了日", &self.to)?;
-        if let (Some(f), Some(t)) = (from, to) {
-            if t < f {
-                return Err(FieldError::new(
-                    "終了日",
-                    "終了日が開始日より前です。期間の順を確かめてください。",
-                )
-                .into());
-            }
-        }
+        let (from, to) = crate::lookup::period(&self.from, &self.to)?;
         let targets = match text(&self.kind) {
             None => Vec::new(),
             Some(k) => target_kind(&k)
