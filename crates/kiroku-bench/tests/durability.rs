@@ -2,6 +2,11 @@
 //! after each kill the vault opens, passes every page check and the chain check, and holds every
 //! row whose commit was acknowledged before the kill.
 //!
+//! One kill in four lands at a random moment after the start (opening the vault, a migration, the
+//! first write); the others wait for the writer's first acknowledged row and then a random delay,
+//! so they land while rows are being written however slow the machine is to start a process
+//! (under Wine a start alone can take longer than the whole random window).
+//!
 //! `KIROKU_KILL_ITERATIONS` sets the number of kills (default 50).
 #![allow(clippy::unwrap_used)]
 
@@ -62,11 +67,24 @@ fn a_vault_survives_being_killed_at_any_moment() {
                 }
             }
         });
-        std::thread::sleep(Duration::from_millis(5 + rng.next_below(400)));
+        let mid_write = i % 4 != 0;
+        let mut acked: Vec<u64> = Vec::new();
+        if mid_write {
+            match rx.recv_timeout(Duration::from_secs(120)) {
+                Ok(first) => acked.push(first),
+                Err(_) => {
+                    let _ = child.kill();
+                    panic!("kill {i}: the writer acknowledged no row within 120 s");
+                }
+            }
+            std::thread::sleep(Duration::from_millis(rng.next_below(300)));
+        } else {
+            std::thread::sleep(Duration::from_millis(rng.next_below(200)));
+        }
         child.kill().unwrap();
         child.wait().unwrap();
         reader.join().unwrap();
-        let acked: Vec<u64> = rx.try_iter().collect();
+        acked.extend(rx.try_iter());
         if !acked.is_empty() {
             kills_mid_write += 1;
         }
@@ -82,8 +100,7 @@ fn a_vault_survives_being_killed_at_any_moment() {
             "kill {i}: row {last_acked} was acknowledged but the vault has {rows} rows"
         );
     }
-    assert!(
-        kills_mid_write * 2 >= iterations,
-        "most kills should land while rows are being written ({kills_mid_write} of {iterations}, {total_acked} acks)"
+    eprintln!(
+        "{iterations} kills, {kills_mid_write} after an acknowledged row, {total_acked} rows acknowledged"
     );
 }
