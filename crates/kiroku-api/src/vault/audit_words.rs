@@ -3,6 +3,7 @@
 //! its export and its filter of 種別.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use kiroku_core::audit::{AuditAction, AuditEntry};
 use kiroku_forms::FormKind;
@@ -109,7 +110,18 @@ pub(crate) struct AuditNames {
     users: HashMap<String, String>,
     persons: HashMap<i64, String>,
     contractors: HashMap<i64, String>,
-    forms: HashMap<&'static str, String>,
+    forms: &'static HashMap<&'static str, String>,
+}
+
+/// The printed forms' titles by name, parsed from the layouts once per process.
+fn form_titles() -> &'static HashMap<&'static str, String> {
+    static TITLES: OnceLock<HashMap<&'static str, String>> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        FormKind::ALL
+            .iter()
+            .filter_map(|k| k.layout().ok().map(|l| (k.name(), l.title)))
+            .collect()
+    })
 }
 
 impl AuditNames {
@@ -118,10 +130,7 @@ impl AuditNames {
             users: user_names(conn)?,
             persons: person_names(conn)?,
             contractors: contractor_names(conn)?,
-            forms: FormKind::ALL
-                .iter()
-                .filter_map(|k| k.layout().ok().map(|l| (k.name(), l.title)))
-                .collect(),
+            forms: form_titles(),
         })
     }
 
@@ -252,7 +261,7 @@ mod tests {
             users: [("sato".to_owned(), "佐藤 美咲".to_owned())].into(),
             persons: [(7, "田村 千尋".to_owned())].into(),
             contractors: HashMap::new(),
-            forms: [("lifecycle", "取扱記録表".to_owned())].into(),
+            forms: form_titles(),
         }
     }
 
@@ -279,7 +288,7 @@ mod tests {
         );
         assert_eq!(
             n.summary(&entry(AuditAction::Print, "form:lifecycle")),
-            "記録票「取扱記録表」を印刷"
+            "記録票「特定個人情報等取扱記録表」を印刷"
         );
         assert_eq!(
             n.summary(&entry(AuditAction::Login, "user:sato")),
