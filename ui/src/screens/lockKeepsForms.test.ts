@@ -1,11 +1,12 @@
 // Lock without loss on the registration and report forms (issue 20): a half-typed 本人, a
-// 台帳 entry or its correction, and a 第一報 come back to the same user after the lock; another
-// user finds the forms empty.
+// 台帳 entry or its correction, a 第一報 and a half-answered 年次点検 come back to the same user
+// after the lock; another user finds the forms empty.
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Persons from './Persons.svelte';
 import Ledger from './Ledger.svelte';
 import Incidents from './Incidents.svelte';
+import Checks from './Checks.svelte';
 import { api } from '../lib/ipc';
 import { keepForLock, resumeAfterLock } from '../lib/drafts';
 
@@ -133,5 +134,46 @@ describe('第一報 across the lock', () => {
     render(Incidents, { today: '令和8年12月2日' });
     await screen.findByText('第一報を記録する');
     expect(screen.queryByTestId('incident-first-report')).toBeNull();
+  });
+});
+
+describe('年次点検 across the lock', () => {
+  const item = (id: string) => ({
+    id, title: `${id} の点検事項`, basis: '002 第17条', auto: false, figure: null,
+    findings: [], result: null, result_code: null, answered: false, note: null,
+  });
+  const check = {
+    id: 1, fiscal_year: 2026, fy_label: '令和8年度', adhoc: false, title: '令和8年度 点検結果報告書',
+    period_label: '令和8年4月1日 〜 令和8年12月3日', frozen: false, as_of_label: '令和8年12月3日',
+    items: [item('M1'), item('M2')], actions: [], carried: [], signoffs: [], may_sign: ['creator'],
+    addenda: [], head_hash: 'ab'.repeat(32),
+  };
+
+  async function typeHalf() {
+    vi.mocked(api.checks).mockResolvedValue([
+      { id: 1, fiscal_year: 2026, title: '令和8年度 …', adhoc: false, created_label: '令和8年12月3日', status_label: '作成中', frozen: false },
+    ] as never);
+    vi.mocked(api.check).mockResolvedValue(check as never);
+    const view = render(Checks, { openLatest: true });
+    const detail = await screen.findByTestId('check-detail');
+    await fireEvent.input(await within(detail).findByLabelText('M1 の所見'), { target: { value: '鍵を共用している' } });
+    await fireEvent.input(within(detail).getByLabelText('内容'), { target: { value: '鍵を個人別にする' } });
+    return view;
+  }
+
+  it('gives the same user the check open with the findings and action typed', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'checks', 'kato')).toBe('checks');
+    render(Checks);
+    const detail = await screen.findByTestId('check-detail');
+    expect(await within(detail).findByLabelText('M1 の所見')).toHaveValue('鍵を共用している');
+    expect(within(detail).getByLabelText('M2 の所見')).toHaveValue('');
+    expect(within(detail).getByLabelText('内容')).toHaveValue('鍵を個人別にする');
+  });
+
+  it('gives another user the list with no check open', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'checks', 'sato')).toBeNull();
+    render(Checks);
+    await screen.findByText(/令和8年度 …/);
+    expect(screen.queryByTestId('check-detail')).toBeNull();
   });
 });
