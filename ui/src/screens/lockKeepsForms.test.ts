@@ -1,12 +1,14 @@
 // Lock without loss on the registration and report forms (issue 20): a half-typed 本人, a
-// 台帳 entry or its correction, a 第一報 and a half-answered 年次点検 come back to the same user
-// after the lock; another user finds the forms empty.
+// 台帳 entry or its correction, a 第一報, a half-answered 年次点検, a 保存文書 and a 再委託先 being
+// registered come back to the same user after the lock; another user finds the forms empty.
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Persons from './Persons.svelte';
 import Ledger from './Ledger.svelte';
 import Incidents from './Incidents.svelte';
 import Checks from './Checks.svelte';
+import Documents from './Documents.svelte';
+import Contractors from './Contractors.svelte';
 import { api } from '../lib/ipc';
 import { keepForLock, resumeAfterLock } from '../lib/drafts';
 
@@ -175,5 +177,82 @@ describe('年次点検 across the lock', () => {
     render(Checks);
     await screen.findByText(/令和8年度 …/);
     expect(screen.queryByTestId('check-detail')).toBeNull();
+  });
+});
+
+describe('保存文書 across the lock', () => {
+  beforeEach(() => {
+    vi.mocked(api.documents).mockResolvedValue([] as never);
+    vi.mocked(api.ledger).mockResolvedValue([{ no: 2, name: '雇用保険' }] as never);
+    vi.mocked(api.rules).mockResolvedValue([{ id: 5, name: '雇用保険 その他の書類', period: '完結の日から2年' }] as never);
+    vi.mocked(api.retentionPreview).mockResolvedValue({
+      counts_from_year: false, base_label: '令和8年4月1日', retain_until_label: '令和10年4月1日',
+      disposable_from_label: '令和10年4月2日', batch_fy_label: '令和10年度',
+    } as never);
+  });
+
+  async function typeHalf() {
+    const view = render(Documents, { today: '2026-04-01' });
+    await openDetails('保存文書を登録する');
+    await fireEvent.input(screen.getByLabelText(/保存文書名/), { target: { value: '資格取得届 控え' } });
+    await fireEvent.input(screen.getByLabelText(/件数/), { target: { value: '40' } });
+    return view;
+  }
+
+  it('gives the same user the registration as typed, open, with the 本人 list read again', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'documents', 'kato')).toBe('documents');
+    vi.mocked(api.persons).mockClear();
+    render(Documents, { today: '2026-04-01' });
+    expect(screen.getByText('保存文書を登録する').closest('details')).toHaveAttribute('open');
+    expect(screen.getByLabelText(/保存文書名/)).toHaveValue('資格取得届 控え');
+    expect(screen.getByLabelText(/件数/)).toHaveValue('40');
+    await vi.waitFor(() => expect(api.persons).toHaveBeenCalledOnce());
+  });
+
+  it('gives another user an empty, closed form', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'documents', 'sato')).toBeNull();
+    render(Documents, { today: '2026-04-01' });
+    expect(screen.getByText('保存文書を登録する').closest('details')).not.toHaveAttribute('open');
+    expect(screen.getByLabelText(/保存文書名/)).toHaveValue('');
+  });
+});
+
+describe('再委託先の登録 across the lock', () => {
+  const warehouse = {
+    id: 1, name: '○○倉庫株式会社', pattern: 'III', pattern_label: 'IDC、ISP、倉庫会社', dept: '保管部', manager: '山田 太郎',
+    work: '書類の保管', data: '扶養控除等申告書', pmark: null, pmark_expiry: null, pmark_expiry_label: null,
+    leak_2y: false, parent: null, approved_on: null, subcontractors: [], files: [1], active: true,
+    last_evaluation: null, next_evaluation_due: null, next_evaluation_due_label: null,
+    clauses: [], clauses_missing: 0, created_at: '2026-04-01T00:00:00Z',
+  };
+
+  async function typeHalf() {
+    vi.mocked(api.contractors).mockResolvedValue([warehouse] as never);
+    vi.mocked(api.contractor).mockResolvedValue(warehouse as never);
+    vi.mocked(api.evaluationsOf).mockResolvedValue([] as never);
+    const view = render(Contractors);
+    await fireEvent.click(await screen.findByRole('button', { name: /○○倉庫株式会社/ }));
+    await fireEvent.click(await screen.findByRole('button', { name: '再委託先を登録…' }));
+    const form = await screen.findByRole('form', { name: '委託先の登録' });
+    await fireEvent.input(within(form).getByLabelText(/委託先名称/), { target: { value: '△△運送' } });
+    await fireEvent.input(within(form).getByLabelText(/業務委託内容/), { target: { value: '書類の運搬' } });
+    return view;
+  }
+
+  it('gives the same user the 委託先 open and the 再委託先 form as typed', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'contractors', 'kato')).toBe('contractors');
+    render(Contractors);
+    await screen.findByRole('heading', { name: '○○倉庫株式会社' });
+    const form = await screen.findByRole('form', { name: '委託先の登録' });
+    expect(within(form).getByLabelText(/委託先名称/)).toHaveValue('△△運送');
+    expect(within(form).getByLabelText(/業務委託内容/)).toHaveValue('書類の運搬');
+    expect(within(form).getByLabelText(/委託元/)).toHaveValue('1');
+  });
+
+  it('gives another user no form', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'contractors', 'sato')).toBeNull();
+    render(Contractors);
+    await screen.findByRole('button', { name: /○○倉庫株式会社/ });
+    expect(screen.queryByRole('form', { name: '委託先の登録' })).toBeNull();
   });
 });
