@@ -93,6 +93,13 @@ await withApp(['--vault', vault], async (d) => {
         await settle(800);
         await d.execute('window.scrollTo(0, 0)');
         await assertOnScreen(d, '[data-testid=lock]', 'ロック (廃棄)');
+        // Every column of each group in view: none hidden behind a sideways scroll.
+        const hidden = await d.execute(
+          `return [...document.querySelectorAll('.disposal-group .table-scroll')]
+             .filter((b) => b.scrollWidth > b.clientWidth + 1)
+             .map((b) => b.closest('section').getAttribute('aria-label') + ' ' + b.scrollWidth + '>' + b.clientWidth)`,
+        );
+        assert.deepEqual(hidden, [], `廃棄 lists that scroll sideways at ${label}`);
         await shot(d, name('disposal'));
 
         await d.click('[data-screen=contractors]');
