@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use zeroize::Zeroizing;
 
+#[path = "../../../kiroku-cli/tests/common/wine_retry.rs"]
+mod wine_retry;
+
 /// A clock the test sets and advances.
 #[derive(Debug)]
 pub struct TestClock(Mutex<DateTime<Utc>>);
@@ -181,25 +184,13 @@ pub fn demo_login(env: &Env, vault: &Path, user: &str) -> Session {
         .0
 }
 
-/// `Command::output` that survives one Wine quirk: under Wine 8, CreateProcess now and then fails
-/// with `ERROR_INTERNAL_ERROR` (1359) while many test threads start programs; that error alone
-/// is tried again (at most 5 times, 200 ms apart). Windows itself does not return it here.
+/// `Command::output` that survives one Wine quirk (`wine_retry`).
 pub trait OutputRetried {
     fn output_retried(&mut self) -> std::io::Result<std::process::Output>;
 }
 
 impl OutputRetried for std::process::Command {
     fn output_retried(&mut self) -> std::io::Result<std::process::Output> {
-        const WINE_INTERNAL_ERROR: i32 = 1359;
-        let mut tries = 0;
-        loop {
-            match self.output() {
-                Err(e) if e.raw_os_error() == Some(WINE_INTERNAL_ERROR) && tries < 5 => {
-                    tries += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(200));
-                }
-                other => return other,
-            }
-        }
+        wine_retry::output_retried(self)
     }
 }

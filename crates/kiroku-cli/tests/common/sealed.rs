@@ -10,6 +10,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
+#[path = "wine_retry.rs"]
+mod wine_retry;
+
 /// `program` with HOME and XDG_* inside `dir`, no OS keyring, no inherited KIROKU_* or D-Bus
 /// variables, Japan's time zone and no terminal on stdin.
 pub fn sealed_command(program: &str, dir: &Path) -> Command {
@@ -46,28 +49,14 @@ pub fn test_env() -> Env {
     }
 }
 
-/// A child's output, started again when Wine refuses to start it.
+/// A child's output, started again when Wine refuses to start it (`wine_retry`).
 pub trait OutputRetried {
-    /// `Command::output`, retried (up to 5 times, 200 ms apart) when process creation fails with
-    /// `ERROR_INTERNAL_ERROR` (1359). Wine 8 returns it now and then when many test threads start
-    /// processes at once (seen once in ~1,000 spawns in CI); Windows itself does not, and any
-    /// other error, or a child that ran and failed, is returned at once.
+    /// `Command::output` through `wine_retry::output_retried`; a child that cannot start panics.
     fn output_retried(&mut self) -> std::process::Output;
 }
 
 impl OutputRetried for Command {
     fn output_retried(&mut self) -> std::process::Output {
-        const WINE_INTERNAL_ERROR: i32 = 1359;
-        let mut tries = 0;
-        loop {
-            match self.output() {
-                Ok(out) => return out,
-                Err(e) if e.raw_os_error() == Some(WINE_INTERNAL_ERROR) && tries < 5 => {
-                    tries += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(200));
-                }
-                Err(e) => panic!("{self:?} did not start: {e}"),
-            }
-        }
+        wine_retry::output_retried(self).unwrap_or_else(|e| panic!("{self:?} did not start: {e}"))
     }
 }

@@ -12,22 +12,9 @@ use crate::{print_list, render, FormError, FormKind, Record, Rendered};
 
 const LONG_NOTE: &str = "本人からの申出により氏名の表記を訂正した。";
 
-/// Runs `command` to its end. Under Wine 8, CreateProcess now and then fails with
-/// `ERROR_INTERNAL_ERROR` (1359) while many test threads start programs at once: that error alone
-/// is tried again (at most 5 times, 200 ms apart); Windows itself does not return it here.
-pub(crate) fn output_retried(command: &mut Command) -> std::io::Result<std::process::Output> {
-    const WINE_INTERNAL_ERROR: i32 = 1359;
-    let mut tries = 0;
-    loop {
-        match command.output() {
-            Err(e) if e.raw_os_error() == Some(WINE_INTERNAL_ERROR) && tries < 5 => {
-                tries += 1;
-                std::thread::sleep(std::time::Duration::from_millis(200));
-            }
-            other => return other,
-        }
-    }
-}
+#[path = "../../../kiroku-cli/tests/common/wine_retry.rs"]
+mod wine_retry;
+pub(crate) use wine_retry::output_retried;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kiroku-forms-{name}-{}", std::process::id()));
