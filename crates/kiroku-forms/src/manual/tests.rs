@@ -1,35 +1,13 @@
 //! A small manual rendered and read back with poppler, as a reader would: the chapters, the
 //! contents with the pages they are on, the pictures, the glossary, the page numbers.
 
-use std::process::Command;
-
 use super::picture::tests::sample_png;
 use super::*;
-
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!(
-        "kiroku-manual-{tool}-{}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("manual.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let mut command = Command::new(tool);
-    command.args(args).arg(&path);
-    if tool == "pdftotext" {
-        command.arg("-");
-    }
-    let out = crate::tests::output_retried(&mut command)
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed by these tests: {e}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(out.status.success(), "{tool} failed: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::tests::poppler;
 
 /// The text of each page.
 fn pages_text(pdf: &[u8]) -> Vec<String> {
-    let text = poppler("pdftotext", &["-layout"], pdf);
+    let text = poppler("pdftotext", &["-layout"], pdf, "manual");
     // pdftotext widens spaces (and turns 「　」 into several): one space stands for any run.
     let mut pages: Vec<String> = text
         .split('\u{c}')
@@ -161,7 +139,7 @@ fn the_contents_list_every_chapter_with_the_page_it_starts_on() {
 #[test]
 fn pictures_are_embedded_once_per_file_with_their_caption() {
     let rendered = render(&source()).unwrap();
-    let list = poppler("pdfimages", &["-list"], &rendered.pdf);
+    let list = poppler("pdfimages", &["-list"], &rendered.pdf, "manual");
     let rows: Vec<&str> = list.lines().skip(2).collect();
     // The same file shown twice is one image, drawn on two pages.
     assert_eq!(rows.len(), 2, "{list}");

@@ -14,10 +14,15 @@ const LONG_NOTE: &str = "本人からの申出により氏名の表記を訂正�
 
 #[path = "../../../kiroku-cli/tests/common/wine_retry.rs"]
 mod wine_retry;
-pub(crate) use wine_retry::output_retried;
+use wine_retry::output_retried;
 
+/// A folder of this test's own: the name, the process and the thread (tests run in parallel).
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kiroku-forms-{name}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "kiroku-forms-{name}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -29,15 +34,17 @@ fn keep(name: &str, pdf: &[u8]) {
     }
 }
 
-fn poppler(tool: &str, args: &[&str], pdf: &[u8], name: &str) -> String {
+/// Runs a poppler tool on `pdf` (written to a folder of its own) and returns what it prints;
+/// `pdftotext` is told to print to stdout.
+pub(crate) fn poppler(tool: &str, args: &[&str], pdf: &[u8], name: &str) -> String {
     let dir = temp_dir(name);
     let path = dir.join("form.pdf");
     std::fs::write(&path, pdf).unwrap();
     let out = output_retried(Command::new(tool).args(args).arg(&path).args(
-        if tool == "pdfinfo" || tool == "pdffonts" {
-            &[][..]
-        } else {
+        if tool == "pdftotext" {
             &["-"][..]
+        } else {
+            &[][..]
         },
     ))
     .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed by these tests: {e}"));
