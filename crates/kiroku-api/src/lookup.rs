@@ -340,6 +340,11 @@ pub(crate) fn user_names(conn: &Connection) -> Result<HashMap<String, String>, A
         .collect())
 }
 
+/// A user's 氏名 from `user_names`, or the login ID itself when the user is not known.
+pub(crate) fn name_of(names: &HashMap<String, String>) -> impl Fn(&str) -> String + '_ {
+    move |id| names.get(id).cloned().unwrap_or_else(|| id.to_owned())
+}
+
 /// 本人 ID → 氏名 of every person (withdrawn imports too: old records name them).
 pub(crate) fn person_names(conn: &Connection) -> Result<HashMap<i64, String>, ApiError> {
     Ok(persons::list(conn)?

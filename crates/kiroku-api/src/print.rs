@@ -647,7 +647,7 @@ impl Session {
             ("廃棄済", &done),
         ];
         let names = crate::lookup::user_names(self.vault.conn())?;
-        let name = crate::handling::record::name_of(&names);
+        let name = crate::lookup::name_of(&names);
         let mut records = Vec::new();
         for (status, documents) in listed {
             for d in documents.iter() {

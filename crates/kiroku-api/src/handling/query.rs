@@ -1,9 +1,7 @@
 //! The two views of 別紙1 over the log: the 取扱記録表 (lifecycle rows) and the 運用状況記録票
 //! (chronological rows), with filters. The PDF issue prints them from these.
 
-use crate::handling::record::name_of;
-use crate::lookup::user_names;
-use crate::lookup::{self, Asked};
+use crate::lookup::{self, name_of, user_names, Asked};
 use crate::{ApiError, Session};
 use chrono::NaiveDate;
 use kiroku_core::fiscal_year::FiscalYear;

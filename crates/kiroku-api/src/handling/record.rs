@@ -2,7 +2,7 @@
 //! the reason), read one with its history, and list them. Every read and change is audited.
 
 use crate::correction::amend_reason;
-use crate::lookup::{self, refuse_repeats, user_names, Asked};
+use crate::lookup::{self, name_of, refuse_repeats, user_names, Asked};
 use crate::people::users::user_ref;
 use crate::{ApiError, Session, UserRef};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -86,10 +86,6 @@ impl Draft {
         };
         Ok((links, facts))
     }
-}
-
-pub(crate) fn name_of(names: &HashMap<String, String>) -> impl Fn(&str) -> String + '_ {
-    move |id| names.get(id).cloned().unwrap_or_else(|| id.to_owned())
 }
 
 pub(crate) fn event_view(

@@ -11,8 +11,7 @@ use kiroku_store::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::handling::record::name_of;
-use crate::lookup::{contractor_names, person_names, user_names};
+use crate::lookup::{contractor_names, name_of, person_names, user_names};
 use crate::ApiError;
 
 /// 種別 of the audit log's filter: what kind of record a row touched.
