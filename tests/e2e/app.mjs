@@ -1,5 +1,6 @@
 // What the end-to-end runs share: timed steps, screenshots into docs/screenshots/, and a session
 // of the app (through tauri-driver) that leaves a screenshot of the failure behind.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Driver } from './webdriver.mjs';
@@ -76,6 +77,17 @@ export function reiwa(label) {
 export function todayInJapan(now = new Date()) {
   const jst = new Date(now.getTime() + 9 * 3600 * 1000);
   return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate()));
+}
+
+/**
+ * A generated office at `vault` (`kiroku demo`: `events` records of `persons` people over a few
+ * years), its users' password `password`, made with the CLI under `env` (a `sealedEnv`).
+ */
+export function demoOffice(kiroku, vault, { env, password, events, persons }) {
+  execFileSync(kiroku, ['demo', '--out', vault, '--events', String(events), '--persons', String(persons)], {
+    env: { ...process.env, ...env, KIROKU_NEW_PASSWORD: password },
+    stdio: 'ignore',
+  });
 }
 
 /**

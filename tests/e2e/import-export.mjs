@@ -7,11 +7,10 @@
 //
 // Usage: node tests/e2e/import-export.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
 // (scripts/e2e.sh starts Xvfb and tauri-driver and builds what is needed.)
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { harness, logIn, settle, sealedEnv } from './app.mjs';
+import { demoOffice, harness, logIn, sealedEnv, settle } from './app.mjs';
 
 const [app, kiroku, scratch] = process.argv.slice(2).map((p) => resolve(p));
 const { step, shot, withApp, report } = harness({ app, scratch });
@@ -36,10 +35,7 @@ writeFileSync(
 );
 
 const vault = join(scratch, 'import-office.kiroku');
-execFileSync(kiroku, ['demo', '--out', vault, '--events', '300', '--persons', '12'], {
-  env: { ...process.env, ...baseEnv, KIROKU_NEW_PASSWORD: PASSWORD },
-  stdio: 'ignore',
-});
+demoOffice(kiroku, vault, { env: baseEnv, password: PASSWORD, events: 300, persons: 12 });
 
 /** The page's whole HTML (text, values, attributes) holds no 個人番号. */
 async function noNumberShown(d, where) {

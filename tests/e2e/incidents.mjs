@@ -6,10 +6,9 @@
 //
 // Usage: node tests/e2e/incidents.mjs <kiroku-app binary> <kiroku binary> <scratch dir>
 // (scripts/e2e.sh starts Xvfb and tauri-driver and builds what is needed.)
-import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { harness, logIn, settle, sealedEnv } from './app.mjs';
+import { demoOffice, harness, logIn, sealedEnv, settle } from './app.mjs';
 
 const [app, kiroku, scratch] = process.argv.slice(2).map((p) => resolve(p));
 const { step, shot, withApp, report } = harness({ app, scratch });
@@ -17,10 +16,7 @@ const PASSWORD = 'e2e-password-1';
 const baseEnv = sealedEnv(join(scratch, 'home-incidents'));
 
 const vault = join(scratch, 'incident-office.kiroku');
-execFileSync(kiroku, ['demo', '--out', vault, '--events', '200', '--persons', '10'], {
-  env: { ...process.env, ...baseEnv, KIROKU_NEW_PASSWORD: PASSWORD },
-  stdio: 'ignore',
-});
+demoOffice(kiroku, vault, { env: baseEnv, password: PASSWORD, events: 200, persons: 10 });
 
 // 知った日: three days ago, in 西暦 (the API reads both; the day is the office's, JST).
 const jst = new Date(Date.now() + 9 * 3600 * 1000 - 3 * 86400 * 1000);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import { harness, sealedEnv } from './app.mjs';
+import { demoOffice, harness, sealedEnv } from './app.mjs';
 
 const [app, kiroku, scratch] = process.argv.slice(2).map((p) => resolve(p));
 const { step, shot, withApp: withSession, report } = harness({ app, scratch });
@@ -53,10 +53,7 @@ assert.deepEqual(leftSheets, [], 'no recovery sheet left beside the vault');
 
 // 2. The rest on a generated office (a few years of records).
 const vault = join(scratch, 'demo-office.kiroku');
-execFileSync(kiroku, ['demo', '--out', vault, '--events', '1500', '--persons', '40'], {
-  env: { ...process.env, ...baseEnv, KIROKU_NEW_PASSWORD: PASSWORD },
-  stdio: 'ignore',
-});
+demoOffice(kiroku, vault, { env: baseEnv, password: PASSWORD, events: 1500, persons: 40 });
 
 await withApp(vault, async (d) => {
   let before = 0;
