@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Checks from './Checks.svelte';
 import { api, IpcError } from '../lib/ipc';
+import { lockAndLogIn } from '../lib/lockTesting';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const real = await importOriginal<typeof import('../lib/ipc')>();
@@ -80,5 +81,35 @@ describe('年次点検', () => {
     await fireEvent.input(within(detail).getByLabelText('監査意見'), { target: { value: '適正である。' } });
     await fireEvent.click(within(detail).getByRole('button', { name: '監査意見する' }));
     expect(api.signCheck).toHaveBeenLastCalledWith({ id: 1, step: 'auditor', opinion: '適正である。', name: null });
+  });
+});
+
+describe('年次点検 across the lock', () => {
+  async function typeHalf() {
+    vi.mocked(api.checks).mockResolvedValue([
+      { id: 1, fiscal_year: 2026, title: '令和8年度 …', adhoc: false, created_label: '令和8年12月3日', status_label: '作成中', frozen: false },
+    ] as never);
+    vi.mocked(api.check).mockResolvedValue(check({ items: [item('M1'), item('M2')] }) as never);
+    const view = render(Checks, { openLatest: true });
+    const detail = await screen.findByTestId('check-detail');
+    await fireEvent.input(await within(detail).findByLabelText('M1 の所見'), { target: { value: '鍵を共用している' } });
+    await fireEvent.input(within(detail).getByLabelText('内容'), { target: { value: '鍵を個人別にする' } });
+    return view;
+  }
+
+  it('gives the same user the check open with the findings and action typed', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'checks', 'kato')).toBe('checks');
+    render(Checks);
+    const detail = await screen.findByTestId('check-detail');
+    expect(await within(detail).findByLabelText('M1 の所見')).toHaveValue('鍵を共用している');
+    expect(within(detail).getByLabelText('M2 の所見')).toHaveValue('');
+    expect(within(detail).getByLabelText('内容')).toHaveValue('鍵を個人別にする');
+  });
+
+  it('gives another user the list with no check open', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'checks', 'sato')).toBeNull();
+    render(Checks);
+    await screen.findByText(/令和8年度 …/);
+    expect(screen.queryByTestId('check-detail')).toBeNull();
   });
 });

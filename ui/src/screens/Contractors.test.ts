@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Contractors from './Contractors.svelte';
 import { api } from '../lib/ipc';
+import { lockAndLogIn } from '../lib/lockTesting';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const real = await importOriginal<typeof import('../lib/ipc')>();
@@ -153,5 +154,34 @@ describe('委託先の登録と変更', () => {
     expect(api.setClause).toHaveBeenCalledWith({ id: 1, clause: '②', contract: '保管業務委託契約', signed_on: '令和8年4月1日' });
     expect(await within(clauses).findByRole('status')).toHaveTextContent('1件の契約条項を記録しました');
     expect(within(clauses).getByRole('heading')).toHaveTextContent('未確認 0件');
+  });
+});
+
+describe('再委託先の登録 across the lock', () => {
+  async function typeHalf() {
+    const view = render(Contractors);
+    await fireEvent.click(await screen.findByRole('button', { name: /○○倉庫株式会社/ }));
+    await fireEvent.click(await screen.findByRole('button', { name: '再委託先を登録…' }));
+    const form = await screen.findByRole('form', { name: '委託先の登録' });
+    await fireEvent.input(within(form).getByLabelText(/委託先名称/), { target: { value: '△△運送' } });
+    await fireEvent.input(within(form).getByLabelText(/業務委託内容/), { target: { value: '書類の運搬' } });
+    return view;
+  }
+
+  it('gives the same user the 委託先 open and the 再委託先 form as typed', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'contractors', 'kato')).toBe('contractors');
+    render(Contractors);
+    await screen.findByRole('heading', { name: '○○倉庫株式会社' });
+    const form = await screen.findByRole('form', { name: '委託先の登録' });
+    expect(within(form).getByLabelText(/委託先名称/)).toHaveValue('△△運送');
+    expect(within(form).getByLabelText(/業務委託内容/)).toHaveValue('書類の運搬');
+    expect(within(form).getByLabelText(/委託元/)).toHaveValue('1');
+  });
+
+  it('gives another user no form', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'contractors', 'sato')).toBeNull();
+    render(Contractors);
+    await screen.findByRole('button', { name: /○○倉庫株式会社/ });
+    expect(screen.queryByRole('form', { name: '委託先の登録' })).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Documents from './Documents.svelte';
 import { api } from '../lib/ipc';
+import { lockAndLogIn, openDetails } from '../lib/lockTesting';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const real = await importOriginal<typeof import('../lib/ipc')>();
@@ -50,5 +51,32 @@ describe('保存文書の登録', () => {
     expect(await screen.findByText(/保存期限/, { selector: '.doc-preview' })).toHaveTextContent('廃棄可能日 令和10年4月2日');
     await fireEvent.click(screen.getByRole('button', { name: '登録' }));
     expect(vi.mocked(api.addDocument).mock.calls[0]?.[0]).toMatchObject({ file: 2, rule: '5', person: 7, batch_count: null });
+  });
+
+  describe('across the lock', () => {
+    async function typeHalf() {
+      const view = render(Documents, { today: '2026-04-01' });
+      await openDetails('保存文書を登録する');
+      await fireEvent.input(screen.getByLabelText(/保存文書名/), { target: { value: '資格取得届 控え' } });
+      await fireEvent.input(screen.getByLabelText(/件数/), { target: { value: '40' } });
+      return view;
+    }
+
+    it('gives the same user the registration as typed, open, with the 本人 list read again', async () => {
+      expect(lockAndLogIn(await typeHalf(), 'documents', 'kato')).toBe('documents');
+      vi.mocked(api.persons).mockClear();
+      render(Documents, { today: '2026-04-01' });
+      expect(screen.getByText('保存文書を登録する').closest('details')).toHaveAttribute('open');
+      expect(screen.getByLabelText(/保存文書名/)).toHaveValue('資格取得届 控え');
+      expect(screen.getByLabelText(/件数/)).toHaveValue('40');
+      await vi.waitFor(() => expect(api.persons).toHaveBeenCalledOnce());
+    });
+
+    it('gives another user an empty, closed form', async () => {
+      expect(lockAndLogIn(await typeHalf(), 'documents', 'sato')).toBeNull();
+      render(Documents, { today: '2026-04-01' });
+      expect(screen.getByText('保存文書を登録する').closest('details')).not.toHaveAttribute('open');
+      expect(screen.getByLabelText(/保存文書名/)).toHaveValue('');
+    });
   });
 });

@@ -4,7 +4,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import EvaluationSheet from './EvaluationSheet.svelte';
 import { api } from '../lib/ipc';
-import { keepForLock, resumeAfterLock } from '../lib/drafts';
+import { lockAndLogIn } from '../lib/lockTesting';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const real = await importOriginal<typeof import('../lib/ipc')>();
@@ -37,10 +37,7 @@ describe('評価シート across the lock', () => {
   });
 
   it('gives the same user the judgments typed before the lock', async () => {
-    const view = await judgeHalf();
-    keepForLock('kato', 'contractors');
-    view.unmount();
-    expect(resumeAfterLock('kato')).toBe('contractors');
+    expect(lockAndLogIn(await judgeHalf(), 'contractors', 'kato')).toBe('contractors');
     render(EvaluationSheet, { sheet: sheet as never, onchanged: () => {} });
     expect(screen.getByLabelText('No.1 の判定')).toHaveValue('B');
     expect(screen.getByLabelText('No.1 の改善措置等')).toHaveValue('鍵付き書庫を追加');
@@ -48,10 +45,7 @@ describe('評価シート across the lock', () => {
   });
 
   it('gives another user the sheet as saved', async () => {
-    const view = await judgeHalf();
-    keepForLock('kato', 'contractors');
-    view.unmount();
-    expect(resumeAfterLock('sato')).toBeNull();
+    expect(lockAndLogIn(await judgeHalf(), 'contractors', 'sato')).toBeNull();
     render(EvaluationSheet, { sheet: sheet as never, onchanged: () => {} });
     expect(screen.getByLabelText('No.1 の判定')).toHaveValue('');
     expect(screen.getByLabelText('No.1 の改善措置等')).toHaveValue('');

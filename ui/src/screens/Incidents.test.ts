@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Incidents from './Incidents.svelte';
 import { api, IpcError } from '../lib/ipc';
+import { lockAndLogIn } from '../lib/lockTesting';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const real = await importOriginal<typeof import('../lib/ipc')>();
@@ -107,5 +108,31 @@ describe('事故・漏えい', () => {
     // No notice recorded yet: nothing to print of them; not a 共済組合: no 様式.
     expect(within(detail).getByRole('button', { name: '通知の記録' })).toBeDisabled();
     expect(within(detail).queryByRole('button', { name: '様式第1号 事態報告書' })).toBeNull();
+  });
+});
+
+describe('第一報 across the lock', () => {
+  async function typeHalf() {
+    const view = render(Incidents, { today: '令和8年12月2日', startReporting: true });
+    await screen.findByTestId('incident-first-report');
+    await fireEvent.input(screen.getByLabelText(/発見者/), { target: { value: '佐藤 花子' } });
+    await fireEvent.input(screen.getByLabelText(/何が起きたか/), { target: { value: '申告書の誤送付' } });
+    return view;
+  }
+
+  it('gives the same user the report as typed', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'incidents', 'kato')).toBe('incidents');
+    render(Incidents, { today: '令和8年12月2日' });
+    await screen.findByTestId('incident-first-report');
+    expect(screen.getByLabelText(/発見者/)).toHaveValue('佐藤 花子');
+    expect(screen.getByLabelText(/何が起きたか/)).toHaveValue('申告書の誤送付');
+    expect(screen.getByLabelText(/知った日/)).toHaveValue('令和8年12月2日');
+  });
+
+  it('gives another user no report form', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'incidents', 'sato')).toBeNull();
+    render(Incidents, { today: '令和8年12月2日' });
+    await screen.findByText('第一報を記録する');
+    expect(screen.queryByTestId('incident-first-report')).toBeNull();
   });
 });

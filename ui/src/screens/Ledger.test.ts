@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Ledger from './Ledger.svelte';
 import { api, IpcError } from '../lib/ipc';
+import { lockAndLogIn, openDetails } from '../lib/lockTesting';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const real = await importOriginal<typeof import('../lib/ipc')>();
@@ -80,5 +81,37 @@ describe('管理台帳', () => {
     const alert = await within(form).findByRole('alert');
     expect(alert).toHaveTextContent('変更する項目がありません。');
     expect(alert).toHaveClass('error');
+  });
+
+  describe('across the lock', () => {
+    it('gives the same user the correction being typed, with its reason, and the new entry', async () => {
+      const view = render(Ledger);
+      await fireEvent.click(await screen.findByRole('button', { name: '1' }));
+      const form = await screen.findByRole('region', { name: '台帳の訂正と履歴' });
+      await fireEvent.input(within(form).getByLabelText(/保管場所/), { target: { value: '書庫B' } });
+      await fireEvent.input(within(form).getByLabelText(/訂正の理由/), { target: { value: '書庫の移転' } });
+      await openDetails('台帳に登録する');
+      await fireEvent.input(screen.getByLabelText(/名称/, { selector: '#ledger-name' }), { target: { value: '扶養控除等申告書' } });
+      expect(lockAndLogIn(view, 'ledger', 'kato')).toBe('ledger');
+
+      render(Ledger);
+      const back = await screen.findByRole('region', { name: '台帳の訂正と履歴' });
+      expect(within(back).getByLabelText(/保管場所/)).toHaveValue('書庫B');
+      expect(within(back).getByLabelText(/訂正の理由/)).toHaveValue('書庫の移転');
+      expect(screen.getByLabelText(/名称/, { selector: '#ledger-name' })).toHaveValue('扶養控除等申告書');
+      expect(screen.getByText('台帳に登録する').closest('details')).toHaveAttribute('open');
+    });
+
+    it('gives another user the ledger with nothing open', async () => {
+      const view = render(Ledger);
+      await fireEvent.click(await screen.findByRole('button', { name: '1' }));
+      const form = await screen.findByRole('region', { name: '台帳の訂正と履歴' });
+      await fireEvent.input(within(form).getByLabelText(/訂正の理由/), { target: { value: '書庫の移転' } });
+      expect(lockAndLogIn(view, 'ledger', 'sato')).toBeNull();
+
+      render(Ledger);
+      await screen.findByRole('button', { name: '1' });
+      expect(screen.queryByRole('region', { name: '台帳の訂正と履歴' })).toBeNull();
+    });
   });
 });

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Persons from './Persons.svelte';
 import { api } from '../lib/ipc';
+import { lockAndLogIn, openDetails } from '../lib/lockTesting';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const real = await importOriginal<typeof import('../lib/ipc')>();
@@ -110,5 +111,30 @@ describe('本人: a person’s page', () => {
     expect(within(page).getByLabelText(/^退職日/, { selector: 'input' })).toHaveValue('令和8年4月1日');
     await fireEvent.click(within(page).getByRole('button', { name: '退職日を保存' }));
     expect(api.personLeave).toHaveBeenCalledWith({ person: 7, date: '令和8年4月1日' });
+  });
+});
+
+describe('本人 across the lock', () => {
+  async function typeHalf() {
+    const view = render(Persons);
+    await openDetails('本人を登録する');
+    await fireEvent.input(screen.getByLabelText(/氏名/), { target: { value: '田村 千尋' } });
+    await fireEvent.input(screen.getByLabelText(/フリガナ/), { target: { value: 'タムラ チヒロ' } });
+    return view;
+  }
+
+  it('gives the same user the registration as typed, still open', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'persons', 'kato')).toBe('persons');
+    render(Persons);
+    expect(screen.getByText('本人を登録する').closest('details')).toHaveAttribute('open');
+    expect(screen.getByLabelText(/氏名/)).toHaveValue('田村 千尋');
+    expect(screen.getByLabelText(/フリガナ/)).toHaveValue('タムラ チヒロ');
+  });
+
+  it('gives another user an empty form', async () => {
+    expect(lockAndLogIn(await typeHalf(), 'persons', 'sato')).toBeNull();
+    render(Persons);
+    expect(screen.getByText('本人を登録する').closest('details')).not.toHaveAttribute('open');
+    expect(screen.getByLabelText(/氏名/)).toHaveValue('');
   });
 });
