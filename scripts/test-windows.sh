@@ -80,10 +80,6 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=$root/scripts/windows/wine-runn
 export WINEPATH
 WINEPATH=$(win_path "$tools")
 test_log=$sandbox/cargo-test.log
-# One wineserver for the whole step (-p: it stays up between test programs). Left to itself it
-# exits when a program ends and the next starts a new one; one CI run lost a whole test program
-# to "wine client error:0: recvmsg: Connection reset by peer" at its start (kiroku-forms, 79d3ae2).
-/usr/lib/wine/wineserver -p
 set +e
 cargo test --locked --no-fail-fast --target "$target" --workspace --exclude kiroku-app 2>&1 | tee "$test_log"
 status=${PIPESTATUS[0]}
@@ -98,8 +94,6 @@ step "Device secret in Windows Credential Manager (the prefix's, under Wine)"
 # (a vault then fell back to password-only).
 KIROKU_TEST_SECRET_SERVICE=1 cargo test --locked --target "$target" -p kiroku-api --test secret_service -- --ignored --test-threads=1
 unset CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER WINEPATH
-# The persistent server goes, so that the steps below can wait for theirs (wineserver -w).
-/usr/lib/wine/wineserver -k 2>/dev/null || true
 fi
 
 step "Installer, silently (/S)"
