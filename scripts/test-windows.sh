@@ -30,7 +30,8 @@ version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Carg
 wine=/usr/lib/wine/wine64
 t_start=$(date +%s)
 
-step() { printf '\n==> %s\n' "$*"; }
+source scripts/lib/disk.sh
+step() { printf '\n==> %s\n' "$*"; disk_report; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
 if [ -z "${KIROKU_WINDOWS_BUILT:-}" ]; then
@@ -94,6 +95,8 @@ step "Device secret in Windows Credential Manager (the prefix's, under Wine)"
 # (a vault then fell back to password-only).
 KIROKU_TEST_SECRET_SERVICE=1 cargo test --locked --target "$target" -p kiroku-api --test secret_service -- --ignored --test-threads=1
 unset CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER WINEPATH
+# The Windows test programs are done with; the installer below is the release build.
+free_if_short "the Windows test build" "$target_dir/$target/debug"
 fi
 
 step "Installer, silently (/S)"

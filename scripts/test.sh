@@ -25,7 +25,8 @@ mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR
 chmod 700 "$XDG_RUNTIME_DIR"
 unset DBUS_SESSION_BUS_ADDRESS KIROKU_VAULT KIROKU_USER KIROKU_PASSWORD
 
-step() { printf '\n==> %s\n' "$*"; }
+source scripts/lib/disk.sh
+step() { printf '\n==> %s\n' "$*"; disk_report; }
 
 step "UI: build, type check, lint, tests"
 (cd ui && npm run --silent build && npm run --silent check && npm run --silent lint && npm run --silent test)
@@ -54,9 +55,14 @@ dbus-run-session -- bash -c '
   KIROKU_TEST_SECRET_SERVICE=1 cargo test -p kiroku-api --locked --test secret_service -- --ignored
 ' 2> >(grep -v "Failed to set fd limit" >&2)
 
+# shellcheck disable=SC2046 # one path per line, no spaces
+free_if_short "the Linux test programs" $(linux_test_programs)
+
 if [ -z "${KIROKU_SKIP_WINDOWS:-}" ]; then
   step "Windows: build, installer, Rust tests and the programs under Wine (scripts/test-windows.sh)"
   KIROKU_SKIP_DEPS=1 bash scripts/test-windows.sh
+  # Its programs are in dist/windows; the build behind them is not needed again here.
+  free_if_short "the Windows build" "$(kiroku_target_dir)/x86_64-pc-windows-gnu" "$(kiroku_target_dir)/release"
 fi
 
 step "Desktop app end to end (tauri-driver + WebKitWebDriver under Xvfb)"
