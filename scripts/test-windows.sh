@@ -38,6 +38,9 @@ if [ -z "${KIROKU_WINDOWS_BUILT:-}" ]; then
   KIROKU_SKIP_DEPS=1 bash scripts/build-windows.sh
 fi
 [ -f "$dist/Kiroku-$version-setup.exe" ] || fail "no installer in $dist (run scripts/build-windows.sh)"
+# The programs are in dist/windows; on a short disk their release build makes room for the
+# test build below.
+free_if_short "the Windows release build" "$target_dir/$target/release" "$target_dir/release"
 
 # A private Wine prefix: nothing of the real home is read or written, and the credential store
 # (Wine's Credential Manager) starts empty.
