@@ -43,6 +43,8 @@ await withApp(['--vault', vault], async (d) => {
   });
 
   await step('the officer establishes the facts and confirms the decision', async () => {
+    // The detail's frame is drawn before its incident is read back: wait for the form itself.
+    await d.waitFor('[data-testid=incident-detail] input[type=checkbox][value=leak]');
     await d.execute(`[...document.querySelectorAll('[data-testid=incident-detail] input[type=checkbox]')].find((c) => c.value === 'leak').click()`);
     await d.type('#incident-count', '150');
     await d.execute(`[...document.querySelectorAll('[data-testid=incident-detail] label.check')].find((l) => l.textContent.includes('人数は確定していない')).querySelector('input').click()`);
