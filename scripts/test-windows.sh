@@ -24,13 +24,13 @@ root=$(pwd)
 
 target=x86_64-pc-windows-gnu
 export CARGO_INCREMENTAL=0 CARGO_TERM_COLOR=never
-target_dir=${CARGO_TARGET_DIR:-$root/target}
+source scripts/lib/disk.sh
+target_dir=$(kiroku_target_dir)
 dist=$root/dist/windows
 version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
 wine=/usr/lib/wine/wine64
 t_start=$(date +%s)
 
-source scripts/lib/disk.sh
 step() { printf '\n==> %s\n' "$*"; disk_report; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 

@@ -56,9 +56,6 @@ dbus-run-session -- bash -c '
   KIROKU_TEST_SECRET_SERVICE=1 cargo test -p kiroku-api --locked --test secret_service -- --ignored
 ' 2> >(grep -v "Failed to set fd limit" >&2)
 
-# shellcheck disable=SC2046 # one path per line, no spaces
-free_if_short "the Linux test programs" $(linux_test_programs)
-
 step "Desktop app end to end (tauri-driver + WebKitWebDriver under Xvfb)"
 bash scripts/e2e.sh
 

@@ -1,11 +1,11 @@
 # Disk room for a full test run (sourced by scripts/test.sh and scripts/test-windows.sh).
 #
-# A CI run builds the workspace three ways (Linux debug with its ~50 test programs, Windows
-# debug with another ~50 under Wine, Windows release for the installer), then the desktop app
-# once more for the end-to-end tests. On a CI machine with a small disk the last build died
-# with 'No space left on device'. So every step reports the room left, and a build whose
-# outputs are no longer needed is deleted when the disk is short — never on a roomy developer
-# machine, where keeping it makes the next run fast.
+# A CI run builds the workspace three ways: Linux debug (its ~50 test programs and the desktop
+# app for the end-to-end tests), Windows release for the installer, Windows debug with another
+# ~50 test programs under Wine. With all three on it, a CI machine's small disk ran out ('No
+# space left on device'). So every step reports the room left, and a build whose outputs are
+# no longer needed is deleted when the disk is short — never on a roomy developer machine,
+# where keeping it makes the next run fast.
 
 # Below this many GiB free, finished builds are deleted.
 KIROKU_DISK_SHORT_GIB=${KIROKU_DISK_SHORT_GIB:-30}
@@ -38,10 +38,4 @@ free_if_short() {
   fi
   rm -rf "$@"
   echo "    (disk short, ${free} GiB free: deleted $what; now $(disk_free_gib) GiB free)"
-}
-
-# The Linux test programs (target/debug/deps/<name>-<hash>, executable, no extension): cargo
-# links them again when a test runs; the libraries the desktop app's build needs stay.
-linux_test_programs() {
-  find "$(kiroku_target_dir)/debug/deps" -maxdepth 1 -type f -perm -u+x ! -name '*.*' 2>/dev/null
 }
